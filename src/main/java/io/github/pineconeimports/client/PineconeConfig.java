@@ -1,0 +1,33 @@
+package io.github.pineconeimports.client;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * The Pinecone connection. Standard MicroProfile config, so {@code PINECONE_API_KEY},
+ * {@code pinecone.api-key} in application.properties and {@code -Dpinecone.api-key} all work.
+ * Key and host are optional here so that a missing one is a clear error at call time (and a failing
+ * readiness check) rather than a start-up crash.
+ */
+@ConfigMapping(prefix = "pinecone")
+public interface PineconeConfig {
+
+    /** {@code PINECONE_API_KEY}. */
+    Optional<String> apiKey();
+
+    /** {@code PINECONE_INDEX_HOST}: a bare host (HTTPS) or a URL (http only for loopback). */
+    Optional<String> indexHost();
+
+    /** {@code PINECONE_API_VERSION}, sent as {@code X-Pinecone-Api-Version}. */
+    @WithDefault("2025-01")
+    String apiVersion();
+
+    @WithDefault("5s")
+    Duration connectTimeout();
+
+    @WithDefault("10s")
+    Duration readTimeout();
+}

@@ -1,0 +1,9 @@
+package io.github.pineconeimports.client;
+
+/** The Pinecone connection is not configured well enough to make a call; the message names the variable. */
+public class PineconeConfigException extends RuntimeException {
+
+    public PineconeConfigException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,32 @@
+package io.github.pineconeimports.client;
+
+import jakarta.ws.rs.client.ClientRequestContext;
+import jakarta.ws.rs.client.ClientRequestFilter;
+
+/**
+ * Adds {@code Api-Key} and {@code X-Pinecone-Api-Version} to each request, and only to requests for the
+ * configured index host: a request for any other host fails before it leaves, so the key cannot travel
+ * there by mistake.
+ */
+class PineconeHeaders implements ClientRequestFilter {
+
+    private final String apiKey;
+    private final String apiVersion;
+    private final String host;
+
+    PineconeHeaders(String apiKey, String apiVersion, String host) {
+        this.apiKey = apiKey;
+        this.apiVersion = apiVersion;
+        this.host = host;
+    }
+
+    @Override
+    public void filter(ClientRequestContext request) {
+        String target = request.getUri().getHost();
+        if (target == null || !target.equalsIgnoreCase(host)) {
+            throw new IllegalStateException("refusing to send the API key to " + target + ", not the index host");
+        }
+        request.getHeaders().putSingle("Api-Key", apiKey);
+        request.getHeaders().putSingle("X-Pinecone-Api-Version", apiVersion);
+    }
+}

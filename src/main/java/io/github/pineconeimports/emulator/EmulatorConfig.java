@@ -1,0 +1,31 @@
+package io.github.pineconeimports.emulator;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The built-in emulator of Pinecone's bulk-import API ({@code PINECONE_EMULATOR_*}). */
+@ConfigMapping(prefix = "pinecone-emulator")
+public interface EmulatorConfig {
+
+    /** Serve {@code /bulk/imports} on this application's HTTP port. On in dev and test, off in prod. */
+    @WithDefault("false")
+    boolean enabled();
+
+    /** The only {@code Api-Key} the emulator accepts. */
+    @WithDefault("pclocal-emulator-key")
+    String apiKey();
+
+    /** How many imports it starts with, in every status. */
+    @WithDefault("250")
+    int imports();
+
+    /** Seed of the generated imports: the same seed gives the same data. */
+    @WithDefault("42")
+    long seed();
+
+    /** One step of an import started with POST: Pending for one tick, InProgress for ten, then done. */
+    @WithDefault("1s")
+    Duration tick();
+}

@@ -1,0 +1,148 @@
+package io.github.pineconeimports.emulator;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * The emulator's imports, in creation order, and Pinecone's listing rules over them: pages of at most 100,
+ * and an opaque base64 token for the next page. Tokens deliberately contain {@code +}, {@code /} and
+ * {@code =}, as Pinecone's do, so a client that forgets to URL-encode them fails here too.
+ */
+public final class EmulatorStore {
+
+    private static final byte[] TOKEN_MARK = { (byte) 0xFB, (byte) 0xEF, (byte) 0xFF };
+    private static final String[] ERRORS = {
+            "Invalid parquet file: missing column 'values'",
+            "Access denied reading the import URI: check the storage integration",
+            "Vector dimension 768 does not match the index dimension 1536",
+            "Namespace record limit exceeded",
+            "Malformed metadata in record 'doc-1182': not a JSON object",
+    };
+
+    private final Clock clock;
+    private final Duration tick;
+    private final List<EmulatedImport> imports = new ArrayList<>();
+    private final Map<String, EmulatedImport> byId = new HashMap<>();
+    private int nextId;
+
+    public EmulatorStore(Clock clock, Duration tick, int seeded, long seed) {
+        this.clock = clock;
+        this.tick = tick;
+        reset(seeded, seed);
+    }
+
+    /** Starts over with {@code count} generated imports: older ones finished, the newest tenth still running. */
+    public synchronized void reset(int count, long seed) {
+        imports.clear();
+        byId.clear();
+        nextId = 1;
+        Random random = new Random(seed);
+        Instant now = clock.instant();
+        for (int i = 0; i < count; i++) {
+            Instant created = now.minus(Duration.ofMinutes(37L * (count - i)));
+            String uri = "s3://acme-vectors/imports/batch-" + String.format("%04d", i + 1) + "/";
+            long total = 10_000L * (1 + random.nextInt(500));
+            boolean recent = i >= count - Math.max(count / 10, 2);
+            int roll = random.nextInt(100);
+            String status;
+            double percent;
+            if (recent) {
+                status = roll < 50 ? "Pending" : "InProgress";
+                percent = status.equals("Pending") ? 0 : 1 + random.nextInt(98);
+            } else {
+                status = roll < 60 ? "Completed" : roll < 85 ? "Failed" : "Cancelled";
+                percent = status.equals("Completed") ? 100 : random.nextInt(100);
+            }
+            Instant finished = recent ? null : created.plus(Duration.ofMinutes(5 + random.nextInt(30)));
+            String error = status.equals("Failed") ? ERRORS[random.nextInt(ERRORS.length)] : null;
+            add(EmulatedImport.seeded(String.valueOf(nextId++), uri, created, total, status, percent, finished, error));
+        }
+    }
+
+    /** POST /bulk/imports: a new import that moves along the clock. */
+    public synchronized String start(String uri) {
+        EmulatedImport started = EmulatedImport.started(String.valueOf(nextId++), uri, clock.instant(),
+                1_000_000L + 1_000L * imports.size());
+        add(started);
+        return started.id;
+    }
+
+    public synchronized Optional<Map<String, Object>> describe(String id) {
+        return Optional.ofNullable(byId.get(id)).map(i -> i.view(clock.instant(), tick));
+    }
+
+    public synchronized boolean cancel(String id) {
+        EmulatedImport target = byId.get(id);
+        if (target == null) {
+            return false;
+        }
+        target.cancel(clock.instant(), tick);
+        return true;
+    }
+
+    /** One page from {@code offset}; the answer's {@code next} is null on the last page. */
+    public synchronized Page list(int offset, int limit) {
+        Instant now = clock.instant();
+        int end = Math.min(offset + limit, imports.size());
+        List<Map<String, Object>> data = new ArrayList<>(Math.max(end - offset, 0));
+        for (int i = offset; i < end; i++) {
+            data.add(imports.get(i).view(now, tick));
+        }
+        return new Page(data, end < imports.size() ? encodeToken(end) : null);
+    }
+
+    public synchronized int size() {
+        return imports.size();
+    }
+
+    public record Page(List<Map<String, Object>> data, String next) {
+    }
+
+    static String encodeToken(int offset) {
+        byte[] digits = ("o" + offset).getBytes(StandardCharsets.US_ASCII);
+        int length = TOKEN_MARK.length + digits.length;
+        // keep the length off a multiple of 3 so the token always ends in '='
+        ByteBuffer buffer = ByteBuffer.allocate(length % 3 == 0 ? length + 1 : length);
+        buffer.put(TOKEN_MARK).put(digits);
+        if (buffer.hasRemaining()) {
+            buffer.put((byte) ';');
+        }
+        return Base64.getEncoder().encodeToString(buffer.array());
+    }
+
+    /** The offset a token stands for, or -1 when it is not one of ours or points outside the list. */
+    synchronized int decodeToken(String token) {
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(token);
+        } catch (IllegalArgumentException e) {
+            return -1;
+        }
+        if (bytes.length < TOKEN_MARK.length + 2 || bytes[0] != TOKEN_MARK[0] || bytes[1] != TOKEN_MARK[1]
+                || bytes[2] != TOKEN_MARK[2] || bytes[3] != 'o') {
+            return -1;
+        }
+        String digits = new String(bytes, 4, bytes.length - 4, StandardCharsets.US_ASCII).replace(";", "");
+        try {
+            int offset = Integer.parseInt(digits);
+            return offset > 0 && offset <= imports.size() ? offset : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private void add(EmulatedImport entry) {
+        imports.add(entry);
+        byId.put(entry.id, entry);
+    }
+}

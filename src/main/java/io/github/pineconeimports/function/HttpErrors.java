@@ -1,0 +1,97 @@
+package io.github.pineconeimports.function;
+
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import io.github.pineconeimports.imports.InvalidQueryException;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The HTTP binding's edges, which Funqy leaves bare: it ignores unknown query parameters and answers bad
+ * input and failures with an empty 400 or 500. Here every failure of {@code /listImports} gets a JSON
+ * {@link ErrorBody} and the right status, and an unknown query parameter is a 400 rather than a filter
+ * silently not applied.
+ */
+@ApplicationScoped
+public class HttpErrors {
+
+    static final String PATH = "/listImports";
+    private static final Set<String> FIELDS = Set.copyOf(ListImportsInput.FIELDS);
+
+    @Inject
+    ObjectMapper mapper;
+
+    void install(@Observes Router router) {
+        router.route(PATH).order(-10).handler(this::rejectUnknownParameters);
+        router.route(PATH).order(-10).failureHandler(this::answer);
+    }
+
+    private void rejectUnknownParameters(RoutingContext rc) {
+        if (rc.request().method() == HttpMethod.GET) {
+            for (String name : rc.queryParams().names()) {
+                if (!FIELDS.contains(name)) {
+                    send(rc, ErrorAnswer.of(new InvalidQueryException(name, null, String.join(", ", ListImportsInput.FIELDS),
+                            "unknown query parameter '" + InvalidQueryException.clip(name) + "'")));
+                    return;
+                }
+            }
+        }
+        rc.next();
+    }
+
+    private void answer(RoutingContext rc) {
+        if (rc.failure() != null) {
+            send(rc, ErrorAnswer.of(rc.failure()));
+        } else if (rc.statusCode() == 400) {
+            send(rc, new ErrorAnswer(400, describeBadBody(rc)));
+        } else if (rc.statusCode() == 405) {
+            send(rc, new ErrorAnswer(405, ErrorBody.of("method_not_allowed", "use GET with query parameters or POST with a JSON body")));
+        } else {
+            rc.next();
+        }
+    }
+
+    /** Funqy could not map the input; reading it again here (on the error path only) says why. */
+    private ErrorBody describeBadBody(RoutingContext rc) {
+        String body = rc.body() == null ? null : rc.body().asString();
+        String allowed = "a JSON object with " + String.join(", ", ListImportsInput.FIELDS);
+        try {
+            mapper.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(body, ListImportsInput.class);
+        } catch (JsonMappingException e) {
+            if (!e.getPath().isEmpty() && e.getPath().get(0).getFieldName() != null) {
+                String field = e.getPath().get(0).getFieldName();
+                return new ErrorBody("invalid_input", field + ": wrong JSON type (status takes a string or a list of"
+                        + " strings; the others a string, number or boolean)", field, null, allowed, null, null, null);
+            }
+            return new ErrorBody("invalid_input", "body: expected " + allowed, "body", null, allowed, null, null, null);
+        } catch (JsonProcessingException e) {
+            return new ErrorBody("invalid_input", "body: not valid JSON (" + e.getOriginalMessage() + ")", "body", null,
+                    allowed, null, null, null);
+        } catch (RuntimeException e) {
+            // fall through to the generic answer
+        }
+        return new ErrorBody("invalid_input", "body: expected " + allowed, "body", null, allowed, null, null, null);
+    }
+
+    private void send(RoutingContext rc, ErrorAnswer answer) {
+        if (rc.response().ended()) {
+            return;
+        }
+        try {
+            rc.response().setStatusCode(answer.status()).putHeader("Content-Type", "application/json")
+                    .end(mapper.writeValueAsString(answer.body()));
+        } catch (JsonProcessingException e) {
+            rc.response().setStatusCode(500).end();
+        }
+    }
+}

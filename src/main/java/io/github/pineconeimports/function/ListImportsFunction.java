@@ -1,0 +1,23 @@
+package io.github.pineconeimports.function;
+
+import jakarta.inject.Inject;
+
+import io.github.pineconeimports.imports.ImportLister;
+import io.github.pineconeimports.imports.ImportPage;
+import io.quarkus.funqy.Funq;
+
+/**
+ * {@code listImports}: Pinecone's bulk imports, filtered by status, one page or all of them. The same
+ * function serves every binding (HTTP, Lambda, Knative); errors are exceptions that each binding turns into
+ * its own non-2xx answer.
+ */
+public class ListImportsFunction {
+
+    @Inject
+    ImportLister lister;
+
+    @Funq("listImports")
+    public ImportPage listImports(ListImportsInput input) {
+        return lister.list((input == null ? new ListImportsInput() : input).toQuery());
+    }
+}

@@ -1,0 +1,21 @@
+package io.github.pineconeimports.imports;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Bounds of one listing call. */
+@ConfigMapping(prefix = "imports")
+public interface ImportsConfig {
+
+    /** Upstream pages one call may read: the guard against an upstream that never ends. */
+    @WithDefault("1000")
+    int maxPages();
+
+    /** The most imports {@code all=true} returns before it answers "too large, page instead". */
+    @WithDefault("10000")
+    int allMaxResults();
+
+    /** {@code limit} sent upstream: 100, Pinecone's maximum, reads the index in the fewest calls. */
+    @WithDefault("100")
+    int upstreamPageSize();
+}

@@ -1,0 +1,35 @@
+package io.github.pineconeimports.imports;
+
+/** A caller's input that cannot be turned into a query. Names the field, the value and what is allowed. */
+public class InvalidQueryException extends RuntimeException {
+
+    private final String field;
+    private final String value;
+    private final String allowed;
+
+    public InvalidQueryException(String field, String value, String allowed, String problem) {
+        super(field + ": " + problem + (allowed == null ? "" : " (allowed: " + allowed + ")"));
+        this.field = field;
+        this.value = value == null ? null : clip(value);
+        this.allowed = allowed;
+    }
+
+    public String field() {
+        return field;
+    }
+
+    /** The offending value, shortened for echoing back; null when the field was missing. */
+    public String value() {
+        return value;
+    }
+
+    public String allowed() {
+        return allowed;
+    }
+
+    /** Shortens echoed input and masks control characters, so a message stays readable whatever was sent. */
+    public static String clip(String text) {
+        String printable = text.replaceAll("\\p{Cntrl}", "?");
+        return printable.length() <= 64 ? printable : printable.substring(0, 64) + "…";
+    }
+}
