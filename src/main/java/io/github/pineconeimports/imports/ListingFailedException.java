@@ -13,8 +13,9 @@ public class ListingFailedException extends RuntimeException {
     private final int scanned;
 
     private ListingFailedException(String problem, Integer upstreamStatus, int pagesRead, int scanned, Throwable cause) {
-        super("Listing incomplete after " + pagesRead + (pagesRead == 1 ? " page" : " pages") + " (" + scanned
-                + " imports scanned): " + problem, cause);
+        super((pagesRead == 0 ? "Listing failed at the first page: "
+                : "Listing incomplete after " + pagesRead + (pagesRead == 1 ? " page" : " pages") + " (" + scanned
+                        + " imports scanned): ") + problem, cause);
         this.upstreamStatus = upstreamStatus;
         this.pagesRead = pagesRead;
         this.scanned = scanned;

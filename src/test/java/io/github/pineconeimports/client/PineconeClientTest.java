@@ -1,0 +1,151 @@
+package io.github.pineconeimports.client;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import io.github.pineconeimports.support.Fixtures;
+import io.github.pineconeimports.support.UpstreamProfile;
+import io.github.pineconeimports.support.WireMockUpstream;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/** The REST client against fixtures served by WireMock: decoding, headers, token encoding, error mapping. */
+@QuarkusTest
+@TestProfile(UpstreamProfile.class)
+class PineconeClientTest {
+
+    @Inject
+    PineconeClient client;
+
+    @Inject
+    ObjectMapper mapper;
+
+    WireMockServer wireMock;
+
+    @BeforeEach
+    void reset() {
+        wireMock = WireMockUpstream.server();
+        wireMock.resetAll();
+    }
+
+    @Test
+    void decodesCamelCaseWithAnyFractionDigitsAndOffsets() {
+        serve("list-camel.json");
+        ListImportsResponse page = client.listImports(100, null);
+        assertEquals(3, page.data().size());
+        ImportModel done = page.data().get(0);
+        assertEquals("101", done.id());
+        assertEquals("s3://bucket/a/", done.uri());
+        assertEquals("Completed", done.status());
+        assertEquals(Instant.parse("2025-01-10T08:00:00Z"), done.createdAt());
+        assertEquals(Instant.parse("2025-01-10T08:20:31.500Z"), done.finishedAt());
+        assertEquals(100.0, done.percentComplete());
+        assertEquals(1_000_000L, done.recordsImported());
+        ImportModel failed = page.data().get(1);
+        assertEquals(Instant.parse("2025-01-10T09:00:00.123456789Z"), failed.createdAt());
+        assertEquals(Instant.parse("2025-01-10T08:00:00.100Z"), failed.finishedAt(), "+02:00 is normalised to UTC");
+        assertEquals(42.2, failed.percentComplete());
+        assertEquals("Invalid parquet file", failed.error());
+        ImportModel pending = page.data().get(2);
+        assertEquals(Instant.parse("2025-01-10T15:30:00.120Z"), pending.createdAt());
+        assertNull(pending.finishedAt(), "missing optional fields are null");
+        assertNull(pending.percentComplete());
+        assertNull(pending.recordsImported());
+        assertNull(page.nextToken(), "no pagination block means last page");
+    }
+
+    @Test
+    void decodesSnakeCaseAliases() {
+        serve("list-snake.json");
+        ListImportsResponse page = client.listImports(100, null);
+        ImportModel running = page.data().get(0);
+        assertEquals(Instant.parse("2025-02-01T00:00:00Z"), running.createdAt());
+        assertEquals(12.5, running.percentComplete());
+        assertEquals(125L, running.recordsImported());
+        ImportModel cancelled = page.data().get(1);
+        assertEquals(Instant.parse("2025-02-01T01:00:00Z"), cancelled.createdAt(), "started_at is an alias of createdAt");
+        assertEquals(Instant.parse("2025-02-01T01:30:00Z"), cancelled.finishedAt());
+        assertNull(page.nextToken(), "an empty next means last page");
+    }
+
+    @Test
+    void keepsUnknownStatusesAndFieldsVerbatim() throws Exception {
+        serve("list-newer-api.json");
+        ImportModel paused = client.listImports(100, null).data().get(0);
+        assertEquals("Paused", paused.status());
+        assertEquals("int-7", paused.extra().get("integrationId"));
+        Map<?, ?> written = mapper.readValue(mapper.writeValueAsString(paused), Map.class);
+        assertEquals("int-7", written.get("integrationId"), "unknown fields are written back out");
+        assertEquals(Map.of("onError", "continue"), written.get("errorMode"));
+        assertEquals("2026-04-01T00:00:00Z", written.get("createdAt"));
+        assertFalse(written.containsKey("extra"));
+    }
+
+    @Test
+    void sendsKeyAndVersionHeadersAndUrlEncodesTokens() {
+        String token = "a+b/c==";
+        wireMock.stubFor(get(urlPathEqualTo("/bulk/imports")).willReturn(okJson("{\"data\":[]}")));
+        client.listImports(7, token);
+        wireMock.verify(getRequestedFor(urlPathEqualTo("/bulk/imports"))
+                .withHeader("Api-Key", equalTo(WireMockUpstream.SECRET_KEY))
+                .withHeader("X-Pinecone-Api-Version", equalTo("2025-01"))
+                .withQueryParam("limit", equalTo("7"))
+                .withQueryParam("paginationToken", equalTo(token)));
+        String raw = wireMock.getAllServeEvents().get(0).getRequest().getUrl();
+        assertTrue(raw.contains("a%2Bb"), "'+' must travel as %2B, or the server reads a space: " + raw);
+    }
+
+    @Test
+    void plainText401BecomesATypedError() {
+        wireMock.stubFor(get(urlPathEqualTo("/bulk/imports"))
+                .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "text/plain").withBody("Invalid API Key")));
+        PineconeException e = assertThrows(PineconeException.class, () -> client.listImports(100, null));
+        assertEquals(401, e.httpStatus());
+        assertNull(e.rpcCode());
+        assertEquals("Pinecone rejected the API key (401): Invalid API Key", e.getMessage());
+    }
+
+    @Test
+    void rpcStatusBodyGivesCodeAndMessage() {
+        wireMock.stubFor(get(urlPathEqualTo("/bulk/imports")).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"code\":3,\"message\":\"Invalid pagination token\",\"details\":[]}")));
+        PineconeException e = assertThrows(PineconeException.class, () -> client.listImports(100, "x"));
+        assertEquals(400, e.httpStatus());
+        assertEquals(3, e.rpcCode());
+        assertEquals("Invalid pagination token", e.upstreamMessage());
+    }
+
+    @Test
+    void anEchoedKeyIsMaskedInErrors() {
+        wireMock.stubFor(get(urlPathEqualTo("/bulk/imports")).willReturn(aResponse().withStatus(401)
+                .withBody("Invalid API Key " + WireMockUpstream.SECRET_KEY)));
+        PineconeException e = assertThrows(PineconeException.class, () -> client.listImports(100, null));
+        assertFalse(e.getMessage().contains(WireMockUpstream.SECRET_KEY), e.getMessage());
+        assertTrue(e.getMessage().endsWith("Invalid API Key ***"), e.getMessage());
+    }
+
+    private void serve(String fixture) {
+        wireMock.stubFor(get(urlPathEqualTo("/bulk/imports")).willReturn(okJson(Fixtures.read(fixture))));
+    }
+}

@@ -1,0 +1,173 @@
+package io.github.pineconeimports.emulator;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import jakarta.ws.rs.QueryParam;
+
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import io.github.pineconeimports.client.ImportModel;
+import io.github.pineconeimports.client.PineconeApi;
+import io.github.pineconeimports.imports.ImportQuery;
+import io.github.pineconeimports.imports.ImportStatus;
+import io.github.pineconeimports.support.Emulator;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * Checks the emulator's answers and the client's models against Pinecone's official OpenAPI description,
+ * read from {@code ../shared/pinecone-api} (or {@code -Dpinecone.api.dir}). Skipped, saying so, where the
+ * description is not present: the project does not carry a copy.
+ */
+@QuarkusTest
+class ContractTest {
+
+    static final Path DIR = Path.of(System.getProperty("pinecone.api.dir", "../shared/pinecone-api"));
+
+    @Test
+    void clientModelCoversImportModelInEveryDataPlaneVersion() {
+        Set<String> ours = Arrays.stream(ImportModel.class.getRecordComponents()).map(RecordComponent::getName)
+                .filter(n -> !n.equals("extra")).collect(Collectors.toCollection(TreeSet::new));
+        for (String version : List.of("2025-01", "2025-10", "2026-04")) {
+            Map<String, Object> spec = spec("db_data_" + version + ".oas.yaml");
+            assertEquals(new TreeSet<>(properties(spec, "ImportModel").keySet()), ours, "ImportModel fields, API " + version);
+        }
+    }
+
+    @Test
+    void queryParametersAndLimitsMatchTheSpec() throws Exception {
+        Map<String, Object> spec = spec("db_data_2025-01.oas.yaml");
+        List<Map<String, Object>> parameters = list(operation(spec, "/bulk/imports", "get").get("parameters"));
+        Set<String> specNames = parameters.stream().filter(p -> "query".equals(p.get("in"))).map(p -> (String) p.get("name"))
+                .collect(Collectors.toSet());
+        Method list = PineconeApi.class.getMethod("listImports", Integer.class, String.class);
+        Set<String> clientNames = Arrays.stream(list.getParameters()).map(p -> p.getAnnotation(QueryParam.class).value())
+                .collect(Collectors.toSet());
+        assertEquals(specNames, clientNames);
+        Map<String, Object> limit = map(parameters.stream().filter(p -> "limit".equals(p.get("name"))).findFirst().orElseThrow()
+                .get("schema"));
+        assertEquals(((Number) limit.get("maximum")).intValue(), ImportQuery.MAX_LIMIT);
+        assertEquals(Integer.parseInt(String.valueOf(limit.get("default"))), ImportQuery.DEFAULT_LIMIT);
+        given().header("Api-Key", Emulator.KEY).queryParam("limit", limit.get("maximum")).get("/bulk/imports").then().statusCode(200);
+        given().header("Api-Key", Emulator.KEY).queryParam("limit", ((Number) limit.get("maximum")).intValue() + 1)
+                .get("/bulk/imports").then().statusCode(400);
+        given().header("Api-Key", Emulator.KEY).queryParam("limit", ((Number) limit.get("minimum")).intValue() - 1)
+                .get("/bulk/imports").then().statusCode(400);
+    }
+
+    @Test
+    void statusEnumIsTheOneTheFilterKnows() {
+        Map<String, Object> status = map(properties(spec("db_data_2025-01.oas.yaml"), "ImportModel").get("status"));
+        assertEquals(ImportStatus.NAMES, status.get("enum"));
+    }
+
+    @Test
+    void emulatorListAnswerFollowsListImportsResponse() {
+        Map<String, Object> spec = spec("db_data_2025-01.oas.yaml");
+        JsonPath page = given().header("Api-Key", Emulator.KEY).queryParam("limit", 100).get("/bulk/imports")
+                .then().statusCode(200).contentType(ContentType.JSON).extract().jsonPath();
+        Map<String, Object> body = page.<String, Object> getMap("");
+        assertSubset(body.keySet(), properties(spec, "ListImportsResponse").keySet(), "ListImportsResponse");
+        assertSubset(page.<String, Object> getMap("pagination").keySet(), properties(spec, "Pagination").keySet(), "Pagination");
+        Map<String, Object> model = properties(spec, "ImportModel");
+        List<String> statuses = list(map(model.get("status")).get("enum"));
+        for (Map<String, Object> item : page.<Map<String, Object>> getList("data")) {
+            assertSubset(item.keySet(), model.keySet(), "ImportModel");
+            assertTrue(statuses.contains(item.get("status")), "status " + item.get("status"));
+            item.forEach((field, value) -> assertType(map(model.get(field)), value, field));
+        }
+    }
+
+    @Test
+    void emulatorErrorsAndStartAnswerFollowTheSpec() {
+        Map<String, Object> spec = spec("db_data_2025-01.oas.yaml");
+        Map<String, Object> rpc = properties(spec, "rpcStatus");
+        Map<String, Object> error = given().header("Api-Key", Emulator.KEY).queryParam("limit", 0).get("/bulk/imports")
+                .then().statusCode(400).extract().jsonPath().<String, Object> getMap("");
+        assertSubset(error.keySet(), rpc.keySet(), "rpcStatus");
+        error.forEach((field, value) -> assertType(map(rpc.get(field)), value, field));
+        Map<String, Object> started = given().header("Api-Key", Emulator.KEY).contentType(ContentType.JSON)
+                .body("{\"uri\":\"s3://bucket/contract/\"}").post("/bulk/imports").then().statusCode(200)
+                .extract().jsonPath().<String, Object> getMap("");
+        assertSubset(started.keySet(), properties(spec, "StartImportResponse").keySet(), "StartImportResponse");
+        List<String> required = list(map(map(map(spec.get("components")).get("schemas")).get("StartImportRequest")).get("required"));
+        assertEquals(List.of("uri"), required, "the emulator requires exactly uri");
+    }
+
+    private static void assertType(Map<String, Object> schema, Object value, String field) {
+        String type = (String) schema.get("type");
+        switch (type) {
+            case "string" -> {
+                assertTrue(value instanceof String, field + " is a string");
+                if ("date-time".equals(schema.get("format"))) {
+                    OffsetDateTime.parse((String) value);
+                }
+            }
+            case "integer" -> assertTrue(value instanceof Integer || value instanceof Long, field + " is an integer");
+            case "number" -> assertTrue(value instanceof Number, field + " is a number");
+            case "array" -> assertTrue(value instanceof List, field + " is an array");
+            default -> { }
+        }
+        if (schema.get("minimum") != null) {
+            assertTrue(((Number) value).doubleValue() >= ((Number) schema.get("minimum")).doubleValue(), field + " >= minimum");
+            assertTrue(((Number) value).doubleValue() <= ((Number) schema.get("maximum")).doubleValue(), field + " <= maximum");
+        }
+    }
+
+    private static void assertSubset(Set<String> actual, Set<String> allowed, String schema) {
+        Set<String> extra = new HashSet<>(actual);
+        extra.removeAll(allowed);
+        assertTrue(extra.isEmpty(), schema + " has fields the spec does not: " + extra);
+    }
+
+    static Map<String, Object> spec(String file) {
+        Path path = DIR.resolve(file);
+        if (!Files.isRegularFile(path)) {
+            System.out.println("ContractTest SKIPPED: no " + path.toAbsolutePath() + " (set -Dpinecone.api.dir)");
+        }
+        assumeTrue(Files.isRegularFile(path), "Pinecone API description not found at " + path.toAbsolutePath());
+        try (InputStream in = Files.newInputStream(path)) {
+            return new Yaml().load(in);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Map<String, Object> properties(Map<String, Object> spec, String schema) {
+        return map(map(map(map(spec.get("components")).get("schemas")).get(schema)).get("properties"));
+    }
+
+    static Map<String, Object> operation(Map<String, Object> spec, String path, String method) {
+        return map(map(map(spec.get("paths")).get(path)).get(method));
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> map(Object o) {
+        return (Map<String, Object>) o;
+    }
+
+    @SuppressWarnings("unchecked")
+    static <T> List<T> list(Object o) {
+        return (List<T>) o;
+    }
+}
