@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -47,7 +48,7 @@ public final class EmulatorStore {
         byId.clear();
         nextId = 1;
         Random random = new Random(seed);
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         for (int i = 0; i < count; i++) {
             Instant created = now.minus(Duration.ofMinutes(37L * (count - i)));
             String uri = "s3://acme-vectors/imports/batch-" + String.format("%04d", i + 1) + "/";
@@ -71,7 +72,7 @@ public final class EmulatorStore {
 
     /** POST /bulk/imports: a new import that moves along the clock. */
     public synchronized String start(String uri) {
-        EmulatedImport started = EmulatedImport.started(String.valueOf(nextId++), uri, clock.instant(),
+        EmulatedImport started = EmulatedImport.started(String.valueOf(nextId++), uri, clock.instant().truncatedTo(ChronoUnit.MILLIS),
                 1_000_000L + 1_000L * imports.size());
         add(started);
         return started.id;
@@ -92,7 +93,7 @@ public final class EmulatorStore {
 
     /** One page from {@code offset}; the answer's {@code next} is null on the last page. */
     public synchronized Page list(int offset, int limit) {
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         int end = Math.min(offset + limit, imports.size());
         List<Map<String, Object>> data = new ArrayList<>(Math.max(end - offset, 0));
         for (int i = offset; i < end; i++) {
