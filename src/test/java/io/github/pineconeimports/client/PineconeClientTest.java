@@ -145,6 +145,21 @@ class PineconeClientTest {
         assertTrue(e.getMessage().endsWith("Invalid API Key ***"), e.getMessage());
     }
 
+    @Test
+    void describesOneImportAndMaps404() {
+        wireMock.stubFor(get(urlPathEqualTo("/bulk/imports/101")).willReturn(okJson(
+                "{\"id\":\"101\",\"uri\":\"s3://b/\",\"status\":\"InProgress\",\"percentComplete\":42.2}")));
+        wireMock.stubFor(get(urlPathEqualTo("/bulk/imports/999")).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/json").withBody("{\"code\":5,\"message\":\"Import 999 not found\"}")));
+        ImportModel model = client.describeImport("101");
+        assertEquals("InProgress", model.status());
+        assertEquals(42.2, model.percentComplete());
+        PineconeException e = assertThrows(PineconeException.class, () -> client.describeImport("999"));
+        assertEquals(404, e.httpStatus());
+        assertEquals(5, e.rpcCode());
+        assertEquals("Pinecone found no such index or import (404): Import 999 not found", e.getMessage());
+    }
+
     private void serve(String fixture) {
         wireMock.stubFor(get(urlPathEqualTo("/bulk/imports")).willReturn(okJson(Fixtures.read(fixture))));
     }
