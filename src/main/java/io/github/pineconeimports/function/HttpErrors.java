@@ -20,7 +20,7 @@ import io.vertx.ext.web.RoutingContext;
  * The HTTP binding's edges, which Funqy leaves bare: it ignores unknown query parameters and answers bad
  * input and failures with an empty 400 or 500. Here every failure of {@code /listImports} gets a JSON
  * {@link ErrorBody} and the right status, and an unknown query parameter is a 400 rather than a filter
- * silently not applied.
+ * silently not applied. The same goes for CloudEvents posted to {@code /} on the Knative build.
  */
 @ApplicationScoped
 public class HttpErrors {
@@ -34,6 +34,8 @@ public class HttpErrors {
     void install(@Observes Router router) {
         router.route(PATH).order(-10).handler(this::rejectUnknownParameters);
         router.route(PATH).order(-10).failureHandler(this::answer);
+        // the Knative binding takes CloudEvents at the root
+        router.route("/").order(-10).failureHandler(this::answer);
     }
 
     private void rejectUnknownParameters(RoutingContext rc) {

@@ -30,6 +30,10 @@ public class ListImportsInput {
 
     /** Turns the input into a query, or throws {@link InvalidQueryException} naming the bad field. */
     public ImportQuery toQuery() {
+        if (unknown.contains("detail-type")) {
+            throw new InvalidQueryException("detail-type", null, String.join(", ", FIELDS),
+                    "this is an EventBridge event envelope; give the rule a constant Input such as {\"status\": [\"Failed\"]}");
+        }
         if (!unknown.isEmpty()) {
             throw new InvalidQueryException(unknown.get(0), null, String.join(", ", FIELDS),
                     "unknown field '" + InvalidQueryException.clip(unknown.get(0)) + "'");

@@ -1,5 +1,6 @@
 package io.github.pineconeimports.imports;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -56,12 +57,16 @@ public class ImportLister {
                 return scan.answer(pageToken, skip);
             }
             ListImportsResponse response;
+            long started = System.nanoTime();
             try {
                 response = client.listImports(config.upstreamPageSize(), pageToken);
+                ListingMetrics.upstreamCall("200", Duration.ofNanos(System.nanoTime() - started));
             } catch (PineconeException e) {
+                ListingMetrics.upstreamCall(ListingMetrics.outcome(e.httpStatus()), Duration.ofNanos(System.nanoTime() - started));
                 throw ListingFailedException.upstream(e, scan.pages, scan.scanned);
             }
             scan.pages++;
+            ListingMetrics.pageFetched();
             if (response == null || response.data() == null) {
                 throw ListingFailedException.anomaly("Pinecone answered a page without data", scan.pages, scan.scanned);
             }
@@ -117,6 +122,7 @@ public class ImportLister {
 
         void count(ImportModel model) {
             scanned++;
+            ListingMetrics.importSeen(model.status());
             byStatus.merge(model.status() == null ? "(none)" : model.status(), 1, Integer::sum);
         }
 

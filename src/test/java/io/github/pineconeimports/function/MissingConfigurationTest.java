@@ -32,6 +32,13 @@ class MissingConfigurationTest {
     }
 
     @Test
+    void readinessIsDownAndSaysWhy() {
+        given().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"))
+                .body("checks[0].data.problem", containsString("PINECONE_API_KEY is not set"));
+        given().get("/q/health/live").then().statusCode(200);
+    }
+
+    @Test
     void badInputIsStillJudgedFirst() {
         given().queryParam("limit", "0").get("/listImports").then().statusCode(400).body("field", equalTo("limit"));
     }

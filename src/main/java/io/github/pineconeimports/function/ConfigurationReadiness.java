@@ -1,0 +1,37 @@
+package io.github.pineconeimports.function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+
+import io.github.pineconeimports.client.IndexHost;
+import io.github.pineconeimports.client.PineconeClient;
+import io.github.pineconeimports.client.PineconeConfigException;
+
+/**
+ * Ready when the Pinecone connection is configured: a key is set and the index host is usable. It does not
+ * call Pinecone, so a probe every few seconds costs nothing upstream and an outage there does not take every
+ * replica out of service at once.
+ */
+@Readiness
+@ApplicationScoped
+public class ConfigurationReadiness implements HealthCheck {
+
+    @Inject
+    PineconeClient client;
+
+    @Override
+    public HealthCheckResponse call() {
+        HealthCheckResponseBuilder check = HealthCheckResponse.named("pinecone-configuration");
+        try {
+            IndexHost host = client.indexHost();
+            return check.up().withData("indexHost", host.host()).build();
+        } catch (PineconeConfigException e) {
+            return check.down().withData("problem", e.getMessage()).build();
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.github.pineconeimports.imports;
+
+import java.time.Duration;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * What the listing does upstream, as Micrometer meters on the global registry: Quarkus' Prometheus registry
+ * on the HTTP and Knative builds (served at {@code /q/metrics}); no registry, hence no cost, on Lambda.
+ * Tags never carry the key, tokens or hosts; statuses outside the known five count as "other" so a
+ * misbehaving upstream cannot explode the series.
+ */
+public final class ListingMetrics {
+
+    private ListingMetrics() {
+    }
+
+    /** One upstream call: its outcome (HTTP status, or "unreachable") and how long it took. */
+    static void upstreamCall(String outcome, Duration latency) {
+        Counter.builder("pinecone.upstream.requests").description("Calls to Pinecone's List imports, by outcome")
+                .tag("outcome", outcome).register(Metrics.globalRegistry).increment();
+        Timer.builder("pinecone.upstream.latency").description("Latency of calls to Pinecone's List imports")
+                .register(Metrics.globalRegistry).record(latency);
+    }
+
+    static void pageFetched() {
+        Counter.builder("pinecone.pages.fetched").description("Pages of imports read from Pinecone")
+                .register(Metrics.globalRegistry).increment();
+    }
+
+    static void importSeen(String status) {
+        String tag = status == null ? "other"
+                : ImportStatus.parse(status).map(ImportStatus::wire).orElse("other");
+        Counter.builder("pinecone.imports.seen").description("Imports scanned, by status")
+                .tag("status", tag).register(Metrics.globalRegistry).increment();
+    }
+
+    static String outcome(int httpStatus) {
+        return httpStatus == 0 ? "unreachable" : String.valueOf(httpStatus);
+    }
+}
