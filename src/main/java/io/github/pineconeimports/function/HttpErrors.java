@@ -39,6 +39,11 @@ public class HttpErrors {
     }
 
     private void rejectUnknownParameters(RoutingContext rc) {
+        if (rc.request().method() == HttpMethod.POST && hasNoBody(rc)) {
+            // no fields at all, the same as a GET without parameters (the Knative binding fails on an empty body)
+            rc.reroute(HttpMethod.GET, PATH);
+            return;
+        }
         if (rc.request().method() == HttpMethod.GET) {
             for (String name : rc.queryParams().names()) {
                 if (!FIELDS.contains(name)) {
@@ -49,6 +54,11 @@ public class HttpErrors {
             }
         }
         rc.next();
+    }
+
+    private static boolean hasNoBody(RoutingContext rc) {
+        String length = rc.request().getHeader("Content-Length");
+        return "0".equals(length) || (length == null && rc.request().getHeader("Transfer-Encoding") == null);
     }
 
     private void answer(RoutingContext rc) {

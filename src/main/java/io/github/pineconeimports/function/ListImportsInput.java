@@ -1,10 +1,15 @@
 package io.github.pineconeimports.function;
 
-import java.util.ArrayList;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.pineconeimports.imports.ImportQuery;
 import io.github.pineconeimports.imports.InvalidQueryException;
@@ -19,6 +24,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 public class ListImportsInput {
 
     public static final List<String> FIELDS = List.of("status", "limit", "paginationToken", "all", "since", "until");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private List<String> status;
     private String limit;
@@ -26,25 +32,64 @@ public class ListImportsInput {
     private String all;
     private String since;
     private String until;
-    private final List<String> unknown = new ArrayList<>();
+    private final Map<String, Object> unknown = new LinkedHashMap<>();
 
     /** Turns the input into a query, or throws {@link InvalidQueryException} naming the bad field. */
     public ImportQuery toQuery() {
-        if (unknown.contains("detail-type")) {
+        if (unknown.containsKey("requestContext") && unknown.containsKey("rawPath")) {
+            return fromHttpEvent().toQuery();
+        }
+        if (unknown.containsKey("detail-type")) {
             throw new InvalidQueryException("detail-type", null, String.join(", ", FIELDS),
                     "this is an EventBridge event envelope; give the rule a constant Input such as {\"status\": [\"Failed\"]}");
         }
         if (!unknown.isEmpty()) {
-            throw new InvalidQueryException(unknown.get(0), null, String.join(", ", FIELDS),
-                    "unknown field '" + InvalidQueryException.clip(unknown.get(0)) + "'");
+            String name = unknown.keySet().iterator().next();
+            throw new InvalidQueryException(name, null, String.join(", ", FIELDS),
+                    "unknown field '" + InvalidQueryException.clip(name) + "'");
         }
         return ImportQuery.parse(status, limit, paginationToken, all, since, until);
     }
 
     /** JSON fields this function does not know; a typo must not silently widen the listing. */
     @JsonAnySetter
-    void unknownField(String name, Object ignored) {
-        unknown.add(name);
+    void unknownField(String name, Object value) {
+        unknown.put(name, value);
+    }
+
+    /**
+     * A Lambda Function URL delivers the HTTP request as an event (payload format 2.0): the fields are in its
+     * query string (repeated parameters arrive comma-joined, which {@code status} accepts) or its JSON body.
+     */
+    private ListImportsInput fromHttpEvent() {
+        ListImportsInput input = new ListImportsInput();
+        Object body = unknown.get("body");
+        if (body instanceof String text && !text.isBlank()) {
+            String json = Boolean.TRUE.equals(unknown.get("isBase64Encoded"))
+                    ? new String(Base64.getDecoder().decode(text), StandardCharsets.UTF_8) : text;
+            try {
+                input = JSON.readValue(json, ListImportsInput.class);
+            } catch (IOException | IllegalArgumentException e) {
+                throw new InvalidQueryException("body", null, "a JSON object with " + String.join(", ", FIELDS),
+                        "the request body is not a JSON object of listImports fields");
+            }
+        }
+        if (unknown.get("queryStringParameters") instanceof Map<?, ?> query) {
+            for (Map.Entry<?, ?> parameter : query.entrySet()) {
+                String name = String.valueOf(parameter.getKey());
+                String value = String.valueOf(parameter.getValue());
+                switch (name) {
+                    case "status" -> input.setStatus(List.of(value));
+                    case "limit" -> input.setLimit(value);
+                    case "paginationToken" -> input.setPaginationToken(value);
+                    case "all" -> input.setAll(value);
+                    case "since" -> input.setSince(value);
+                    case "until" -> input.setUntil(value);
+                    default -> input.unknownField(name, value);
+                }
+            }
+        }
+        return input;
     }
 
     public List<String> getStatus() {

@@ -74,6 +74,25 @@ abstract class LambdaInvocations {
     }
 
     @Test
+    void functionUrlRequestsCarryTheFieldsInQueryOrBody() throws Exception {
+        String get = "{\"version\": \"2.0\", \"routeKey\": \"$default\", \"rawPath\": \"/\","
+                + " \"rawQueryString\": \"status=Failed&status=Cancelled&all=true\","
+                + " \"queryStringParameters\": {\"status\": \"Failed,Cancelled\", \"all\": \"true\"},"
+                + " \"requestContext\": {\"http\": {\"method\": \"GET\", \"path\": \"/\"}}, \"isBase64Encoded\": false}";
+        Answer viaQuery = invoke(get);
+        assertFalse(viaQuery.error(), viaQuery.raw());
+        assertEquals(List.of("1", "3", "4"), viaQuery.json().getList("data.id"));
+        String body = java.util.Base64.getEncoder().encodeToString("{\"status\": [\"Cancelled\"], \"all\": true}".getBytes());
+        String post = "{\"version\": \"2.0\", \"rawPath\": \"/\", \"requestContext\": {\"http\": {\"method\": \"POST\"}},"
+                + " \"body\": \"" + body + "\", \"isBase64Encoded\": true}";
+        Answer viaBody = invoke(post);
+        assertFalse(viaBody.error(), viaBody.raw());
+        assertEquals(List.of("3"), viaBody.json().getList("data.id"));
+        Answer typo = invoke(get.replace("\"all\": \"true\"", "\"al\": \"true\""));
+        assertTrue(typo.error() && typo.json().getString("errorMessage").contains("unknown field 'al'"), typo.raw());
+    }
+
+    @Test
     void aScheduledEventEnvelopeSaysToSetTheInput() throws Exception {
         String envelope = "{\"version\": \"0\", \"id\": \"53dc4d37-cffa-4f76-80c9-8b7d4a4d2eaa\","
                 + " \"detail-type\": \"Scheduled Event\", \"source\": \"aws.events\", \"account\": \"123456789012\","
