@@ -23,6 +23,20 @@ public class PineconeClient {
 
     private volatile PineconeApi api;
     private volatile IndexHost indexHost;
+    private volatile String hostOverride;
+    private volatile String versionOverride;
+    private volatile String keyOverride;
+
+    /**
+     * Replaces configured settings for this process (the command line's {@code --host}, {@code --api-version}
+     * and key options); null keeps the configured value.
+     */
+    public synchronized void useConnection(String host, String apiVersion, String apiKey) {
+        hostOverride = host;
+        versionOverride = apiVersion;
+        keyOverride = apiKey;
+        api = null;
+    }
 
     public ListImportsResponse listImports(int limit, String paginationToken) {
         return call(() -> api().listImports(limit, paginationToken));
@@ -42,15 +56,19 @@ public class PineconeClient {
         try {
             return request.get();
         } catch (PineconeException e) {
-            throw e.redact(config.apiKey().orElse(null));
+            throw e.redact(apiKey());
         } catch (ProcessingException e) {
             Throwable root = e;
             while (root.getCause() != null && root.getCause() != root) {
                 root = root.getCause();
             }
             String detail = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
-            throw new PineconeException(0, null, detail, null).redact(config.apiKey().orElse(null));
+            throw new PineconeException(0, null, detail, null).redact(apiKey());
         }
+    }
+
+    private String apiKey() {
+        return keyOverride != null ? keyOverride : config.apiKey().orElse(null);
     }
 
     private PineconeApi api() {
@@ -58,15 +76,19 @@ public class PineconeClient {
         if (current == null) {
             synchronized (this) {
                 if (api == null) {
-                    String key = config.apiKey().filter(k -> !k.isBlank()).orElseThrow(() -> new PineconeConfigException(
-                            API_KEY_VARIABLE + " is not set: give the API key of the project that holds the index"));
-                    IndexHost host = IndexHost.parse(config.indexHost().orElse(null));
+                    String key = apiKey();
+                    if (key == null || key.isBlank()) {
+                        throw new PineconeConfigException(
+                                API_KEY_VARIABLE + " is not set: give the API key of the project that holds the index");
+                    }
+                    IndexHost host = IndexHost.parse(hostOverride != null ? hostOverride : config.indexHost().orElse(null));
+                    String version = versionOverride != null ? versionOverride : config.apiVersion();
                     api = QuarkusRestClientBuilder.newBuilder()
                             .baseUri(host.baseUri())
                             .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                             .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                             .followRedirects(false)
-                            .register(new PineconeHeaders(key, config.apiVersion(), host.host()))
+                            .register(new PineconeHeaders(key, version, host.host()))
                             .build(PineconeApi.class);
                     indexHost = host;
                 }

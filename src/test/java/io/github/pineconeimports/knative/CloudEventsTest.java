@@ -27,7 +27,7 @@ public class CloudEventsTest {
                 .contentType("application/json").body(INPUT)
                 .post("/").then().statusCode(200)
                 .header("ce-type", "listImports.output")
-                .header("ce-source", "pinecone-imports")
+                .header("ce-source", "listImports")
                 .header("ce-specversion", "1.0")
                 .header("ce-id", notNullValue())
                 .body("data.status", everyItem(equalTo("Failed")))

@@ -1,0 +1,74 @@
+package io.github.pineconeimports.cli;
+
+import java.io.PrintWriter;
+
+import io.github.pineconeimports.client.PineconeConfigException;
+import io.github.pineconeimports.client.PineconeException;
+import io.github.pineconeimports.imports.InvalidQueryException;
+import io.github.pineconeimports.imports.ListingFailedException;
+import io.github.pineconeimports.imports.ListingTooLargeException;
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code pinecone-imports} command and the exit codes every subcommand shares. Errors are one line on
+ * stderr, never a stack trace.
+ */
+@Command(name = "pinecone-imports", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+        description = "Knows the state of Pinecone bulk imports: list them by status, watch them finish, or run an emulator.",
+        subcommands = { ListCommand.class, WatchCommand.class, EmulatorCommand.class,
+                CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class },
+        footerHeading = "%nExit codes:%n", footer = Cli.EXIT_CODES)
+public class Cli {
+
+    public static final int OK = 0;
+    public static final int FOUND_FAILURES = 1;
+    public static final int USAGE = 2;
+    public static final int UPSTREAM = 3;
+    public static final int TIMEOUT = 4;
+
+    static final String EXIT_CODES = """
+              0  success
+              1  list --fail-on matched an import, or watch saw an import end Failed or Cancelled
+              2  bad usage: unknown flag or status, bad value, missing PINECONE_API_KEY or host
+              3  Pinecone failed or could not be reached (the listing is incomplete)
+              4  watch --timeout passed before every import finished""";
+
+    static CommandLine commandLine(CommandLine.IFactory factory) {
+        CommandLine cli = new CommandLine(Cli.class, factory);
+        cli.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
+        cli.setParameterExceptionHandler((e, args) -> {
+            PrintWriter err = e.getCommandLine().getErr();
+            err.println("pinecone-imports: " + e.getMessage());
+            err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            return USAGE;
+        });
+        cli.setExecutionExceptionHandler((e, command, parsed) -> {
+            PrintWriter err = command.getErr();
+            if (e instanceof InvalidQueryException || e instanceof PineconeConfigException
+                    || e instanceof ListingTooLargeException || e instanceof CommandLine.ParameterException) {
+                err.println("pinecone-imports: " + e.getMessage());
+                return USAGE;
+            }
+            if (e instanceof ListingFailedException || e instanceof PineconeException) {
+                err.println("pinecone-imports: " + e.getMessage());
+                return UPSTREAM;
+            }
+            // a bug of ours: still one line, the class names what went wrong
+            err.println("pinecone-imports: unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            return UPSTREAM;
+        });
+        return cli;
+    }
+
+    /** The version Maven stamped into the build. */
+    static class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                    .getOptionalValue("quarkus.application.version", String.class).orElse("unknown");
+            return new String[] { "pinecone-imports " + version };
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package io.github.pineconeimports.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import io.github.pineconeimports.client.PineconeClient;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/**
+ * Where to list from. The key itself is never an argument (it would show in {@code ps} and shell history):
+ * it comes from {@code PINECONE_API_KEY}, another variable named here, or a file.
+ */
+public class Connection {
+
+    @Option(names = "--host", paramLabel = "HOST", description = "index host (default: PINECONE_INDEX_HOST)")
+    String host;
+
+    @Option(names = "--api-version", paramLabel = "VERSION", description = "X-Pinecone-Api-Version (default: PINECONE_API_VERSION or 2025-01)")
+    String apiVersion;
+
+    @Option(names = "--api-key-env", paramLabel = "NAME", description = "read the API key from this environment variable instead of PINECONE_API_KEY")
+    String apiKeyEnv;
+
+    @Option(names = "--api-key-file", paramLabel = "FILE", description = "read the API key from this file")
+    Path apiKeyFile;
+
+    void apply(PineconeClient client, CommandLine cli) {
+        String key = null;
+        if (apiKeyEnv != null) {
+            key = System.getenv(apiKeyEnv);
+            if (key == null || key.isBlank()) {
+                throw new CommandLine.ParameterException(cli, "--api-key-env: the variable " + apiKeyEnv + " is not set");
+            }
+        } else if (apiKeyFile != null) {
+            try {
+                key = Files.readString(apiKeyFile).strip();
+            } catch (IOException e) {
+                throw new CommandLine.ParameterException(cli, "--api-key-file: cannot read " + apiKeyFile);
+            }
+        }
+        if (host != null || apiVersion != null || key != null) {
+            client.useConnection(host, apiVersion, key);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.github.pineconeimports.cli;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+import jakarta.inject.Inject;
+
+import io.github.pineconeimports.emulator.EmulatorServer;
+import io.quarkus.runtime.Quarkus;
+import io.vertx.core.Vertx;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "emulator", mixinStandardHelpOptions = true,
+        description = "Run the Pinecone bulk-import emulator on its own, for curl, your workflows or the official SDKs.",
+        footerHeading = "%nExamples:%n", footer = {
+                "  pinecone-imports emulator --port 5080",
+                "  curl -H 'Api-Key: pclocal-emulator-key' http://localhost:5080/bulk/imports?limit=2",
+                "  PINECONE_INDEX_HOST=http://localhost:5080 PINECONE_API_KEY=pclocal-emulator-key pinecone-imports list" })
+class EmulatorCommand implements Callable<Integer> {
+
+    @Option(names = "--port", defaultValue = "5080", description = "port (default: ${DEFAULT-VALUE}; 0 picks a free one)")
+    int port;
+
+    @Option(names = "--bind", defaultValue = "127.0.0.1", description = "address to listen on (default: ${DEFAULT-VALUE})")
+    String bind;
+
+    @Option(names = "--api-key", defaultValue = "pclocal-emulator-key", description = "the key it accepts (default: ${DEFAULT-VALUE})")
+    String apiKey;
+
+    @Option(names = "--imports", defaultValue = "250", description = "imports it starts with (default: ${DEFAULT-VALUE})")
+    int imports;
+
+    @Option(names = "--seed", defaultValue = "42", description = "seed of the generated imports (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--tick", defaultValue = "1s", converter = Durations.Converter.class,
+            description = "one step of a started import (default: ${DEFAULT-VALUE})")
+    Duration tick;
+
+    @Option(names = "--for", paramLabel = "DURATION", converter = Durations.Converter.class,
+            description = "stop after this long (default: until interrupted)")
+    Duration lifetime;
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Inject
+    Vertx vertx;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (imports < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--imports must be 0 or more");
+        }
+        try (EmulatorServer server = EmulatorServer.start(vertx, bind, port, apiKey, imports, seed, tick)) {
+            spec.commandLine().getOut().printf("Pinecone bulk-import emulator on http://%s:%d with %d imports (Api-Key: %s)%n",
+                    bind, server.port(), imports, apiKey);
+            spec.commandLine().getOut().flush();
+            if (lifetime != null) {
+                Thread.sleep(lifetime.toMillis());
+            } else {
+                Quarkus.waitForExit();
+            }
+        }
+        return Cli.OK;
+    }
+}

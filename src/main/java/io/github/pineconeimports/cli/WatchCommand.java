@@ -1,0 +1,145 @@
+package io.github.pineconeimports.cli;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+
+import jakarta.inject.Inject;
+
+import io.github.pineconeimports.client.ImportModel;
+import io.github.pineconeimports.client.PineconeClient;
+import io.github.pineconeimports.imports.ImportLister;
+import io.github.pineconeimports.imports.ImportQuery;
+import io.github.pineconeimports.imports.ImportStatus;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "watch", mixinStandardHelpOptions = true,
+        description = "Follow imports until each one is Completed, Failed or Cancelled. Selects the imports matching the "
+                + "filter at the start (by default those Pending or InProgress), then polls. On a terminal the bars "
+                + "redraw in place; piped, it prints one line per change.",
+        footerHeading = "%nExamples:%n", footer = {
+                "  pinecone-imports watch",
+                "  pinecone-imports watch --since 1h --interval 10s --timeout 2h",
+                "%nExit codes:%n" + Cli.EXIT_CODES })
+class WatchCommand implements Callable<Integer> {
+
+    @Mixin
+    Filter filter;
+
+    @Mixin
+    Connection connection;
+
+    @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "5s", converter = Durations.Converter.class,
+            description = "time between polls (default: ${DEFAULT-VALUE})")
+    Duration interval;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = Durations.Converter.class,
+            description = "give up after this long, with exit code 4 (default: never)")
+    Duration timeout;
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Inject
+    ImportLister lister;
+
+    @Inject
+    PineconeClient client;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        connection.apply(client, spec.commandLine());
+        PrintWriter out = spec.commandLine().getOut();
+        boolean tty = System.console() != null;
+        boolean colour = Output.colour();
+        Instant started = Instant.now();
+        List<String> statuses = filter.statuses.isEmpty() ? List.of("Pending", "InProgress") : filter.statuses;
+        String since = filter.since(started);
+        String until = filter.until(started);
+        Map<String, ImportModel> watched = new LinkedHashMap<>();
+        lister.list(ImportQuery.parse(statuses, null, null, "true", since, until)).data()
+                .forEach(m -> watched.put(m.id(), m));
+        if (watched.isEmpty()) {
+            out.println("Nothing to watch: no import matches.");
+            return Cli.OK;
+        }
+        ImportQuery poll = ImportQuery.parse(List.of(), null, null, "true", since, until);
+        Map<String, String> shown = new LinkedHashMap<>();
+        int drawn = 0;
+        while (true) {
+            Instant now = Instant.now();
+            if (tty) {
+                drawn = redraw(watched, out, started, now, drawn, colour);
+            } else {
+                for (ImportModel m : watched.values()) {
+                    String line = line(m, started, now, false);
+                    String state = m.status() + "|" + m.percentComplete() + "|" + m.recordsImported();
+                    if (!state.equals(shown.put(m.id(), state))) {
+                        out.println(line);
+                    }
+                }
+            }
+            out.flush();
+            if (watched.values().stream().allMatch(WatchCommand::finished)) {
+                return summary(watched, out);
+            }
+            if (timeout != null && Duration.between(started, now).compareTo(timeout) >= 0) {
+                out.println("Timed out after " + timeout.toSeconds() + "s with " + watched.values().stream()
+                        .filter(m -> !finished(m)).count() + " import(s) unfinished.");
+                return Cli.TIMEOUT;
+            }
+            Thread.sleep(timeout == null ? interval.toMillis()
+                    : Math.max(1, Math.min(interval.toMillis(), timeout.minus(Duration.between(started, Instant.now())).toMillis())));
+            for (ImportModel m : lister.list(poll).data()) {
+                watched.computeIfPresent(m.id(), (id, old) -> m);
+            }
+        }
+    }
+
+    private static boolean finished(ImportModel m) {
+        return ImportStatus.parse(m.status()).map(ImportStatus::isTerminal).orElse(false);
+    }
+
+    /** Redraws the block of bars in place: cursor up over the last drawing, then each line cleared and rewritten. */
+    private static int redraw(Map<String, ImportModel> watched, PrintWriter out, Instant started, Instant now, int drawn,
+            boolean colour) {
+        if (drawn > 0) {
+            out.print("\u001b[" + drawn + "A");
+        }
+        for (ImportModel m : watched.values()) {
+            out.print("\u001b[2K" + line(m, started, now, colour) + "\n");
+        }
+        return watched.size();
+    }
+
+    static String line(ImportModel m, Instant started, Instant now, boolean colour) {
+        String status = String.format(Locale.ROOT, "%-10s", m.status());
+        return String.format(Locale.ROOT, "%-8s %s %s %12s records  %s", m.id(), colour ? Output.paint(m.status(), status) : status,
+                Output.bar(m.percentComplete()), m.recordsImported() == null ? "-" : String.format(Locale.ROOT, "%,d", m.recordsImported()),
+                elapsed(Duration.between(started, now)));
+    }
+
+    private static String elapsed(Duration d) {
+        return String.format(Locale.ROOT, "%d:%02d", d.toMinutes(), d.toSecondsPart());
+    }
+
+    private static int summary(Map<String, ImportModel> watched, PrintWriter out) {
+        Map<String, Integer> counts = new TreeMap<>();
+        watched.values().forEach(m -> counts.merge(Objects.toString(m.status()), 1, Integer::sum));
+        out.println(watched.size() + " import(s) finished: " + counts.toString().replaceAll("[{}]", "").replace("=", " "));
+        boolean bad = watched.values().stream()
+                .anyMatch(m -> ImportStatus.FAILED.matches(m.status()) || ImportStatus.CANCELLED.matches(m.status()));
+        return bad ? Cli.FOUND_FAILURES : Cli.OK;
+    }
+}

@@ -1,0 +1,44 @@
+package io.github.pineconeimports.emulator;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+
+/** The emulator on an HTTP server of its own, for {@code pinecone-imports emulator} and for tests. */
+public final class EmulatorServer implements AutoCloseable {
+
+    private final HttpServer server;
+    private final EmulatorStore store;
+
+    private EmulatorServer(HttpServer server, EmulatorStore store) {
+        this.server = server;
+        this.store = store;
+    }
+
+    /** Starts it and waits until it listens; port 0 picks a free one. */
+    public static EmulatorServer start(Vertx vertx, String host, int port, String apiKey, int imports, long seed,
+            Duration tick) {
+        EmulatorStore store = new EmulatorStore(Clock.systemUTC(), tick, imports, seed);
+        Router router = Router.router(vertx);
+        new EmulatorRoutes(store, apiKey).mount(router);
+        HttpServer server = vertx.createHttpServer().requestHandler(router).listen(port, host)
+                .toCompletionStage().toCompletableFuture().join();
+        return new EmulatorServer(server, store);
+    }
+
+    public int port() {
+        return server.actualPort();
+    }
+
+    public EmulatorStore store() {
+        return store;
+    }
+
+    @Override
+    public void close() {
+        server.close().toCompletionStage().toCompletableFuture().join();
+    }
+}

@@ -1,0 +1,234 @@
+package io.github.pineconeimports.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.github.pineconeimports.support.Emulator;
+import io.github.pineconeimports.support.StandaloneEmulator;
+import io.quarkus.test.junit.main.Launch;
+import io.quarkus.test.junit.main.LaunchResult;
+import io.quarkus.test.junit.main.QuarkusMainLauncher;
+import io.quarkus.test.junit.main.QuarkusMainTest;
+
+/** Every command, every output format and every exit code, against the emulator on a port of its own. */
+@QuarkusMainTest
+class CliTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static StandaloneEmulator emulator;
+    static Path keyFile;
+
+    @BeforeAll
+    static void start() throws Exception {
+        emulator = new StandaloneEmulator();
+        keyFile = Files.createTempFile("pinecone-key", ".txt");
+        Files.writeString(keyFile, Emulator.KEY + "\n");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        emulator.close();
+        Files.deleteIfExists(keyFile);
+    }
+
+    @BeforeEach
+    void freshData() {
+        emulator.store().reset(250, 42);
+    }
+
+    /** Runs a command against the test's emulator: its host, and the key from a file, as a user would. */
+    static LaunchResult run(QuarkusMainLauncher launcher, String... args) {
+        String[] all = Arrays.copyOf(args, args.length + 4);
+        System.arraycopy(new String[] { "--host", emulator.url(), "--api-key-file", keyFile.toString() }, 0, all, args.length, 4);
+        return launcher.launch(all);
+    }
+
+    @Test
+    void listJsonHoldsExactlyTheFailedImports(QuarkusMainLauncher launcher) throws Exception {
+        LaunchResult result = run(launcher, "list", "--status", "failed", "--output", "json");
+        assertEquals(0, result.exitCode(), result.getErrorOutput());
+        Map<?, ?> page = JSON.readValue(result.getOutput(), Map.class);
+        List<?> data = (List<?>) page.get("data");
+        assertEquals(statusCount("Failed"), data.size());
+        assertTrue(data.stream().allMatch(i -> "Failed".equals(((Map<?, ?>) i).get("status"))));
+        assertFalse(page.containsKey("pagination"), "the whole listing, no continuation");
+    }
+
+    @Test
+    void ndjsonIdsAndCsv(QuarkusMainLauncher launcher) throws Exception {
+        LaunchResult ndjson = run(launcher, "list", "-s", "Cancelled", "-o", "ndjson");
+        List<String> lines = ndjson.getOutputStream();
+        assertEquals(statusCount("Cancelled"), lines.size(), ndjson.getOutput());
+        for (String line : lines) {
+            assertEquals("Cancelled", JSON.readValue(line, Map.class).get("status"));
+        }
+        LaunchResult ids = run(launcher, "list", "-s", "Cancelled", "-o", "ids");
+        assertEquals(lines.stream().map(this::id).toList(), ids.getOutputStream());
+        LaunchResult csv = run(launcher, "list", "-s", "Failed", "-o", "csv");
+        assertEquals("id,uri,status,createdAt,finishedAt,percentComplete,recordsImported,error", csv.getOutputStream().get(0));
+        assertEquals(statusCount("Failed") + 1, csv.getOutputStream().size());
+        assertTrue(csv.getOutputStream().get(1).matches("\\d+,s3://[^,]+,Failed,.*"), csv.getOutputStream().get(1));
+    }
+
+    @Test
+    void tableHasAlignedColumnsRelativeTimesAndBars(QuarkusMainLauncher launcher) {
+        LaunchResult table = run(launcher, "list", "--status", "InProgress,Failed", "--limit", "5");
+        assertEquals(0, table.exitCode(), table.getErrorOutput());
+        List<String> lines = table.getOutputStream();
+        assertTrue(lines.get(0).startsWith("ID"), lines.get(0));
+        assertEquals(6, lines.size(), "header and five rows: " + lines);
+        int status = lines.get(0).indexOf("STATUS");
+        assertTrue(lines.stream().skip(1).allMatch(l -> l.substring(status).startsWith("InProgress") || l.substring(status).startsWith("Failed")),
+                "status column aligned: " + lines);
+        assertTrue(lines.get(1).contains(" ago") && lines.get(1).contains("%"), lines.get(1));
+        assertFalse(table.getOutput().contains("\u001b["), "no colour when not on a terminal");
+        assertTrue(table.getErrorOutput().contains("more: --page-token pi1."), table.getErrorOutput());
+    }
+
+    @Test
+    void failOnSetsExitCodeOne(QuarkusMainLauncher launcher) {
+        assertEquals(1, run(launcher, "list", "--status", "Failed", "-o", "ids", "--fail-on", "Failed,Cancelled").exitCode());
+        assertEquals(0, run(launcher, "list", "--status", "Completed", "-o", "ids", "--fail-on", "Failed,Cancelled").exitCode());
+    }
+
+    @Test
+    void badUsageIsExitTwoWithOneLine(QuarkusMainLauncher launcher) {
+        for (String[] args : List.of(new String[] { "list", "--status", "Broken" }, new String[] { "list", "--bogus" },
+                new String[] { "list", "--limit", "101" }, new String[] { "list", "--since", "yesterday-ish" },
+                new String[] { "list", "--fail-on", "Nope" }, new String[] { "watch", "--interval", "soon" },
+                new String[] { "list", "--api-key-env", "NO_SUCH_VARIABLE_HERE" })) {
+            LaunchResult result = run(launcher, args);
+            assertEquals(2, result.exitCode(), Arrays.toString(args) + ": " + result.getErrorOutput());
+            assertTrue(result.getErrorOutput().startsWith("pinecone-imports: "), result.getErrorOutput());
+            assertFalse(result.getErrorOutput().contains("\tat ") || result.getErrorOutput().contains("Exception"),
+                    result.getErrorOutput());
+        }
+    }
+
+    @Test
+    void unreachableUpstreamIsExitThree(QuarkusMainLauncher launcher) {
+        LaunchResult result = launcher.launch("list", "--host", "http://127.0.0.1:1", "--api-key-file", keyFile.toString());
+        assertEquals(3, result.exitCode());
+        assertTrue(result.getErrorOutput().contains("Could not reach Pinecone"), result.getErrorOutput());
+        assertFalse(result.getErrorOutput().contains(Emulator.KEY));
+    }
+
+    @Test
+    void relativeTimeWindow(QuarkusMainLauncher launcher) {
+        // seeded imports are 37 minutes apart, the newest 37 minutes old
+        assertEquals(2, run(launcher, "list", "--since", "75m", "-o", "ids").getOutputStream().size());
+        assertEquals(248, run(launcher, "list", "--until", "75m", "-o", "ids").getOutputStream().size());
+    }
+
+    @Test
+    void watchFollowsImportsToTheEndAndReportsFailures(QuarkusMainLauncher launcher) {
+        String ok = emulator.store().start("s3://bucket/ok/");
+        String bad = emulator.store().start("s3://bucket/will-fail/");
+        LaunchResult result = run(launcher, "watch", "--since", "1m", "--interval", "100ms", "--timeout", "30s");
+        assertEquals(1, result.exitCode(), result.getOutput() + result.getErrorOutput());
+        List<String> lines = result.getOutputStream();
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith(ok + " ") && l.contains("InProgress")), "progress lines: " + lines);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith(ok + " ") && l.contains("Completed") && l.contains("100%")));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith(bad + " ") && l.contains("Failed")));
+        assertTrue(lines.get(lines.size() - 1).startsWith("2 import(s) finished: Completed 1, Failed 1"), lines.toString());
+        assertFalse(result.getOutput().contains("\u001b["), "plain lines when piped");
+    }
+
+    @Test
+    void watchEndsWithZeroWhenAllComplete(QuarkusMainLauncher launcher) {
+        emulator.store().start("s3://bucket/ok/");
+        LaunchResult result = run(launcher, "watch", "--since", "1m", "--interval", "100ms", "--timeout", "30s");
+        assertEquals(0, result.exitCode(), result.getOutput());
+        LaunchResult nothing = run(launcher, "watch", "--since", "0s");
+        assertEquals(0, nothing.exitCode());
+        assertTrue(nothing.getOutput().contains("Nothing to watch"));
+    }
+
+    @Test
+    void watchTimesOutWithExitFour(QuarkusMainLauncher launcher) {
+        // the seeded Pending and InProgress imports never move
+        LaunchResult result = run(launcher, "watch", "--interval", "100ms", "--timeout", "300ms");
+        assertEquals(4, result.exitCode(), result.getOutput());
+        assertTrue(result.getOutput().contains("Timed out"));
+    }
+
+    @Test
+    void emulatorServesOnItsOwnAndStopsByItself(QuarkusMainLauncher launcher) throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        CompletableFuture<LaunchResult> run = CompletableFuture.supplyAsync(
+                () -> launcher.launch("emulator", "--port", String.valueOf(port), "--imports", "12", "--for", "6s"));
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/bulk/imports"))
+                .header("Api-Key", "pclocal-emulator-key").build();
+        String body = null;
+        String last = "no answer";
+        for (long deadline = System.nanoTime() + 10_000_000_000L; body == null && System.nanoTime() < deadline;) {
+            try {
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                last = response.statusCode() + " " + response.body();
+                body = response.statusCode() == 200 ? response.body() : null;
+            } catch (java.io.IOException notYet) {
+                last = notYet.toString();
+                Thread.sleep(100);
+            }
+        }
+        assertTrue(body != null, last);
+        assertTrue(body != null && ((List<?>) JSON.readValue(body, Map.class).get("data")).size() == 12, String.valueOf(body));
+        LaunchResult result = run.get();
+        assertEquals(0, result.exitCode());
+        assertTrue(result.getOutput().contains("emulator on http://127.0.0.1:" + port));
+    }
+
+    @Test
+    @Launch({ "--version" })
+    void version(LaunchResult result) {
+        assertTrue(result.getOutput().startsWith("pinecone-imports "), result.getOutput());
+    }
+
+    @Test
+    void helpListsCommandsAndExitCodes(QuarkusMainLauncher launcher) {
+        LaunchResult help = launcher.launch("--help");
+        assertEquals(0, help.exitCode());
+        for (String word : List.of("list", "watch", "emulator", "generate-completion", "Exit codes:", "4  watch --timeout")) {
+            assertTrue(help.getOutput().contains(word), word + " in " + help.getOutput());
+        }
+        assertTrue(run(launcher, "list", "--help").getOutput().contains("--fail-on"));
+        assertTrue(launcher.launch("generate-completion").getOutput().contains("complete -F"));
+    }
+
+    private long statusCount(String status) {
+        return emulator.store().list(0, 1000).data().stream().filter(i -> status.equals(i.get("status"))).count();
+    }
+
+    private String id(String ndjsonLine) {
+        try {
+            return (String) JSON.readValue(ndjsonLine, Map.class).get("id");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}
