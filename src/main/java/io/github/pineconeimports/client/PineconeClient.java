@@ -4,7 +4,17 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.temporal.ChronoUnit;
+
 import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+
+import org.eclipse.microprofile.faulttolerance.Retry;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import io.smallrye.faulttolerance.api.CustomBackoff;
+import io.smallrye.faulttolerance.api.RetryWhen;
 
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 
@@ -38,7 +48,16 @@ public class PineconeClient {
         api = null;
     }
 
+    /**
+     * One page. Transient failures are retried (see {@link RetryPolicy}) within the caller's {@link Deadline};
+     * the retry settings can be tuned with MicroProfile Fault Tolerance configuration, e.g.
+     * {@code io.github.pineconeimports.client.PineconeClient/listImports/Retry/maxRetries}.
+     */
+    @Retry(maxRetries = 4, delay = 250, jitter = 0, maxDuration = 60, durationUnit = ChronoUnit.SECONDS)
+    @RetryWhen(exception = RetryPolicy.Transient.class)
+    @CustomBackoff(RetryPolicy.Backoff.class)
     public ListImportsResponse listImports(int limit, String paginationToken) {
+        Deadline.check();
         return call(() -> api().listImports(limit, paginationToken));
     }
 
@@ -57,13 +76,21 @@ public class PineconeClient {
             return request.get();
         } catch (PineconeException e) {
             throw e.redact(apiKey());
-        } catch (ProcessingException e) {
+        } catch (ProcessingException | WebApplicationException e) {
             Throwable root = e;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
+            for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t instanceof PineconeException known) {
+                    throw known.redact(apiKey());
+                }
+                if (t instanceof JsonProcessingException json) {
+                    // a 2xx whose body is not the JSON it should be (truncated, malformed): not worth a retry
+                    throw new PineconeException(200, null, "malformed JSON (" + PineconeErrorMapper.clip(json.getOriginalMessage()) + ")",
+                            null).redact(apiKey());
+                }
+                root = t;
             }
             String detail = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
-            throw new PineconeException(0, null, detail, null).redact(apiKey());
+            throw new PineconeException(0, null, PineconeErrorMapper.clip(detail), null).redact(apiKey());
         }
     }
 
@@ -89,6 +116,7 @@ public class PineconeClient {
                             .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                             .followRedirects(false)
                             .register(new PineconeHeaders(key, version, host.host()))
+                            .register(new ResponseGuard())
                             .build(PineconeApi.class);
                     indexHost = host;
                 }

@@ -25,9 +25,9 @@ public interface PineconeConfig {
     @WithDefault("2025-01")
     String apiVersion();
 
-    @WithDefault("5s")
+    @WithDefault("2s")
     Duration connectTimeout();
 
-    @WithDefault("10s")
+    @WithDefault("5s")
     Duration readTimeout();
 }

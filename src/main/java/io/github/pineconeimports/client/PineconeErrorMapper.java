@@ -37,7 +37,8 @@ public class PineconeErrorMapper implements ResponseExceptionMapper<PineconeExce
                 // keep the raw text
             }
         }
-        return new PineconeException(response.getStatus(), code, clip(message), null);
+        return new PineconeException(response.getStatus(), code, clip(message), null,
+                RetryPolicy.parseRetryAfter(response.getHeaderString("Retry-After")));
     }
 
     static String clip(String text) {

@@ -1,5 +1,7 @@
 package io.github.pineconeimports.client;
 
+import java.time.Duration;
+
 /**
  * Pinecone answered with an error, or could not be reached ({@link #httpStatus()} 0). The message says
  * in plain words what Pinecone said; it never carries the API key (see {@link PineconeClient}).
@@ -9,12 +11,28 @@ public class PineconeException extends RuntimeException {
     private final int httpStatus;
     private final Integer rpcCode;
     private final String upstreamMessage;
+    private final Duration retryAfter;
 
     public PineconeException(int httpStatus, Integer rpcCode, String upstreamMessage, Throwable cause) {
+        this(httpStatus, rpcCode, upstreamMessage, cause, null);
+    }
+
+    PineconeException(int httpStatus, Integer rpcCode, String upstreamMessage, Throwable cause, Duration retryAfter) {
         super(describe(httpStatus, upstreamMessage), cause);
         this.httpStatus = httpStatus;
         this.rpcCode = rpcCode;
         this.upstreamMessage = upstreamMessage;
+        this.retryAfter = retryAfter;
+    }
+
+    /** Worth another call: throttled (429), a server error (5xx but 501), or no answer (connection, timeout). */
+    public boolean isTransient() {
+        return httpStatus == 0 || httpStatus == 429 || (httpStatus >= 500 && httpStatus != 501);
+    }
+
+    /** How long Pinecone asked us to wait ({@code Retry-After}), or null. */
+    public Duration retryAfter() {
+        return retryAfter;
     }
 
     /** The HTTP status Pinecone answered with, or 0 when no answer came (connection refused, timeout). */
@@ -37,12 +55,13 @@ public class PineconeException extends RuntimeException {
         if (secret == null || secret.isEmpty() || upstreamMessage == null || !upstreamMessage.contains(secret)) {
             return this;
         }
-        return new PineconeException(httpStatus, rpcCode, upstreamMessage.replace(secret, "***"), null);
+        return new PineconeException(httpStatus, rpcCode, upstreamMessage.replace(secret, "***"), null, retryAfter);
     }
 
     private static String describe(int status, String upstream) {
         String what = switch (status) {
             case 0 -> "Could not reach Pinecone";
+            case 200 -> "Pinecone answered something that is not a list of imports";
             case 400 -> "Pinecone rejected the request (400)";
             case 401 -> "Pinecone rejected the API key (401)";
             case 403 -> "Pinecone refused access to this index (403)";

@@ -2,6 +2,7 @@ package io.github.pineconeimports.function;
 
 import org.jboss.logging.Logger;
 
+import io.github.pineconeimports.client.Deadline;
 import io.github.pineconeimports.client.PineconeConfigException;
 import io.github.pineconeimports.imports.InvalidQueryException;
 import io.github.pineconeimports.imports.ListingFailedException;
@@ -28,8 +29,9 @@ public record ErrorAnswer(int status, ErrorBody body) {
         }
         if (t instanceof ListingFailedException e) {
             LOG.warn(e.getMessage());
-            // 429 upstream: we are being throttled, try later; anything else: the upstream failed us
-            int status = e.upstreamStatus() != null && e.upstreamStatus() == 429 ? 503 : 502;
+            // out of time: 504; still throttled after the retries: 503, try later; anything else: the upstream failed us
+            int status = e.getCause() instanceof Deadline.DeadlineExceededException ? 504
+                    : e.upstreamStatus() != null && e.upstreamStatus() == 429 ? 503 : 502;
             return new ErrorAnswer(status, new ErrorBody("upstream_failed", e.getMessage(), null, null, null,
                     e.upstreamStatus(), e.pagesRead(), true));
         }

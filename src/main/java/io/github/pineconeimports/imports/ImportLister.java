@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.github.pineconeimports.client.Deadline;
 import io.github.pineconeimports.client.ImportModel;
 import io.github.pineconeimports.client.ListImportsResponse;
 import io.github.pineconeimports.client.Pagination;
@@ -37,6 +38,10 @@ public class ImportLister {
     ImportsConfig config;
 
     public ImportPage list(ImportQuery query) {
+        return Deadline.within(config.deadline(), () -> scan(query));
+    }
+
+    private ImportPage scan(ImportQuery query) {
         String fingerprint = query.fingerprint(client.indexHost().host());
         ContinuationToken cursor = query.cursor();
         if (cursor != null && !cursor.fingerprint().equals(fingerprint)) {

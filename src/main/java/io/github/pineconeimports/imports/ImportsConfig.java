@@ -1,5 +1,7 @@
 package io.github.pineconeimports.imports;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -14,6 +16,13 @@ public interface ImportsConfig {
     /** The most imports {@code all=true} returns before it answers "too large, page instead". */
     @WithDefault("10000")
     int allMaxResults();
+
+    /**
+     * The whole listing, every page and retry included, must end by then. With the 5 s read timeout it ends
+     * within 25 s: inside a 30 s Lambda timeout with room to answer.
+     */
+    @WithDefault("20s")
+    Duration deadline();
 
     /** {@code limit} sent upstream: 100, Pinecone's maximum, reads the index in the fewest calls. */
     @WithDefault("100")
