@@ -82,6 +82,11 @@ public class PineconeClient {
                 if (t instanceof PineconeException known) {
                     throw known.redact(apiKey());
                 }
+                if (t instanceof ProcessingException p && p.getMessage() != null && p.getMessage().contains("media type")) {
+                    // a 2xx that is not JSON (a proxy's HTML page, say): no reader can map it; not worth a retry
+                    throw new PineconeException(200, null, "an answer that is not JSON (" + PineconeErrorMapper.clip(p.getMessage()) + ")",
+                            null).redact(apiKey());
+                }
                 if (t instanceof JsonProcessingException json) {
                     // a 2xx whose body is not the JSON it should be (truncated, malformed): not worth a retry
                     throw new PineconeException(200, null, "malformed JSON (" + PineconeErrorMapper.clip(json.getOriginalMessage()) + ")",
@@ -116,7 +121,6 @@ public class PineconeClient {
                             .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                             .followRedirects(false)
                             .register(new PineconeHeaders(key, version, host.host()))
-                            .register(new ResponseGuard())
                             .build(PineconeApi.class);
                     indexHost = host;
                 }

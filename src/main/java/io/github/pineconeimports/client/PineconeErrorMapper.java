@@ -17,6 +17,12 @@ public class PineconeErrorMapper implements ResponseExceptionMapper<PineconeExce
     static final int MAX_MESSAGE = 500;
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Redirects too: they are not followed (the key must not travel to wherever they point). */
+    @Override
+    public boolean handles(int status, jakarta.ws.rs.core.MultivaluedMap<String, Object> headers) {
+        return status >= 300;
+    }
+
     @Override
     public PineconeException toThrowable(Response response) {
         String body = response.hasEntity() ? response.readEntity(String.class) : null;

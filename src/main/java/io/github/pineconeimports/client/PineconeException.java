@@ -68,6 +68,7 @@ public class PineconeException extends RuntimeException {
             case 404 -> "Pinecone found no such index or import (404)";
             case 429 -> "Pinecone is rate-limiting requests (429)";
             default -> status >= 500 ? "Pinecone failed to answer (" + status + ")"
+                    : status >= 300 && status < 400 ? "Pinecone answered a redirect (" + status + "), which is not followed"
                     : "Pinecone answered " + status;
         };
         return upstream == null || upstream.isBlank() ? what : what + ": " + upstream;

@@ -101,6 +101,10 @@ public record ImportQuery(Set<ImportStatus> statuses, int limit, ContinuationTok
         String allowed = "an integer from 1 to " + MAX_LIMIT;
         int value;
         try {
+            // ASCII digits only: Integer.parseInt would also take other scripts' digits
+            if (!text.strip().matches("[0-9]{1,9}")) {
+                throw new NumberFormatException();
+            }
             value = Integer.parseInt(text.strip());
         } catch (NumberFormatException e) {
             throw new InvalidQueryException("limit", text, allowed, "'" + InvalidQueryException.clip(text) + "' is not an integer");

@@ -1,0 +1,227 @@
+package io.github.pineconeimports.function;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+
+import io.github.pineconeimports.support.WireMockUpstream;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.ValidatableResponse;
+
+/**
+ * Pinecone failing in every way we know, through the function: each case asserts what the caller gets, how many
+ * calls went upstream, and that the call ended within its deadline (3 s here, read timeout 1 s). All logging is
+ * captured at DEBUG meanwhile, and must never contain the key.
+ */
+@QuarkusTest
+@TestProfile(FaultSuiteTest.Faults.class)
+class FaultSuiteTest {
+
+    public static class Faults implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("imports.deadline", "3s", "pinecone.read-timeout", "1s",
+                    "io.github.pineconeimports.client.PineconeClient/listImports/Retry/delay", "50",
+                    "quarkus.log.level", "DEBUG");
+        }
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(WireMockUpstream.class));
+        }
+    }
+
+    static final long DEADLINE_MS = 3_000;
+    static final long READ_TIMEOUT_MS = 1_000;
+    static final String PAGE = "{\"data\": [{\"id\": \"1\", \"uri\": \"s3://b/1/\", \"status\": \"Failed\"}]}";
+    static final List<String> LOGGED = new CopyOnWriteArrayList<>();
+    static final Handler CAPTURE = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            StringBuilder text = new StringBuilder(String.valueOf(record.getMessage()));
+            if (record.getParameters() != null) {
+                for (Object p : record.getParameters()) {
+                    text.append(' ').append(p);
+                }
+            }
+            for (Throwable t = record.getThrown(); t != null; t = t.getCause()) {
+                text.append(' ').append(t);
+            }
+            LOGGED.add(text.toString());
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    static WireMockServer elsewhere;
+    WireMockServer pinecone;
+
+    @BeforeAll
+    static void captureLogsAndStartAnotherHost() {
+        CAPTURE.setLevel(Level.ALL);
+        Logger.getLogger("").addHandler(CAPTURE);
+        elsewhere = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+        elsewhere.start();
+    }
+
+    @AfterAll
+    static void theKeyNeverAppearedInAnyLog() {
+        Logger.getLogger("").removeHandler(CAPTURE);
+        elsewhere.stop();
+        assertTrue(LOGGED.size() > 10, "logging was captured: " + LOGGED.size());
+        List<String> leaks = LOGGED.stream().filter(l -> l.contains(WireMockUpstream.SECRET_KEY)).toList();
+        assertEquals(List.of(), leaks, "log records that carry the API key");
+    }
+
+    @BeforeEach
+    void reset() {
+        pinecone = WireMockUpstream.server();
+        pinecone.resetAll();
+        elsewhere.resetAll();
+    }
+
+    @Test
+    void throttledWithRetryAfterSecondsThenServed() {
+        throttledOnceThenServed("1");
+    }
+
+    @Test
+    void throttledWithRetryAfterHttpDateThenServed() {
+        throttledOnceThenServed(DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now().plusSeconds(2)));
+    }
+
+    private void throttledOnceThenServed(String retryAfter) {
+        pinecone.stubFor(get(urlPathEqualTo("/bulk/imports")).inScenario("throttle").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", retryAfter)).willSetStateTo("served"));
+        pinecone.stubFor(get(urlPathEqualTo("/bulk/imports")).inScenario("throttle").whenScenarioStateIs("served")
+                .willReturn(okJson(PAGE)));
+        long took = timed(() -> given().get("/listImports").then().statusCode(200).body("data[0].id", equalTo("1")));
+        assertEquals(2, calls());
+        assertTrue(took >= 700, "waited for Retry-After: " + took + " ms");
+        assertTrue(took < DEADLINE_MS, took + " ms");
+    }
+
+    @Test
+    void a503StormEndsIncompleteAfterBoundedRetries() {
+        pinecone.stubFor(get(urlPathEqualTo("/bulk/imports")).willReturn(aResponse().withStatus(503).withBody("overloaded")));
+        long took = timed(() -> given().get("/listImports").then().statusCode(502)
+                .body("incomplete", equalTo(true)).body("upstreamStatus", equalTo(503))
+                .body("message", containsString("Pinecone failed to answer (503)")));
+        assertEquals(5, calls(), "one call and four retries");
+        assertTrue(took < DEADLINE_MS + READ_TIMEOUT_MS, took + " ms");
+    }
+
+    @Test
+    void aConnectionResetIsRetried() {
+        pinecone.stubFor(get(urlPathEqualTo("/bulk/imports")).inScenario("reset").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)).willSetStateTo("ok"));
+        pinecone.stubFor(get(urlPathEqualTo("/bulk/imports")).inScenario("reset").whenScenarioStateIs("ok")
+                .willReturn(okJson(PAGE)));
+        given().get("/listImports").then().statusCode(200).body("data.size()", equalTo(1));
+        assertEquals(2, calls());
+    }
+
+    @Test
+    void anUpstreamSlowerThanTheDeadlineEndsTheCallInTime() {
+        pinecone.stubFor(get(urlPathEqualTo("/bulk/imports")).willReturn(okJson(PAGE).withFixedDelay(1_500)));
+        long took = timed(() -> given().get("/listImports").then()
+                .statusCode(org.hamcrest.Matchers.oneOf(502, 504)).body("incomplete", equalTo(true)));
+        assertTrue(calls() >= 2 && calls() <= 4, "retried while time was left: " + calls());
+        assertTrue(took <= DEADLINE_MS + READ_TIMEOUT_MS + 500, "ended within the deadline and one read: " + took + " ms");
+    }
+
+    @Test
+    void truncatedJsonIsAnAnomalyNotRetried() {
+        pinecone.stubFor(get(urlPathEqualTo("/bulk/imports"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{\"data\": [{\"id\": \"1\"")));
+        given().get("/listImports").then().statusCode(502).body("message", containsString("malformed JSON"));
+        assertEquals(1, calls());
+    }
+
+    @Test
+    void aNonJsonAnswerIsAnAnomaly() {
+        pinecone.stubFor(get(urlPathEqualTo("/bulk/imports"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html").withBody("<html>login</html>")));
+        given().get("/listImports").then().statusCode(502).body("message", containsString("not JSON"));
+        assertEquals(1, calls());
+    }
+
+    @Test
+    void aTokenLoopIsCaught() {
+        pinecone.stubFor(get(urlPathEqualTo("/bulk/imports")).willReturn(okJson(
+                "{\"data\": [], \"pagination\": {\"next\": \"same+token/=\"}}")));
+        given().queryParam("all", true).get("/listImports").then().statusCode(502)
+                .body("message", containsString("repeated a pagination token"));
+        assertEquals(2, calls());
+    }
+
+    @Test
+    void aRedirectToAnotherHostIsNotFollowedAndTheKeyStaysHome() {
+        pinecone.stubFor(get(urlPathEqualTo("/bulk/imports")).willReturn(aResponse().withStatus(302)
+                .withHeader("Location", "http://127.0.0.1:" + elsewhere.port() + "/bulk/imports")));
+        given().get("/listImports").then().statusCode(502).body("upstreamStatus", equalTo(302))
+                .body(not(containsString(WireMockUpstream.SECRET_KEY)));
+        assertEquals(1, calls());
+        elsewhere.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void clientErrorsAreNeverRetried() {
+        for (int status : new int[] { 400, 401, 403, 404 }) {
+            pinecone.resetAll();
+            pinecone.stubFor(get(urlPathEqualTo("/bulk/imports")).willReturn(aResponse().withStatus(status)
+                    .withBody("{\"code\": 3, \"message\": \"no\"}").withHeader("Content-Type", "application/json")));
+            ValidatableResponse response = given().get("/listImports").then().statusCode(502);
+            response.body("upstreamStatus", equalTo(status));
+            assertEquals(1, calls(), "status " + status);
+        }
+    }
+
+    private int calls() {
+        return pinecone.getAllServeEvents().size();
+    }
+
+    private static long timed(Runnable call) {
+        long started = System.nanoTime();
+        call.run();
+        return Duration.ofNanos(System.nanoTime() - started).toMillis();
+    }
+}
