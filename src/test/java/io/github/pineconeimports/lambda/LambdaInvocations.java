@@ -114,6 +114,30 @@ abstract class LambdaInvocations {
         assertFalse(answer.raw().contains("\tat "), "no stack trace in the answer");
     }
 
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> hostileEvents() {
+        return java.util.stream.Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of("{\"status\": [\"<script>\"]}", "status"),
+                org.junit.jupiter.params.provider.Arguments.of("{\"status\": \"Failed'; DROP TABLE x;--\"}", "status"),
+                org.junit.jupiter.params.provider.Arguments.of("{\"status\": \"F\\u0000\"}", "status"),
+                org.junit.jupiter.params.provider.Arguments.of("{\"limit\": \"99999999999\"}", "limit"),
+                org.junit.jupiter.params.provider.Arguments.of("{\"limit\": -3}", "limit"),
+                org.junit.jupiter.params.provider.Arguments.of("{\"limit\": 1.5}", "limit"),
+                org.junit.jupiter.params.provider.Arguments.of("{\"all\": \"yes\"}", "all"),
+                org.junit.jupiter.params.provider.Arguments.of("{\"paginationToken\": \"" + "A".repeat(5000) + "\"}", "paginationToken"),
+                org.junit.jupiter.params.provider.Arguments.of("{\"since\": \"yesterday\"}", "since"),
+                org.junit.jupiter.params.provider.Arguments.of("{\"__proto__\": {}}", "__proto__"),
+                org.junit.jupiter.params.provider.Arguments.of("{\"status\": [\"Failed\"], \"status\": [\"Bogus\"]}", "status"));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("hostileEvents")
+    void hostileEventsAreErrorsNamingTheField(String event, String field) throws Exception {
+        Answer answer = invoke(event);
+        assertTrue(answer.error(), answer.raw());
+        assertTrue(answer.json().getString("errorMessage").startsWith(INVALID_INPUT + ": " + field + ": "), answer.raw());
+        assertFalse(answer.raw().contains("\tat "), "no stack trace in the answer");
+    }
+
     @Test
     void malformedEventIsAClearError() throws Exception {
         Answer answer = invoke("[1, 2, 3]");
