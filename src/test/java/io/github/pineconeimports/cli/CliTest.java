@@ -40,7 +40,9 @@ class CliTest {
 
     @BeforeAll
     static void start() throws Exception {
-        emulator = new StandaloneEmulator();
+        // 400 ms a tick: a started import runs for about 4 s, the failing one fails after about 3 s, so a
+        // command launched right after starting them (about 1 s in a test) still finds them running
+        emulator = new StandaloneEmulator(java.time.Duration.ofMillis(400));
         keyFile = Files.createTempFile("pinecone-key", ".txt");
         Files.writeString(keyFile, Emulator.KEY + "\n");
     }
