@@ -21,9 +21,13 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @Produces(MediaType.APPLICATION_JSON)
 public interface PineconeApi {
 
+    /**
+     * One page of imports, as the JSON text Pinecone sent: {@link PineconeClient} checks its size and parses it
+     * into {@link ListImportsResponse} itself. (A response filter could do that here, but it makes the REST
+     * client finish responses on worker threads, and a busy worker pool would then wait on itself.)
+     */
     @GET
-    ListImportsResponse listImports(@QueryParam("limit") Integer limit,
-            @QueryParam("paginationToken") String paginationToken);
+    String listImports(@QueryParam("limit") Integer limit, @QueryParam("paginationToken") String paginationToken);
 
     @GET
     @Path("/{id}")

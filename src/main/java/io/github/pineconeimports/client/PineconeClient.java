@@ -12,6 +12,7 @@ import jakarta.ws.rs.WebApplicationException;
 import org.eclipse.microprofile.faulttolerance.Retry;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.faulttolerance.api.CustomBackoff;
 import io.smallrye.faulttolerance.api.RetryWhen;
@@ -27,9 +28,14 @@ import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 public class PineconeClient {
 
     public static final String API_KEY_VARIABLE = "PINECONE_API_KEY";
+    /** 100 imports with long URIs and error texts stay far below this. */
+    static final int MAX_BODY_CHARS = 4 * 1024 * 1024;
 
     @Inject
     PineconeConfig config;
+
+    @Inject
+    ObjectMapper json;
 
     private volatile PineconeApi api;
     private volatile IndexHost indexHost;
@@ -58,7 +64,29 @@ public class PineconeClient {
     @CustomBackoff(RetryPolicy.Backoff.class)
     public ListImportsResponse listImports(int limit, String paginationToken) {
         Deadline.check();
-        return call(() -> api().listImports(limit, paginationToken));
+        return parse(call(() -> api().listImports(limit, paginationToken)));
+    }
+
+    /** A page is JSON of bounded size, or it is an anomaly: reported, and not worth a retry. */
+    private ListImportsResponse parse(String body) {
+        if (body == null || body.isBlank()) {
+            throw anomaly("an empty answer");
+        }
+        if (body.length() > MAX_BODY_CHARS) {
+            throw anomaly("a body over the " + MAX_BODY_CHARS + "-character cap");
+        }
+        if (body.stripLeading().charAt(0) != '{') {
+            throw anomaly("an answer that is not a JSON object (" + PineconeErrorMapper.clip(body.substring(0, Math.min(body.length(), 60))) + ")");
+        }
+        try {
+            return json.readValue(body, ListImportsResponse.class);
+        } catch (JsonProcessingException e) {
+            throw anomaly("malformed JSON (" + PineconeErrorMapper.clip(e.getOriginalMessage()) + ")");
+        }
+    }
+
+    private PineconeException anomaly(String what) {
+        return new PineconeException(200, null, what, null).redact(apiKey());
     }
 
     public ImportModel describeImport(String id) {
@@ -82,15 +110,8 @@ public class PineconeClient {
                 if (t instanceof PineconeException known) {
                     throw known.redact(apiKey());
                 }
-                if (t instanceof ProcessingException p && p.getMessage() != null && p.getMessage().contains("media type")) {
-                    // a 2xx that is not JSON (a proxy's HTML page, say): no reader can map it; not worth a retry
-                    throw new PineconeException(200, null, "an answer that is not JSON (" + PineconeErrorMapper.clip(p.getMessage()) + ")",
-                            null).redact(apiKey());
-                }
-                if (t instanceof JsonProcessingException json) {
-                    // a 2xx whose body is not the JSON it should be (truncated, malformed): not worth a retry
-                    throw new PineconeException(200, null, "malformed JSON (" + PineconeErrorMapper.clip(json.getOriginalMessage()) + ")",
-                            null).redact(apiKey());
+                if (t instanceof JsonProcessingException malformed) {
+                    throw anomaly("malformed JSON (" + PineconeErrorMapper.clip(malformed.getOriginalMessage()) + ")");
                 }
                 root = t;
             }

@@ -180,7 +180,15 @@ class FaultSuiteTest {
     void aNonJsonAnswerIsAnAnomaly() {
         pinecone.stubFor(get(urlPathEqualTo("/bulk/imports"))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html").withBody("<html>login</html>")));
-        given().get("/listImports").then().statusCode(502).body("message", containsString("not JSON"));
+        given().get("/listImports").then().statusCode(502).body("message", containsString("not a JSON object"));
+        assertEquals(1, calls());
+    }
+
+    @Test
+    void aBodyOverTheCapIsRefused() {
+        String huge = "{\"data\": [], \"padding\": \"" + "x".repeat(5 * 1024 * 1024) + "\"}";
+        pinecone.stubFor(get(urlPathEqualTo("/bulk/imports")).willReturn(okJson(huge)));
+        given().get("/listImports").then().statusCode(502).body("message", containsString("cap"));
         assertEquals(1, calls());
     }
 
