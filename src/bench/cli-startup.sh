@@ -46,5 +46,5 @@ results=$(
   fi
 )
 base=$(echo "$results" | head -1 | cut -f2)
-echo "median wall time of '${args[*]}' over $runs runs, $(nproc) cores, $(java -version 2>&1 | head -1)"
+echo "median wall time of '${args[*]}' over $runs runs, $(nproc) cores, $(java -version 2>&1 | sed -n 1p)"
 echo "$results" | awk -F'\t' -v base="$base" '{printf "%-26s %6d ms  %.2fx\n", $1, $2, $2/base}'

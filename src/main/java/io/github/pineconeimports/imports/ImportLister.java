@@ -2,6 +2,7 @@ package io.github.pineconeimports.imports;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,13 +81,16 @@ public class ImportLister {
                 throw ContinuationToken.invalid(cursor.encode(),
                         "points past the end of its page: the listing changed; start again without it");
             }
+            Map<String, Integer> seen = new HashMap<>();
             for (int i = skip; i < data.size(); i++) {
                 ImportModel model = data.get(i);
                 boolean match = query.matches(model);
                 if (match && !query.all() && scan.matches.size() == query.limit()) {
+                    ListingMetrics.importsSeen(seen);
                     return scan.answer(pageToken, i);
                 }
                 scan.count(model);
+                seen.merge(model.status() == null ? "(none)" : model.status(), 1, Integer::sum);
                 if (match) {
                     if (query.all() && scan.matches.size() == config.allMaxResults()) {
                         throw new ListingTooLargeException("more than " + config.allMaxResults()
@@ -95,6 +99,7 @@ public class ImportLister {
                     scan.matches.add(model);
                 }
             }
+            ListingMetrics.importsSeen(seen);
             String next = response.nextToken();
             if (next == null) {
                 return scan.answer(null, 0);
@@ -127,7 +132,6 @@ public class ImportLister {
 
         void count(ImportModel model) {
             scanned++;
-            ListingMetrics.importSeen(model.status());
             byStatus.merge(model.status() == null ? "(none)" : model.status(), 1, Integer::sum);
         }
 

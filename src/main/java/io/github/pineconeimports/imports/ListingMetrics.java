@@ -1,6 +1,7 @@
 package io.github.pineconeimports.imports;
 
 import java.time.Duration;
+import java.util.Map;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Metrics;
@@ -30,11 +31,13 @@ public final class ListingMetrics {
                 .register(Metrics.globalRegistry).increment();
     }
 
-    static void importSeen(String status) {
-        String tag = status == null ? "other"
-                : ImportStatus.parse(status).map(ImportStatus::wire).orElse("other");
-        Counter.builder("pinecone.imports.seen").description("Imports scanned, by status")
-                .tag("status", tag).register(Metrics.globalRegistry).increment();
+    /** The imports of one page, counted by status: one meter update per status, not one per import. */
+    static void importsSeen(Map<String, Integer> byStatus) {
+        byStatus.forEach((status, count) -> {
+            String tag = ImportStatus.parse(status).map(ImportStatus::wire).orElse("other");
+            Counter.builder("pinecone.imports.seen").description("Imports scanned, by status")
+                    .tag("status", tag).register(Metrics.globalRegistry).increment(count);
+        });
     }
 
     static String outcome(int httpStatus) {
