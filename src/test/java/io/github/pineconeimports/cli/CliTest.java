@@ -181,26 +181,33 @@ class CliTest {
             port = socket.getLocalPort();
         }
         CompletableFuture<LaunchResult> run = CompletableFuture.supplyAsync(
-                () -> launcher.launch("emulator", "--port", String.valueOf(port), "--imports", "12", "--for", "6s"));
-        HttpClient http = HttpClient.newHttpClient();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/bulk/imports"))
-                .header("Api-Key", "pclocal-emulator-key").build();
+                () -> launcher.launch("emulator", "--port", String.valueOf(port), "--imports", "12", "--for", "8s"));
         String body = null;
         String last = "no answer";
-        for (long deadline = System.nanoTime() + 10_000_000_000L; body == null && System.nanoTime() < deadline;) {
-            try {
-                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                last = response.statusCode() + " " + response.body();
-                body = response.statusCode() == 200 ? response.body() : null;
-            } catch (java.io.IOException notYet) {
-                last = notYet.toString();
-                Thread.sleep(100);
+        try {
+            HttpClient http = HttpClient.newHttpClient();
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/bulk/imports"))
+                    .header("Api-Key", "pclocal-emulator-key").build();
+            // start-up can be slow on a busy machine: wait for it, but not past the emulator's own lifetime
+            for (long deadline = System.nanoTime() + 30_000_000_000L; body == null && !run.isDone()
+                    && System.nanoTime() < deadline;) {
+                try {
+                    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                    last = response.statusCode() + " " + response.body();
+                    body = response.statusCode() == 200 ? response.body() : null;
+                } catch (java.io.IOException notYet) {
+                    last = notYet.toString();
+                    Thread.sleep(100);
+                }
             }
+        } finally {
+            // the launched application must be gone before the next test launches one
+            LaunchResult result = run.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(0, result.exitCode());
         }
         assertTrue(body != null, last);
-        assertTrue(body != null && ((List<?>) JSON.readValue(body, Map.class).get("data")).size() == 12, String.valueOf(body));
+        assertEquals(12, ((List<?>) JSON.readValue(body, Map.class).get("data")).size(), body);
         LaunchResult result = run.get();
-        assertEquals(0, result.exitCode());
         assertTrue(result.getOutput().contains("emulator on http://127.0.0.1:" + port));
     }
 
