@@ -40,9 +40,9 @@ class CliTest {
 
     @BeforeAll
     static void start() throws Exception {
-        // 400 ms a tick: a started import runs for about 4 s, the failing one fails after about 3 s, so a
-        // command launched right after starting them (about 1 s in a test) still finds them running
-        emulator = new StandaloneEmulator(java.time.Duration.ofMillis(400));
+        // 1 s a tick: a started import runs for about 11 s, the failing one fails after about 7 s, so a command
+        // launched right after starting them still sees them running, even on a busy machine
+        emulator = new StandaloneEmulator(java.time.Duration.ofSeconds(1));
         keyFile = Files.createTempFile("pinecone-key", ".txt");
         Files.writeString(keyFile, Emulator.KEY + "\n");
     }
@@ -146,7 +146,9 @@ class CliTest {
     void watchFollowsImportsToTheEndAndReportsFailures(QuarkusMainLauncher launcher) {
         String ok = emulator.store().start("s3://bucket/ok/");
         String bad = emulator.store().start("s3://bucket/will-fail/");
-        LaunchResult result = run(launcher, "watch", "--since", "1m", "--interval", "100ms", "--timeout", "30s");
+        // every status: the selection does not depend on how fast the command starts
+        LaunchResult result = run(launcher, "watch", "--since", "1m", "--status", "Pending,InProgress,Failed,Completed",
+                "--interval", "200ms", "--timeout", "60s");
         assertEquals(1, result.exitCode(), result.getOutput() + result.getErrorOutput());
         List<String> lines = result.getOutputStream();
         assertTrue(lines.stream().anyMatch(l -> l.startsWith(ok + " ") && l.contains("InProgress")), "progress lines: " + lines);
@@ -159,7 +161,8 @@ class CliTest {
     @Test
     void watchEndsWithZeroWhenAllComplete(QuarkusMainLauncher launcher) {
         emulator.store().start("s3://bucket/ok/");
-        LaunchResult result = run(launcher, "watch", "--since", "1m", "--interval", "100ms", "--timeout", "30s");
+        LaunchResult result = run(launcher, "watch", "--since", "1m", "--status", "Pending,InProgress,Completed",
+                "--interval", "200ms", "--timeout", "60s");
         assertEquals(0, result.exitCode(), result.getOutput());
         LaunchResult nothing = run(launcher, "watch", "--since", "0s");
         assertEquals(0, nothing.exitCode());
