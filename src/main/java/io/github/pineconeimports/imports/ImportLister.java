@@ -81,16 +81,14 @@ public class ImportLister {
                 throw ContinuationToken.invalid(cursor.encode(),
                         "points past the end of its page: the listing changed; start again without it");
             }
-            Map<String, Integer> seen = new HashMap<>();
             for (int i = skip; i < data.size(); i++) {
                 ImportModel model = data.get(i);
                 boolean match = query.matches(model);
                 if (match && !query.all() && scan.matches.size() == query.limit()) {
-                    ListingMetrics.importsSeen(seen);
+                    scan.endPage();
                     return scan.answer(pageToken, i);
                 }
                 scan.count(model);
-                seen.merge(model.status() == null ? "(none)" : model.status(), 1, Integer::sum);
                 if (match) {
                     if (query.all() && scan.matches.size() == config.allMaxResults()) {
                         throw new ListingTooLargeException("more than " + config.allMaxResults()
@@ -99,7 +97,7 @@ public class ImportLister {
                     scan.matches.add(model);
                 }
             }
-            ListingMetrics.importsSeen(seen);
+            scan.endPage();
             String next = response.nextToken();
             if (next == null) {
                 return scan.answer(null, 0);
@@ -122,6 +120,7 @@ public class ImportLister {
         final String fingerprint;
         final List<ImportModel> matches = new ArrayList<>();
         final Map<String, Integer> byStatus = new TreeMap<>();
+        final Map<String, Integer> page = new HashMap<>();
         int pages;
         int scanned;
 
@@ -132,7 +131,14 @@ public class ImportLister {
 
         void count(ImportModel model) {
             scanned++;
-            byStatus.merge(model.status() == null ? "(none)" : model.status(), 1, Integer::sum);
+            page.merge(model.status() == null ? "(none)" : model.status(), 1, Integer::sum);
+        }
+
+        /** Adds the page's counts to the summary and the meters: once a page, not once an import. */
+        void endPage() {
+            ListingMetrics.importsSeen(page);
+            page.forEach((status, n) -> byStatus.merge(status, n, Integer::sum));
+            page.clear();
         }
 
         /** The answer; {@code upstreamToken}/{@code skip} say where to resume, a null token with 0 means done. */
