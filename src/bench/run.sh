@@ -26,7 +26,7 @@ jar=target/quarkus-app/quarkus-run.jar
 # SDKs are benchmark-only: installed under target/, never recorded in a lock file
 npm install --silent --no-save --no-package-lock --prefix $out/node @pinecone-database/pinecone@9.0.0 >/dev/null
 cp src/bench/node/*.mjs $out/node/
-mvn -q -B -f src/bench/java/pom.xml dependency:build-classpath -Dmdep.outputFile="$PWD/$out/peers.cp" >/dev/null
+mvn -q -B -f src/bench/java/pom.xml compile dependency:build-classpath -Dmdep.outputFile="$PWD/$out/peers.cp" >/dev/null
 
 if curl -s -o /dev/null "http://127.0.0.1:$emu/"; then echo "port $emu is taken: stop what listens there" >&2; exit 1; fi
 java -jar $jar emulator --port $emu --imports 10000 --for 1200s >$out/emulator.log 2>&1 &
@@ -38,7 +38,7 @@ grep -q "emulator on" $out/emulator.log || { cat $out/emulator.log; exit 1; }
 echo "1. full scan ($warmup warm-up and $rounds measured rounds each)"
 mvn -q -B -Pbench test -DskipBindings -Dbench.host=127.0.0.1:$emu -Dbench.key=$key \
     -Dbench.warmup="$warmup" -Dbench.rounds="$rounds" >$out/engine.log 2>&1 || { tail -40 $out/engine.log; exit 1; }
-java -cp "$(cat $out/peers.cp)" src/bench/java/ScanPeers.java 127.0.0.1:$emu $key "$warmup" "$rounds" 2>/dev/null >$out/peers.tsv
+java -cp "$(cat $out/peers.cp):target/bench/peers/classes" io.github.pineconeimports.bench.ScanPeers 127.0.0.1:$emu $key "$warmup" "$rounds" 2>/dev/null >$out/peers.tsv
 (cd $out/node && node scan.mjs 127.0.0.1:$emu $key "$warmup" "$rounds") >$out/ts.tsv
 cat $out/engine.tsv $out/peers.tsv $out/ts.tsv
 

@@ -2,11 +2,7 @@ package io.github.pineconeimports.cli;
 
 import java.io.PrintWriter;
 
-import io.github.pineconeimports.client.PineconeConfigException;
-import io.github.pineconeimports.client.PineconeException;
-import io.github.pineconeimports.imports.InvalidQueryException;
-import io.github.pineconeimports.imports.ListingFailedException;
-import io.github.pineconeimports.imports.ListingTooLargeException;
+import io.github.pineconeimports.client.Failure;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,13 +23,15 @@ public class Cli {
     public static final int USAGE = 2;
     public static final int UPSTREAM = 3;
     public static final int TIMEOUT = 4;
+    public static final int BUG = 5;
 
     static final String EXIT_CODES = """
               0  success
               1  list --fail-on matched an import, or watch saw an import end Failed or Cancelled
               2  bad usage: unknown flag or status, bad value, missing PINECONE_API_KEY or host
               3  Pinecone failed or could not be reached (the listing is incomplete)
-              4  watch --timeout passed before every import finished""";
+              4  watch --timeout passed before every import finished
+              5  a bug of ours (please report it with the message)""";
 
     static CommandLine commandLine(CommandLine.IFactory factory) {
         CommandLine cli = new CommandLine(Cli.class, factory);
@@ -46,20 +44,26 @@ public class Cli {
         });
         cli.setExecutionExceptionHandler((e, command, parsed) -> {
             PrintWriter err = command.getErr();
-            if (e instanceof InvalidQueryException || e instanceof PineconeConfigException
-                    || e instanceof ListingTooLargeException || e instanceof CommandLine.ParameterException) {
+            if (e instanceof CommandLine.ParameterException) {
                 err.println("pinecone-imports: " + e.getMessage());
                 return USAGE;
             }
-            if (e instanceof ListingFailedException || e instanceof PineconeException) {
-                err.println("pinecone-imports: " + e.getMessage());
-                return UPSTREAM;
-            }
-            // a bug of ours: still one line, the class names what went wrong
-            err.println("pinecone-imports: unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage());
-            return UPSTREAM;
+            int code = exitCode(Failure.kindOf(e));
+            // a bug of ours is still one line: the class names what went wrong
+            err.println("pinecone-imports: " + (code == BUG ? "unexpected " + e.getClass().getSimpleName() + ": " : "")
+                    + e.getMessage());
+            return code;
         });
         return cli;
+    }
+
+    /** The one place a failure's kind becomes an exit code. */
+    static int exitCode(Failure.Kind kind) {
+        return switch (kind) {
+            case INVALID_INPUT, NOT_CONFIGURED, TOO_LARGE -> USAGE;
+            case UPSTREAM_REJECTED, UPSTREAM_UNAVAILABLE, UPSTREAM_THROTTLED, DEADLINE, UPSTREAM_ANOMALY -> UPSTREAM;
+            case INTERNAL -> BUG;
+        };
     }
 
     /** The version Maven stamped into the build. */

@@ -1,5 +1,9 @@
 package io.github.pineconeimports.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
@@ -36,13 +40,17 @@ class EmulatorCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "seed of the generated imports (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--tick", defaultValue = "1s", converter = Durations.Converter.class,
+    @Option(names = "--tick", defaultValue = "1s", converter = Converters.Span.class,
             description = "one step of a started import (default: ${DEFAULT-VALUE})")
     Duration tick;
 
-    @Option(names = "--for", paramLabel = "DURATION", converter = Durations.Converter.class,
+    @Option(names = "--for", paramLabel = "DURATION", converter = Converters.Span.class,
             description = "stop after this long (default: until interrupted)")
     Duration lifetime;
+
+    @Option(names = "--port-file", paramLabel = "FILE",
+            description = "write the port it listens on to FILE once it listens (for scripts that start it with --port 0)")
+    Path portFile;
 
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -51,14 +59,19 @@ class EmulatorCommand implements Callable<Integer> {
     Vertx vertx;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws InterruptedException, IOException {
         if (imports < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--imports must be 0 or more");
         }
-        try (EmulatorServer server = EmulatorServer.start(vertx, bind, port, apiKey, imports, seed, tick)) {
+        try (EmulatorServer server = EmulatorServer.start(vertx, bind, port, apiKey, imports, seed, tick, Clock.systemUTC())) {
             spec.commandLine().getOut().printf("Pinecone bulk-import emulator on http://%s:%d with %d imports (Api-Key: %s)%n",
                     bind, server.port(), imports, apiKey);
             spec.commandLine().getOut().flush();
+            if (portFile != null) {
+                // written whole, then moved into place: a reader never sees half a number
+                Path partial = Files.writeString(portFile.resolveSibling(portFile.getFileName() + ".tmp"), String.valueOf(server.port()));
+                Files.move(partial, portFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            }
             if (lifetime != null) {
                 Thread.sleep(lifetime.toMillis());
             } else {

@@ -2,21 +2,18 @@ package io.github.pineconeimports.cli;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.github.pineconeimports.client.PineconeClient;
+import io.github.pineconeimports.client.Connection;
+import io.github.pineconeimports.client.PineconeConfig;
 import io.github.pineconeimports.imports.ImportLister;
 import io.github.pineconeimports.imports.ImportPage;
-import io.github.pineconeimports.imports.ImportQuery;
 import io.github.pineconeimports.imports.ImportStatus;
-import io.github.pineconeimports.imports.InvalidQueryException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,13 +30,13 @@ import picocli.CommandLine.Spec;
 class ListCommand implements Callable<Integer> {
 
     @Mixin
-    Filter filter;
+    FilterOptions filter;
 
     @Mixin
-    Connection connection;
+    ConnectionOptions connection;
 
     @Option(names = "--limit", paramLabel = "N", description = "matching imports per page, 1..100 (prints the next --page-token on stderr)")
-    String limit;
+    Integer limit;
 
     @Option(names = "--page-token", paramLabel = "TOKEN", description = "continue from an earlier page")
     String pageToken;
@@ -51,9 +48,10 @@ class ListCommand implements Callable<Integer> {
             description = "table, json, ndjson, csv or ids (default: ${DEFAULT-VALUE})")
     Output output;
 
-    @Option(names = "--fail-on", paramLabel = "STATUS", split = ",",
+    @Option(names = "--fail-on", paramLabel = "STATUS", split = ",", converter = Converters.Status.class,
+            completionCandidates = Converters.StatusNames.class,
             description = "exit 1 when a listed import has one of these statuses, e.g. Failed,Cancelled")
-    List<String> failOn = new ArrayList<>();
+    List<ImportStatus> failOn = new ArrayList<>();
 
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -62,29 +60,22 @@ class ListCommand implements Callable<Integer> {
     ImportLister lister;
 
     @Inject
-    PineconeClient client;
+    PineconeConfig config;
 
     @Inject
     ObjectMapper json;
 
     @Override
     public Integer call() throws Exception {
-        Set<ImportStatus> failing = EnumSet.noneOf(ImportStatus.class);
-        for (String s : failOn) {
-            failing.add(ImportStatus.parse(s).orElseThrow(() -> new InvalidQueryException("--fail-on", s,
-                    String.join(", ", ImportStatus.NAMES), "unknown status '" + InvalidQueryException.clip(s) + "'")));
-        }
-        connection.apply(client, spec.commandLine());
+        Connection target = connection.applyTo(Connection.of(config), spec.commandLine());
         Instant now = Instant.now();
         boolean everything = all || (limit == null && pageToken == null);
-        ImportQuery query = ImportQuery.parse(filter.statuses, limit, pageToken, everything ? "true" : null,
-                filter.since(now), filter.until(now));
-        ImportPage page = lister.list(query);
+        ImportPage page = lister.list(filter.query(now).limit(limit).paginationToken(pageToken).all(everything).build(), target);
         output.print(page, spec.commandLine().getOut(), json, now);
         if (page.pagination() != null) {
             spec.commandLine().getErr().println("more: --page-token " + page.pagination().next());
         }
-        boolean found = page.data().stream().anyMatch(m -> failing.stream().anyMatch(s -> s.matches(m.status())));
+        boolean found = page.data().stream().anyMatch(m -> failOn.stream().anyMatch(s -> s.matches(m.status())));
         return found ? Cli.FOUND_FAILURES : Cli.OK;
     }
 }

@@ -13,8 +13,9 @@ import java.util.concurrent.Callable;
 
 import jakarta.inject.Inject;
 
+import io.github.pineconeimports.client.Connection;
 import io.github.pineconeimports.client.ImportModel;
-import io.github.pineconeimports.client.PineconeClient;
+import io.github.pineconeimports.client.PineconeConfig;
 import io.github.pineconeimports.imports.ImportLister;
 import io.github.pineconeimports.imports.ImportQuery;
 import io.github.pineconeimports.imports.ImportStatus;
@@ -35,16 +36,16 @@ import picocli.CommandLine.Spec;
 class WatchCommand implements Callable<Integer> {
 
     @Mixin
-    Filter filter;
+    FilterOptions filter;
 
     @Mixin
-    Connection connection;
+    ConnectionOptions connection;
 
-    @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "5s", converter = Durations.Converter.class,
+    @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "5s", converter = Converters.Span.class,
             description = "time between polls (default: ${DEFAULT-VALUE})")
     Duration interval;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", converter = Durations.Converter.class,
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = Converters.Span.class,
             description = "give up after this long, with exit code 4 (default: never)")
     Duration timeout;
 
@@ -55,26 +56,26 @@ class WatchCommand implements Callable<Integer> {
     ImportLister lister;
 
     @Inject
-    PineconeClient client;
+    PineconeConfig config;
 
     @Override
     public Integer call() throws InterruptedException {
-        connection.apply(client, spec.commandLine());
+        Connection target = connection.applyTo(Connection.of(config), spec.commandLine());
         PrintWriter out = spec.commandLine().getOut();
         boolean tty = System.console() != null;
         boolean colour = Output.colour();
         Instant started = Instant.now();
-        List<String> statuses = filter.statuses.isEmpty() ? List.of("Pending", "InProgress") : filter.statuses;
-        String since = filter.since(started);
-        String until = filter.until(started);
+        List<ImportStatus> statuses = filter.statuses.isEmpty() ? List.of(ImportStatus.PENDING, ImportStatus.IN_PROGRESS)
+                : filter.statuses;
         Map<String, ImportModel> watched = new LinkedHashMap<>();
-        lister.list(ImportQuery.parse(statuses, null, null, "true", since, until)).data()
+        lister.list(filter.window(started).statuses(statuses).all(true).build(), target).data()
                 .forEach(m -> watched.put(m.id(), m));
         if (watched.isEmpty()) {
             out.println("Nothing to watch: no import matches.");
             return Cli.OK;
         }
-        ImportQuery poll = ImportQuery.parse(List.of(), null, null, "true", since, until);
+        // every status: the watched imports are followed until they finish
+        ImportQuery poll = filter.window(started).all(true).build();
         Map<String, String> shown = new LinkedHashMap<>();
         int drawn = 0;
         while (true) {
@@ -101,7 +102,7 @@ class WatchCommand implements Callable<Integer> {
             }
             Thread.sleep(timeout == null ? interval.toMillis()
                     : Math.max(1, Math.min(interval.toMillis(), timeout.minus(Duration.between(started, Instant.now())).toMillis())));
-            for (ImportModel m : lister.list(poll).data()) {
+            for (ImportModel m : lister.list(poll, target).data()) {
                 watched.computeIfPresent(m.id(), (id, old) -> m);
             }
         }

@@ -1,7 +1,6 @@
 package io.github.pineconeimports.client;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.function.Supplier;
 
 /**
@@ -10,15 +9,25 @@ import java.util.function.Supplier;
  */
 public final class Deadline {
 
-    private static final ThreadLocal<Instant> CURRENT = new ThreadLocal<>();
+    private static final ThreadLocal<Long> CURRENT = new ThreadLocal<>();
 
     private Deadline() {
     }
 
     /** Runs {@code work} with {@code budget} from now as its deadline. */
     public static <T> T within(Duration budget, Supplier<T> work) {
-        Instant outer = CURRENT.get();
-        CURRENT.set(Instant.now().plus(budget));
+        return at(System.nanoTime() + budget.toNanos(), work);
+    }
+
+    /** Runs {@code work} under the deadline of the calling thread, for work handed to other threads. */
+    public static <T> Supplier<T> inherit(Supplier<T> work) {
+        Long deadline = CURRENT.get();
+        return deadline == null ? work : () -> at(deadline, work);
+    }
+
+    private static <T> T at(long deadlineNanos, Supplier<T> work) {
+        Long outer = CURRENT.get();
+        CURRENT.set(deadlineNanos);
         try {
             return work.get();
         } finally {
@@ -31,14 +40,15 @@ public final class Deadline {
     }
 
     /** Time left; a long time when no deadline is set. */
-    static Duration remaining() {
-        Instant deadline = CURRENT.get();
-        return deadline == null ? Duration.ofDays(1) : Duration.between(Instant.now(), deadline);
+    public static Duration remaining() {
+        Long deadline = CURRENT.get();
+        return deadline == null ? Duration.ofDays(1) : Duration.ofNanos(deadline - System.nanoTime());
     }
 
     /** Fails before a call that would start after the deadline. */
     static void check() {
-        if (remaining().isNegative() || remaining().isZero()) {
+        Duration left = remaining();
+        if (left.isNegative() || left.isZero()) {
             throw new DeadlineExceededException();
         }
     }
@@ -46,7 +56,7 @@ public final class Deadline {
     /** The deadline passed: the listing stops here, incomplete. */
     public static final class DeadlineExceededException extends PineconeException {
         DeadlineExceededException() {
-            super(0, null, "gave up: the listing's deadline passed (imports.deadline)", null);
+            super(Kind.DEADLINE, 0, null, "gave up (imports.deadline)", null);
         }
     }
 }

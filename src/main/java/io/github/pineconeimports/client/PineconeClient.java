@@ -1,11 +1,13 @@
 package io.github.pineconeimports.client;
 
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.temporal.ChronoUnit;
-
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 
@@ -14,45 +16,25 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.faulttolerance.api.CustomBackoff;
 import io.smallrye.faulttolerance.api.RetryWhen;
 
-import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
-
 /**
- * The one way to call Pinecone. Builds the REST client on first use from {@link PineconeConfig} (so a missing
- * setting fails the call that needs it, with a message naming the variable), sends the key only to the
- * configured host, follows no redirects, and turns transport failures into {@link PineconeException}.
+ * The one way to call Pinecone. Keeps one REST client per {@link Connection} (built on first use, so a missing
+ * setting fails the call that needs it with a message naming the variable), sends the key only to that
+ * connection's host, follows no redirects, and turns every failure into a {@link PineconeException}.
  */
 @ApplicationScoped
 public class PineconeClient {
 
-    public static final String API_KEY_VARIABLE = "PINECONE_API_KEY";
     /** 100 imports with long URIs and error texts stay far below this. */
     static final int MAX_BODY_CHARS = 4 * 1024 * 1024;
 
     @Inject
-    PineconeConfig config;
-
-    @Inject
     ObjectMapper json;
 
-    private volatile PineconeApi api;
-    private volatile IndexHost indexHost;
-    private volatile String hostOverride;
-    private volatile String versionOverride;
-    private volatile String keyOverride;
-
-    /**
-     * Replaces configured settings for this process (the command line's {@code --host}, {@code --api-version}
-     * and key options); null keeps the configured value.
-     */
-    public synchronized void useConnection(String host, String apiVersion, String apiKey) {
-        hostOverride = host;
-        versionOverride = apiVersion;
-        keyOverride = apiKey;
-        api = null;
-    }
+    private final Map<Connection, PineconeApi> apis = new ConcurrentHashMap<>();
 
     /**
      * One page. Transient failures are retried (see {@link RetryPolicy}) within the caller's {@link Deadline};
@@ -62,92 +44,64 @@ public class PineconeClient {
     @Retry(maxRetries = 4, delay = 250, jitter = 0, maxDuration = 60, durationUnit = ChronoUnit.SECONDS)
     @RetryWhen(exception = RetryPolicy.Transient.class)
     @CustomBackoff(RetryPolicy.Backoff.class)
-    public ListImportsResponse listImports(int limit, String paginationToken) {
+    public ListImportsResponse listImports(Connection connection, int limit, String paginationToken) {
         Deadline.check();
-        return parse(call(() -> api().listImports(limit, paginationToken)));
+        PineconeApi api = api(connection);
+        return parse(connection, call(connection, () -> api.listImports(limit, paginationToken)));
     }
 
     /** A page is JSON of bounded size, or it is an anomaly: reported, and not worth a retry. */
-    private ListImportsResponse parse(String body) {
+    private ListImportsResponse parse(Connection connection, String body) {
         if (body == null || body.isBlank()) {
-            throw anomaly("an empty answer");
+            throw anomaly(connection, "an empty answer");
         }
         if (body.length() > MAX_BODY_CHARS) {
-            throw anomaly("a body over the " + MAX_BODY_CHARS + "-character cap");
+            throw anomaly(connection, "a body over the " + MAX_BODY_CHARS + "-character cap");
         }
         if (body.stripLeading().charAt(0) != '{') {
-            throw anomaly("an answer that is not a JSON object (" + PineconeErrorMapper.clip(body.substring(0, Math.min(body.length(), 60))) + ")");
+            throw anomaly(connection, "an answer that is not a JSON object ("
+                    + PineconeErrorMapper.clip(body.substring(0, Math.min(body.length(), 60))) + ")");
         }
         try {
             return json.readValue(body, ListImportsResponse.class);
         } catch (JsonProcessingException e) {
-            throw anomaly("malformed JSON (" + PineconeErrorMapper.clip(e.getOriginalMessage()) + ")");
+            throw anomaly(connection, "malformed JSON (" + PineconeErrorMapper.clip(e.getOriginalMessage()) + ")");
         }
     }
 
-    private PineconeException anomaly(String what) {
-        return new PineconeException(200, null, what, null).redact(apiKey());
+    private static PineconeException anomaly(Connection connection, String what) {
+        return PineconeException.anomaly(what).redact(connection.apiKey());
     }
 
-    public ImportModel describeImport(String id) {
-        return call(() -> api().describeImport(id));
-    }
-
-    /** The configured index host, validated; throws {@link PineconeConfigException} when it is unusable. */
-    public IndexHost indexHost() {
-        api();
-        return indexHost;
-    }
-
-    private <T> T call(java.util.function.Supplier<T> request) {
+    private static <T> T call(Connection connection, Supplier<T> request) {
         try {
             return request.get();
         } catch (PineconeException e) {
-            throw e.redact(apiKey());
+            throw e.redact(connection.apiKey());
         } catch (ProcessingException | WebApplicationException e) {
             Throwable root = e;
             for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
                 if (t instanceof PineconeException known) {
-                    throw known.redact(apiKey());
+                    throw known.redact(connection.apiKey());
                 }
                 if (t instanceof JsonProcessingException malformed) {
-                    throw anomaly("malformed JSON (" + PineconeErrorMapper.clip(malformed.getOriginalMessage()) + ")");
+                    throw anomaly(connection, "malformed JSON (" + PineconeErrorMapper.clip(malformed.getOriginalMessage()) + ")");
                 }
                 root = t;
             }
             String detail = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
-            throw new PineconeException(0, null, PineconeErrorMapper.clip(detail), null).redact(apiKey());
+            throw PineconeException.unreachable(PineconeErrorMapper.clip(detail)).redact(connection.apiKey());
         }
     }
 
-    private String apiKey() {
-        return keyOverride != null ? keyOverride : config.apiKey().orElse(null);
-    }
-
-    private PineconeApi api() {
-        PineconeApi current = api;
-        if (current == null) {
-            synchronized (this) {
-                if (api == null) {
-                    String key = apiKey();
-                    if (key == null || key.isBlank()) {
-                        throw new PineconeConfigException(
-                                API_KEY_VARIABLE + " is not set: give the API key of the project that holds the index");
-                    }
-                    IndexHost host = IndexHost.parse(hostOverride != null ? hostOverride : config.indexHost().orElse(null));
-                    String version = versionOverride != null ? versionOverride : config.apiVersion();
-                    api = QuarkusRestClientBuilder.newBuilder()
-                            .baseUri(host.baseUri())
-                            .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                            .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                            .followRedirects(false)
-                            .register(new PineconeHeaders(key, version, host.host()))
-                            .build(PineconeApi.class);
-                    indexHost = host;
-                }
-                current = api;
-            }
-        }
-        return current;
+    private PineconeApi api(Connection connection) {
+        IndexHost host = connection.host();
+        return apis.computeIfAbsent(connection, c -> QuarkusRestClientBuilder.newBuilder()
+                .baseUri(host.baseUri())
+                .connectTimeout(c.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(c.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .followRedirects(false)
+                .register(new PineconeHeaders(c.apiKey(), c.apiVersion(), host.host()))
+                .build(PineconeApi.class));
     }
 }

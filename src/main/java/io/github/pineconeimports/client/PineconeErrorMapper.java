@@ -1,16 +1,17 @@
 package io.github.pineconeimports.client;
 
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Turns every non-2xx answer into a {@link PineconeException}. Pinecone's error bodies are usually
- * {@code rpcStatus} JSON, but a 401 can be {@code text/plain} and a proxy may answer with HTML, so the
- * body is read as text first and parsed only if it is JSON.
+ * {@link RpcStatus} JSON, but a 401 can be {@code text/plain} and a proxy may answer with HTML, so the body is
+ * read as text first and decoded only if it is JSON.
  */
 public class PineconeErrorMapper implements ResponseExceptionMapper<PineconeException> {
 
@@ -19,32 +20,38 @@ public class PineconeErrorMapper implements ResponseExceptionMapper<PineconeExce
 
     /** Redirects too: they are not followed (the key must not travel to wherever they point). */
     @Override
-    public boolean handles(int status, jakarta.ws.rs.core.MultivaluedMap<String, Object> headers) {
+    public boolean handles(int status, MultivaluedMap<String, Object> headers) {
         return status >= 300;
     }
 
     @Override
     public PineconeException toThrowable(Response response) {
         String body = response.hasEntity() ? response.readEntity(String.class) : null;
-        Integer code = null;
-        String message = body;
-        if (body != null && body.stripLeading().startsWith("{")) {
-            try {
-                JsonNode node = JSON.readTree(body);
-                // rpcStatus {code, message}; newer APIs nest it as {error: {code, message}}
-                JsonNode error = node.has("error") && node.get("error").isObject() ? node.get("error") : node;
-                if (error.path("code").isInt()) {
-                    code = error.get("code").asInt();
-                }
-                if (error.path("message").isTextual()) {
-                    message = error.get("message").asText();
-                }
-            } catch (Exception notJson) {
-                // keep the raw text
-            }
+        RpcStatus error = decode(body);
+        return PineconeException.answered(response.getStatus(), error == null ? null : error.code(),
+                clip(error == null ? body : error.message()), RetryPolicy.parseRetryAfter(response.getHeaderString("Retry-After")));
+    }
+
+    /**
+     * The code and message of an error body: the data plane's {@link RpcStatus}, or the control plane's
+     * {@link ErrorResponse} (whose code is a name, so it goes into the message). Null for anything else: plain
+     * text, HTML, JSON of another shape.
+     */
+    static RpcStatus decode(String body) {
+        if (body == null || !body.stripLeading().startsWith("{")) {
+            return null;
         }
-        return new PineconeException(response.getStatus(), code, clip(message), null,
-                RetryPolicy.parseRetryAfter(response.getHeaderString("Retry-After")));
+        try {
+            RpcStatus rpc = JSON.readValue(body, RpcStatus.class);
+            if (rpc.message() != null) {
+                return rpc;
+            }
+            ErrorResponse.Detail detail = JSON.readValue(body, ErrorResponse.class).error();
+            return detail == null || detail.message() == null ? null
+                    : new RpcStatus(null, detail.code() == null ? detail.message() : detail.code() + ": " + detail.message(), null);
+        } catch (JsonProcessingException | IllegalArgumentException neither) {
+            return null;
+        }
     }
 
     static String clip(String text) {

@@ -3,31 +3,54 @@ package io.github.pineconeimports.client;
 import java.time.Duration;
 
 /**
- * Pinecone answered with an error, or could not be reached ({@link #httpStatus()} 0). The message says
- * in plain words what Pinecone said; it never carries the API key (see {@link PineconeClient}).
+ * A call to Pinecone failed: it answered with an error, could not be reached, or answered something that is not
+ * a page of imports. The kind follows from what happened; the message says it in plain words and never carries
+ * the API key (see {@link #redact}).
  */
-public class PineconeException extends RuntimeException {
+public class PineconeException extends Failure {
 
+    private final Kind kind;
     private final int httpStatus;
     private final Integer rpcCode;
     private final String upstreamMessage;
     private final Duration retryAfter;
 
-    public PineconeException(int httpStatus, Integer rpcCode, String upstreamMessage, Throwable cause) {
-        this(httpStatus, rpcCode, upstreamMessage, cause, null);
-    }
-
-    PineconeException(int httpStatus, Integer rpcCode, String upstreamMessage, Throwable cause, Duration retryAfter) {
-        super(describe(httpStatus, upstreamMessage), cause);
+    PineconeException(Kind kind, int httpStatus, Integer rpcCode, String upstreamMessage, Duration retryAfter) {
+        super(describe(kind, httpStatus, upstreamMessage), null);
+        this.kind = kind;
         this.httpStatus = httpStatus;
         this.rpcCode = rpcCode;
         this.upstreamMessage = upstreamMessage;
         this.retryAfter = retryAfter;
     }
 
-    /** Worth another call: throttled (429), a server error (5xx but 501), or no answer (connection, timeout). */
+    /** Pinecone answered {@code status}: throttled (429), failed (5xx but 501), a redirect, or it refused the call. */
+    static PineconeException answered(int status, Integer rpcCode, String message, Duration retryAfter) {
+        Kind kind = status == 429 ? Kind.UPSTREAM_THROTTLED
+                : status >= 500 && status != 501 ? Kind.UPSTREAM_UNAVAILABLE
+                : status >= 300 && status < 400 ? Kind.UPSTREAM_ANOMALY
+                : Kind.UPSTREAM_REJECTED;
+        return new PineconeException(kind, status, rpcCode, message, retryAfter);
+    }
+
+    /** No answer came: connection refused or reset, or a timeout. */
+    static PineconeException unreachable(String detail) {
+        return new PineconeException(Kind.UPSTREAM_UNAVAILABLE, 0, null, detail, null);
+    }
+
+    /** A successful answer that is not a page of imports. */
+    static PineconeException anomaly(String what) {
+        return new PineconeException(Kind.UPSTREAM_ANOMALY, 200, null, what, null);
+    }
+
+    @Override
+    public Kind kind() {
+        return kind;
+    }
+
+    /** Worth another call: throttled, failed, or unreachable. */
     public boolean isTransient() {
-        return httpStatus == 0 || httpStatus == 429 || (httpStatus >= 500 && httpStatus != 501);
+        return kind == Kind.UPSTREAM_UNAVAILABLE || kind == Kind.UPSTREAM_THROTTLED;
     }
 
     /** How long Pinecone asked us to wait ({@code Retry-After}), or null. */
@@ -55,21 +78,24 @@ public class PineconeException extends RuntimeException {
         if (secret == null || secret.isEmpty() || upstreamMessage == null || !upstreamMessage.contains(secret)) {
             return this;
         }
-        return new PineconeException(httpStatus, rpcCode, upstreamMessage.replace(secret, "***"), null, retryAfter);
+        return new PineconeException(kind, httpStatus, rpcCode, upstreamMessage.replace(secret, "***"), retryAfter);
     }
 
-    private static String describe(int status, String upstream) {
-        String what = switch (status) {
-            case 0 -> "Could not reach Pinecone";
-            case 200 -> "Pinecone answered something that is not a list of imports";
-            case 400 -> "Pinecone rejected the request (400)";
-            case 401 -> "Pinecone rejected the API key (401)";
-            case 403 -> "Pinecone refused access to this index (403)";
-            case 404 -> "Pinecone found no such index or import (404)";
-            case 429 -> "Pinecone is rate-limiting requests (429)";
-            default -> status >= 500 ? "Pinecone failed to answer (" + status + ")"
-                    : status >= 300 && status < 400 ? "Pinecone answered a redirect (" + status + "), which is not followed"
-                    : "Pinecone answered " + status;
+    private static String describe(Kind kind, int status, String upstream) {
+        String what = switch (kind) {
+            case DEADLINE -> "The listing's deadline passed";
+            case UPSTREAM_ANOMALY -> status >= 300 && status < 400
+                    ? "Pinecone answered a redirect (" + status + "), which is not followed"
+                    : "Pinecone answered something that is not a list of imports";
+            case UPSTREAM_UNAVAILABLE -> status == 0 ? "Could not reach Pinecone" : "Pinecone failed to answer (" + status + ")";
+            case UPSTREAM_THROTTLED -> "Pinecone is rate-limiting requests (429)";
+            default -> switch (status) {
+                case 400 -> "Pinecone rejected the request (400)";
+                case 401 -> "Pinecone rejected the API key (401)";
+                case 403 -> "Pinecone refused access to this index (403)";
+                case 404 -> "Pinecone found no such index or import (404)";
+                default -> "Pinecone answered " + status;
+            };
         };
         return upstream == null || upstream.isBlank() ? what : what + ": " + upstream;
     }

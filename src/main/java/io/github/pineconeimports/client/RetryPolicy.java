@@ -8,8 +8,8 @@ import io.smallrye.faulttolerance.api.CustomBackoffStrategy;
 
 /**
  * When and how long to wait before calling Pinecone again, for SmallRye Fault Tolerance's {@code @Retry} on
- * {@link PineconeClient}: only transient failures (429, 5xx, connection failures and timeouts; never 400, 401,
- * 403 or 404), only while the listing's {@link Deadline} leaves room, after an exponential backoff with full
+ * {@link PineconeClient}: only transient failures ({@link PineconeException#isTransient}: 429, 5xx, connection
+ * failures and timeouts; never 400, 401, 403 or 404), only while the listing's {@link Deadline} leaves room, after an exponential backoff with full
  * jitter, or after Pinecone's {@code Retry-After} when it says so (capped).
  */
 public final class RetryPolicy {
@@ -24,8 +24,7 @@ public final class RetryPolicy {
     public static final class Transient implements Predicate<Throwable> {
         @Override
         public boolean test(Throwable failure) {
-            return failure instanceof PineconeException e && e.isTransient() && !(failure instanceof Deadline.DeadlineExceededException)
-                    && Deadline.remaining().toMillis() > 0;
+            return failure instanceof PineconeException e && e.isTransient() && Deadline.remaining().toMillis() > 0;
         }
     }
 

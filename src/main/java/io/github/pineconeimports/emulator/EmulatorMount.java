@@ -4,10 +4,13 @@ import java.time.Clock;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
+import io.quarkus.arc.DefaultBean;
 import io.vertx.ext.web.Router;
 
 /**
@@ -22,16 +25,27 @@ public class EmulatorMount {
     @Inject
     EmulatorConfig config;
 
+    @Inject
+    Clock clock;
+
     private EmulatorRoutes routes;
 
     void install(@Observes Router router) {
         if (!config.enabled()) {
             return;
         }
-        routes = new EmulatorRoutes(new EmulatorStore(Clock.systemUTC(), config.tick(), config.imports(), config.seed()),
+        routes = new EmulatorRoutes(new EmulatorStore(clock, config.tick(), config.imports(), config.seed()),
                 config.apiKey());
         routes.mount(router);
         LOG.infof("Pinecone bulk-import emulator serving /bulk/imports with %d imports", config.imports());
+    }
+
+    /** The emulator's time: the system's, unless a test puts a clock of its own in its place. */
+    @Produces
+    @DefaultBean
+    @Singleton
+    static Clock systemClock() {
+        return Clock.systemUTC();
     }
 
     /** The running emulator's data, for tests and demos; null when it is off. */

@@ -20,8 +20,8 @@ public final class EmulatorServer implements AutoCloseable {
 
     /** Starts it and waits until it listens; port 0 picks a free one. */
     public static EmulatorServer start(Vertx vertx, String host, int port, String apiKey, int imports, long seed,
-            Duration tick) {
-        EmulatorStore store = new EmulatorStore(Clock.systemUTC(), tick, imports, seed);
+            Duration tick, Clock clock) {
+        EmulatorStore store = new EmulatorStore(clock, tick, imports, seed);
         Router router = Router.router(vertx);
         new EmulatorRoutes(store, apiKey).mount(router);
         HttpServer server = vertx.createHttpServer().requestHandler(router).listen(port, host)

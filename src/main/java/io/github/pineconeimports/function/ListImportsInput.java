@@ -3,6 +3,7 @@ package io.github.pineconeimports.function;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,17 +14,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.pineconeimports.imports.ImportQuery;
 import io.github.pineconeimports.imports.InvalidQueryException;
+import io.github.pineconeimports.imports.QueryText;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * The input of {@code listImports}, from query parameters or a JSON body. A bean, not a record: Funqy maps
  * query parameters through setters. Every field is kept as text so that the engine, not the binding, judges
- * it and names the field when it is wrong ({@code limit=abc} is a clear 400, not a mapping failure).
+ * it ({@link QueryText}) and names the field when it is wrong ({@code limit=abc} is a clear 400, not a mapping
+ * failure).
  */
 @RegisterForReflection
 public class ListImportsInput {
 
-    public static final List<String> FIELDS = List.of("status", "limit", "paginationToken", "all", "since", "until");
+    private static final List<String> FIELDS = QueryText.FIELDS;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private List<String> status;
@@ -48,7 +51,18 @@ public class ListImportsInput {
             throw new InvalidQueryException(name, null, String.join(", ", FIELDS),
                     "unknown field '" + InvalidQueryException.clip(name) + "'");
         }
-        return ImportQuery.parse(status, limit, paginationToken, all, since, until);
+        Map<String, List<String>> fields = new HashMap<>();
+        fields.put("status", status);
+        fields.put("limit", single(limit));
+        fields.put("paginationToken", single(paginationToken));
+        fields.put("all", single(all));
+        fields.put("since", single(since));
+        fields.put("until", single(until));
+        return QueryText.parse(fields);
+    }
+
+    private static List<String> single(String value) {
+        return value == null ? null : List.of(value);
     }
 
     /** JSON fields this function does not know; a typo must not silently widen the listing. */

@@ -13,11 +13,13 @@ import java.util.TreeMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.github.pineconeimports.client.Connection;
 import io.github.pineconeimports.client.Deadline;
 import io.github.pineconeimports.client.ImportModel;
 import io.github.pineconeimports.client.ListImportsResponse;
 import io.github.pineconeimports.client.Pagination;
 import io.github.pineconeimports.client.PineconeClient;
+import io.github.pineconeimports.client.PineconeConfig;
 import io.github.pineconeimports.client.PineconeException;
 
 /**
@@ -38,12 +40,21 @@ public class ImportLister {
     @Inject
     ImportsConfig config;
 
+    @Inject
+    PineconeConfig pinecone;
+
+    /** Lists from the configured index. */
     public ImportPage list(ImportQuery query) {
-        return Deadline.within(config.deadline(), () -> scan(query));
+        return list(query, Connection.of(pinecone));
     }
 
-    private ImportPage scan(ImportQuery query) {
-        String fingerprint = query.fingerprint(client.indexHost().host());
+    /** Lists from the index {@code connection} names. */
+    public ImportPage list(ImportQuery query, Connection connection) {
+        return Deadline.within(config.deadline(), () -> scan(query, connection));
+    }
+
+    private ImportPage scan(ImportQuery query, Connection connection) {
+        String fingerprint = query.fingerprint(connection.host().host());
         ContinuationToken cursor = query.cursor();
         if (cursor != null && !cursor.fingerprint().equals(fingerprint)) {
             throw ContinuationToken.invalid(cursor.encode(),
@@ -65,10 +76,10 @@ public class ImportLister {
             ListImportsResponse response;
             long started = System.nanoTime();
             try {
-                response = client.listImports(config.upstreamPageSize(), pageToken);
-                ListingMetrics.upstreamCall("200", Duration.ofNanos(System.nanoTime() - started));
+                response = client.listImports(connection, config.upstreamPageSize(), pageToken);
+                ListingMetrics.upstreamCall(ListingMetrics.SUCCESS, Duration.ofNanos(System.nanoTime() - started));
             } catch (PineconeException e) {
-                ListingMetrics.upstreamCall(ListingMetrics.outcome(e.httpStatus()), Duration.ofNanos(System.nanoTime() - started));
+                ListingMetrics.upstreamCall(ListingMetrics.outcome(e), Duration.ofNanos(System.nanoTime() - started));
                 throw ListingFailedException.upstream(e, scan.pages, scan.scanned);
             }
             scan.pages++;

@@ -1,17 +1,24 @@
 package io.github.pineconeimports.imports;
 
+import io.github.pineconeimports.client.Failure;
+
 /** A caller's input that cannot be turned into a query. Names the field, the value and what is allowed. */
-public class InvalidQueryException extends RuntimeException {
+public class InvalidQueryException extends Failure {
 
     private final String field;
     private final String value;
     private final String allowed;
 
     public InvalidQueryException(String field, String value, String allowed, String problem) {
-        super(field + ": " + problem + (allowed == null ? "" : " (allowed: " + allowed + ")"));
+        super(field + ": " + problem + (allowed == null ? "" : " (allowed: " + allowed + ")"), null);
         this.field = field;
         this.value = value == null ? null : clip(value);
         this.allowed = allowed;
+    }
+
+    @Override
+    public Kind kind() {
+        return Kind.INVALID_INPUT;
     }
 
     public String field() {

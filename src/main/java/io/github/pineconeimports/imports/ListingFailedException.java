@@ -1,35 +1,45 @@
 package io.github.pineconeimports.imports;
 
+import io.github.pineconeimports.client.Failure;
 import io.github.pineconeimports.client.PineconeException;
 
 /**
  * The listing could not be completed. There is no partial answer: the caller gets this instead, with how far
- * the scan got, so that a pipeline never mistakes a shorter list for the whole truth.
+ * the scan got, so that a pipeline never mistakes a shorter list for the whole truth. Its kind is the kind of
+ * the upstream failure, or {@link Kind#UPSTREAM_ANOMALY} for what the engine itself found wrong.
  */
-public class ListingFailedException extends RuntimeException {
+public class ListingFailedException extends Failure {
 
+    private final Kind kind;
     private final Integer upstreamStatus;
     private final int pagesRead;
     private final int scanned;
 
-    private ListingFailedException(String problem, Integer upstreamStatus, int pagesRead, int scanned, Throwable cause) {
+    private ListingFailedException(Kind kind, String problem, Integer upstreamStatus, int pagesRead, int scanned,
+            Throwable cause) {
         super((pagesRead == 0 ? "Listing failed at the first page: "
                 : "Listing incomplete after " + pagesRead + (pagesRead == 1 ? " page" : " pages") + " (" + scanned
                         + " imports scanned): ") + problem, cause);
+        this.kind = kind;
         this.upstreamStatus = upstreamStatus;
         this.pagesRead = pagesRead;
         this.scanned = scanned;
     }
 
     static ListingFailedException upstream(PineconeException e, int pagesRead, int scanned) {
-        return new ListingFailedException(e.getMessage(), e.httpStatus(), pagesRead, scanned, e);
+        return new ListingFailedException(e.kind(), e.getMessage(), e.httpStatus(), pagesRead, scanned, e);
     }
 
     static ListingFailedException anomaly(String problem, int pagesRead, int scanned) {
-        return new ListingFailedException(problem, null, pagesRead, scanned, null);
+        return new ListingFailedException(Kind.UPSTREAM_ANOMALY, problem, null, pagesRead, scanned, null);
     }
 
-    /** Pinecone's HTTP status, 0 when it could not be reached, null for an anomaly in a 2xx answer. */
+    @Override
+    public Kind kind() {
+        return kind;
+    }
+
+    /** Pinecone's HTTP status, 0 when it could not be reached, null for an anomaly the engine found. */
     public Integer upstreamStatus() {
         return upstreamStatus;
     }

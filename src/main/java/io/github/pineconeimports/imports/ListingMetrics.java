@@ -3,6 +3,7 @@ package io.github.pineconeimports.imports;
 import java.time.Duration;
 import java.util.Map;
 
+import io.github.pineconeimports.client.PineconeException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
@@ -18,7 +19,7 @@ public final class ListingMetrics {
     private ListingMetrics() {
     }
 
-    /** One upstream call: its outcome (HTTP status, or "unreachable") and how long it took. */
+    /** One upstream call: its outcome (see {@link #outcome}) and how long it took. */
     static void upstreamCall(String outcome, Duration latency) {
         Counter.builder("pinecone.upstream.requests").description("Calls to Pinecone's List imports, by outcome")
                 .tag("outcome", outcome).register(Metrics.globalRegistry).increment();
@@ -40,7 +41,16 @@ public final class ListingMetrics {
         });
     }
 
-    static String outcome(int httpStatus) {
-        return httpStatus == 0 ? "unreachable" : String.valueOf(httpStatus);
+    static final String SUCCESS = "200";
+
+    /** The outcome tag of a failed call: Pinecone's status when it answered one, else what went wrong. */
+    static String outcome(PineconeException e) {
+        return switch (e.kind()) {
+            case UPSTREAM_REJECTED, UPSTREAM_THROTTLED -> String.valueOf(e.httpStatus());
+            case UPSTREAM_UNAVAILABLE -> e.httpStatus() == 0 ? "unreachable" : String.valueOf(e.httpStatus());
+            case DEADLINE -> "deadline";
+            case UPSTREAM_ANOMALY -> "anomaly";
+            default -> "other";
+        };
     }
 }

@@ -4,13 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.pineconeimports.support.Emulator;
-import io.github.pineconeimports.support.StandaloneEmulator;
+import io.github.pineconeimports.support.ManualClock;
 import io.quarkus.test.junit.main.Launch;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
@@ -40,9 +41,9 @@ class CliTest {
 
     @BeforeAll
     static void start() throws Exception {
-        // 1 s a tick: a started import runs for about 11 s, the failing one fails after about 7 s, so a command
-        // launched right after starting them still sees them running, even on a busy machine
-        emulator = new StandaloneEmulator(java.time.Duration.ofSeconds(1));
+        // the emulator's clock moves one tick each time it is read, not with the wall clock: a started import is
+        // Pending, then InProgress for ten readings (every poll of a watch), whatever the speed of the machine
+        emulator = new StandaloneEmulator(Duration.ofSeconds(1), ManualClock.stepping(Instant.now(), Duration.ofSeconds(1)));
         keyFile = Files.createTempFile("pinecone-key", ".txt");
         Files.writeString(keyFile, Emulator.KEY + "\n");
     }
@@ -146,9 +147,7 @@ class CliTest {
     void watchFollowsImportsToTheEndAndReportsFailures(QuarkusMainLauncher launcher) {
         String ok = emulator.store().start("s3://bucket/ok/");
         String bad = emulator.store().start("s3://bucket/will-fail/");
-        // every status: the selection does not depend on how fast the command starts
-        LaunchResult result = run(launcher, "watch", "--since", "1m", "--status", "Pending,InProgress,Failed,Completed",
-                "--interval", "200ms", "--timeout", "60s");
+        LaunchResult result = run(launcher, "watch", "--since", "1m", "--interval", "200ms", "--timeout", "60s");
         assertEquals(1, result.exitCode(), result.getOutput() + result.getErrorOutput());
         List<String> lines = result.getOutputStream();
         assertTrue(lines.stream().anyMatch(l -> l.startsWith(ok + " ") && l.contains("InProgress")), "progress lines: " + lines);
@@ -161,8 +160,7 @@ class CliTest {
     @Test
     void watchEndsWithZeroWhenAllComplete(QuarkusMainLauncher launcher) {
         emulator.store().start("s3://bucket/ok/");
-        LaunchResult result = run(launcher, "watch", "--since", "1m", "--status", "Pending,InProgress,Completed",
-                "--interval", "200ms", "--timeout", "60s");
+        LaunchResult result = run(launcher, "watch", "--since", "1m", "--interval", "200ms", "--timeout", "60s");
         assertEquals(0, result.exitCode(), result.getOutput());
         LaunchResult nothing = run(launcher, "watch", "--since", "0s");
         assertEquals(0, nothing.exitCode());
@@ -179,39 +177,27 @@ class CliTest {
 
     @Test
     void emulatorServesOnItsOwnAndStopsByItself(QuarkusMainLauncher launcher) throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        CompletableFuture<LaunchResult> run = CompletableFuture.supplyAsync(
-                () -> launcher.launch("emulator", "--port", String.valueOf(port), "--imports", "12", "--for", "8s"));
-        String body = null;
-        String last = "no answer";
+        Path portFile = Files.createTempDirectory("emulator").resolve("port");
+        // port 0: the emulator picks a free port and says which in the file, so no port is freed and taken again
+        CompletableFuture<LaunchResult> run = CompletableFuture.supplyAsync(() -> launcher.launch("emulator", "--port", "0",
+                "--port-file", portFile.toString(), "--imports", "12", "--for", "10s"));
+        String body;
         try {
-            HttpClient http = HttpClient.newHttpClient();
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/bulk/imports"))
-                    .header("Api-Key", "pclocal-emulator-key").build();
-            // start-up can be slow on a busy machine: wait for it, but not past the emulator's own lifetime
-            for (long deadline = System.nanoTime() + 30_000_000_000L; body == null && !run.isDone()
-                    && System.nanoTime() < deadline;) {
-                try {
-                    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                    last = response.statusCode() + " " + response.body();
-                    body = response.statusCode() == 200 ? response.body() : null;
-                } catch (java.io.IOException notYet) {
-                    last = notYet.toString();
-                    Thread.sleep(100);
-                }
+            // waits on a condition: the file appears once the emulator listens, and its lifetime starts then
+            while (!Files.exists(portFile) && !run.isDone()) {
+                Thread.sleep(20);
             }
+            assertTrue(Files.exists(portFile), "the emulator wrote its port before it ended");
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + Files.readString(portFile) + "/bulk/imports"))
+                    .header("Api-Key", "pclocal-emulator-key").build();
+            body = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
         } finally {
             // the launched application must be gone before the next test launches one
             LaunchResult result = run.get(60, java.util.concurrent.TimeUnit.SECONDS);
-            assertEquals(0, result.exitCode());
+            assertEquals(0, result.exitCode(), result.getErrorOutput());
         }
-        assertTrue(body != null, last);
         assertEquals(12, ((List<?>) JSON.readValue(body, Map.class).get("data")).size(), body);
-        LaunchResult result = run.get();
-        assertTrue(result.getOutput().contains("emulator on http://127.0.0.1:" + port));
+        assertTrue(run.get().getOutput().contains("emulator on http://127.0.0.1:" + Files.readString(portFile)));
     }
 
     @Test

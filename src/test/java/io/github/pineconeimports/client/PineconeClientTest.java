@@ -40,10 +40,15 @@ class PineconeClientTest {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    PineconeConfig config;
+
     WireMockServer wireMock;
+    Connection connection;
 
     @BeforeEach
     void reset() {
+        connection = Connection.of(config);
         wireMock = WireMockUpstream.server();
         wireMock.resetAll();
     }
@@ -51,7 +56,7 @@ class PineconeClientTest {
     @Test
     void decodesCamelCaseWithAnyFractionDigitsAndOffsets() {
         serve("list-camel.json");
-        ListImportsResponse page = client.listImports(100, null);
+        ListImportsResponse page = client.listImports(connection, 100, null);
         assertEquals(3, page.data().size());
         ImportModel done = page.data().get(0);
         assertEquals("101", done.id());
@@ -77,7 +82,7 @@ class PineconeClientTest {
     @Test
     void decodesSnakeCaseAliases() {
         serve("list-snake.json");
-        ListImportsResponse page = client.listImports(100, null);
+        ListImportsResponse page = client.listImports(connection, 100, null);
         ImportModel running = page.data().get(0);
         assertEquals(Instant.parse("2025-02-01T00:00:00Z"), running.createdAt());
         assertEquals(12.5, running.percentComplete());
@@ -91,7 +96,7 @@ class PineconeClientTest {
     @Test
     void keepsUnknownStatusesAndFieldsVerbatim() throws Exception {
         serve("list-newer-api.json");
-        ImportModel paused = client.listImports(100, null).data().get(0);
+        ImportModel paused = client.listImports(connection, 100, null).data().get(0);
         assertEquals("Paused", paused.status());
         assertEquals("int-7", paused.extra().get("integrationId"));
         Map<?, ?> written = mapper.readValue(mapper.writeValueAsString(paused), Map.class);
@@ -105,7 +110,7 @@ class PineconeClientTest {
     void sendsKeyAndVersionHeadersAndUrlEncodesTokens() {
         String token = "a+b/c==";
         wireMock.stubFor(get(urlPathEqualTo("/bulk/imports")).willReturn(okJson("{\"data\":[]}")));
-        client.listImports(7, token);
+        client.listImports(connection, 7, token);
         wireMock.verify(getRequestedFor(urlPathEqualTo("/bulk/imports"))
                 .withHeader("Api-Key", equalTo(WireMockUpstream.SECRET_KEY))
                 .withHeader("X-Pinecone-Api-Version", equalTo("2025-01"))
@@ -119,7 +124,7 @@ class PineconeClientTest {
     void plainText401BecomesATypedError() {
         wireMock.stubFor(get(urlPathEqualTo("/bulk/imports"))
                 .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "text/plain").withBody("Invalid API Key")));
-        PineconeException e = assertThrows(PineconeException.class, () -> client.listImports(100, null));
+        PineconeException e = assertThrows(PineconeException.class, () -> client.listImports(connection, 100, null));
         assertEquals(401, e.httpStatus());
         assertNull(e.rpcCode());
         assertEquals("Pinecone rejected the API key (401): Invalid API Key", e.getMessage());
@@ -130,7 +135,7 @@ class PineconeClientTest {
         wireMock.stubFor(get(urlPathEqualTo("/bulk/imports")).willReturn(aResponse().withStatus(400)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"code\":3,\"message\":\"Invalid pagination token\",\"details\":[]}")));
-        PineconeException e = assertThrows(PineconeException.class, () -> client.listImports(100, "x"));
+        PineconeException e = assertThrows(PineconeException.class, () -> client.listImports(connection, 100, "x"));
         assertEquals(400, e.httpStatus());
         assertEquals(3, e.rpcCode());
         assertEquals("Invalid pagination token", e.upstreamMessage());
@@ -140,24 +145,29 @@ class PineconeClientTest {
     void anEchoedKeyIsMaskedInErrors() {
         wireMock.stubFor(get(urlPathEqualTo("/bulk/imports")).willReturn(aResponse().withStatus(401)
                 .withBody("Invalid API Key " + WireMockUpstream.SECRET_KEY)));
-        PineconeException e = assertThrows(PineconeException.class, () -> client.listImports(100, null));
+        PineconeException e = assertThrows(PineconeException.class, () -> client.listImports(connection, 100, null));
         assertFalse(e.getMessage().contains(WireMockUpstream.SECRET_KEY), e.getMessage());
         assertTrue(e.getMessage().endsWith("Invalid API Key ***"), e.getMessage());
     }
 
     @Test
-    void describesOneImportAndMaps404() {
-        wireMock.stubFor(get(urlPathEqualTo("/bulk/imports/101")).willReturn(okJson(
-                "{\"id\":\"101\",\"uri\":\"s3://b/\",\"status\":\"InProgress\",\"percentComplete\":42.2}")));
-        wireMock.stubFor(get(urlPathEqualTo("/bulk/imports/999")).willReturn(aResponse().withStatus(404)
-                .withHeader("Content-Type", "application/json").withBody("{\"code\":5,\"message\":\"Import 999 not found\"}")));
-        ImportModel model = client.describeImport("101");
-        assertEquals("InProgress", model.status());
-        assertEquals(42.2, model.percentComplete());
-        PineconeException e = assertThrows(PineconeException.class, () -> client.describeImport("999"));
+    void maps404WithItsRpcStatus() {
+        wireMock.stubFor(get(urlPathEqualTo("/bulk/imports")).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/json").withBody("{\"code\":5,\"message\":\"Index not found\"}")));
+        PineconeException e = assertThrows(PineconeException.class, () -> client.listImports(connection, 100, null));
         assertEquals(404, e.httpStatus());
         assertEquals(5, e.rpcCode());
-        assertEquals("Pinecone found no such index or import (404): Import 999 not found", e.getMessage());
+        assertEquals(Failure.Kind.UPSTREAM_REJECTED, e.kind());
+        assertEquals("Pinecone found no such index or import (404): Index not found", e.getMessage());
+    }
+
+    @Test
+    void decodesTheControlPlaneErrorShapeToo() {
+        wireMock.stubFor(get(urlPathEqualTo("/bulk/imports")).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":{\"code\":\"NOT_FOUND\",\"message\":\"Resource alpha not found\"},\"status\":404}")));
+        PineconeException e = assertThrows(PineconeException.class, () -> client.listImports(connection, 100, null));
+        assertEquals("Pinecone found no such index or import (404): NOT_FOUND: Resource alpha not found", e.getMessage());
     }
 
     private void serve(String fixture) {

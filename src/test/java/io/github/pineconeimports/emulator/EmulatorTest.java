@@ -7,9 +7,8 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 
@@ -19,17 +18,29 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.github.pineconeimports.support.Emulator;
+import io.github.pineconeimports.support.ManualClock;
+import io.github.pineconeimports.support.Walk;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 
-/** The emulator behaves like Pinecone's bulk-import API (test profile: one tick is 100 ms). */
+/**
+ * The emulator behaves like Pinecone's bulk-import API. Its clock is the test's ({@link ManualClock}): started
+ * imports move only when the test advances it (test profile: one tick is 100 ms).
+ */
 @QuarkusTest
+@TestProfile(ManualClock.Profile.class)
 class EmulatorTest {
+
+    static final Duration TICK = Duration.ofMillis(100);
 
     @Inject
     EmulatorMount emulator;
+
+    @Inject
+    ManualClock clock;
 
     @BeforeEach
     void freshData() {
@@ -38,23 +49,13 @@ class EmulatorTest {
 
     @Test
     void pagesLikePineconeWithBase64TokensThatNeedEncoding() {
-        List<String> ids = new ArrayList<>();
-        String token = null;
-        int pages = 0;
-        do {
-            RequestSpecification request = pinecone().queryParam("limit", 7);
-            if (token != null) {
-                request.queryParam("paginationToken", token);
-            }
-            JsonPath page = request.get("/bulk/imports").then().statusCode(200).extract().jsonPath();
-            ids.addAll(page.getList("data.id"));
-            token = page.getString("pagination.next");
-            if (token != null) {
-                assertTrue(token.contains("+") && token.contains("/") && token.endsWith("="), token);
-            }
-            pages++;
-        } while (token != null);
-        assertEquals(36, pages);
+        List<JsonPath> pages = Walk.pages(() -> pinecone().queryParam("limit", 7), "/bulk/imports", 100);
+        List<String> ids = Walk.collect(pages, "id");
+        for (JsonPath page : pages.subList(0, pages.size() - 1)) {
+            String token = page.getString("pagination.next");
+            assertTrue(token.contains("+") && token.contains("/") && token.endsWith("="), token);
+        }
+        assertEquals(36, pages.size());
         assertEquals(250, ids.size());
         assertEquals(250, new HashSet<>(ids).size());
         pinecone().get("/bulk/imports").then().statusCode(200).body("data", hasSize(100));
@@ -91,8 +92,12 @@ class EmulatorTest {
         String id = start("s3://bucket/new/");
         pinecone().get("/bulk/imports/" + id).then().statusCode(200).body("status", equalTo("Pending"))
                 .body("percentComplete", equalTo(0.0f));
-        awaitStatus(id, "InProgress");
-        JsonPath done = awaitStatus(id, "Completed");
+        clock.advance(TICK.multipliedBy(3));
+        assertEquals("InProgress", describe(id).getString("status"));
+        assertEquals(20.0, describe(id).getDouble("percentComplete"));
+        clock.advance(TICK.multipliedBy(10));
+        JsonPath done = describe(id);
+        assertEquals("Completed", done.getString("status"));
         assertEquals(100.0, done.getDouble("percentComplete"));
         assertTrue(done.getLong("recordsImported") > 0);
         assertTrue(done.getString("finishedAt") != null);
@@ -102,7 +107,10 @@ class EmulatorTest {
 
     @Test
     void anImportWhoseUriSaysFailFails() {
-        JsonPath failed = awaitStatus(start("s3://bucket/will-fail/"), "Failed");
+        String id = start("s3://bucket/will-fail/");
+        clock.advance(TICK.multipliedBy(7));
+        JsonPath failed = describe(id);
+        assertEquals("Failed", failed.getString("status"));
         assertTrue(failed.getString("error").contains("parquet"));
         assertEquals(60.0, failed.getDouble("percentComplete"));
     }
@@ -110,7 +118,9 @@ class EmulatorTest {
     @Test
     void cancelStopsAnUnfinishedImportAndIgnoresAFinishedOne() {
         String id = start("s3://bucket/slow/");
+        clock.advance(TICK.multipliedBy(2));
         pinecone().delete("/bulk/imports/" + id).then().statusCode(200).body(equalTo("{}"));
+        clock.advance(TICK.multipliedBy(20));
         pinecone().get("/bulk/imports/" + id).then().body("status", equalTo("Cancelled")).body("finishedAt", notNullValue());
         String completed = (String) Emulator.everything().stream().filter(i -> "Completed".equals(i.get("status")))
                 .findFirst().orElseThrow().get("id");
@@ -142,20 +152,7 @@ class EmulatorTest {
                 .post("/bulk/imports").then().statusCode(200).extract().path("id");
     }
 
-    private static JsonPath awaitStatus(String id, String status) {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            JsonPath model = pinecone().get("/bulk/imports/" + id).then().statusCode(200).extract().jsonPath();
-            if (status.equals(model.getString("status"))) {
-                return model;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        fail("import " + id + " never reached " + status);
-        return null;
+    private static JsonPath describe(String id) {
+        return pinecone().get("/bulk/imports/" + id).then().statusCode(200).extract().jsonPath();
     }
 }

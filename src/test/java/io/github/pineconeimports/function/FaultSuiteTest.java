@@ -42,8 +42,11 @@ import io.restassured.response.ValidatableResponse;
 
 /**
  * Pinecone failing in every way we know, through the function: each case asserts what the caller gets, how many
- * calls went upstream, and that the call ended within its deadline (3 s here, read timeout 1 s). All logging is
- * captured at DEBUG meanwhile, and must never contain the key.
+ * calls went upstream and in what order. Times are only asserted where they are the point (a wait for
+ * Retry-After), as lower bounds read from WireMock's own request log, or as generous upper bounds; the deadline
+ * here (10 s) is far beyond what any case needs, so a busy machine cannot turn a pass into a 504 ({@link
+ * DeadlineTest} checks the deadline itself). All logging is captured at DEBUG meanwhile, and must never contain
+ * the key.
  */
 @QuarkusTest
 @TestProfile(FaultSuiteTest.Faults.class)
@@ -52,7 +55,7 @@ class FaultSuiteTest {
     public static class Faults implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("imports.deadline", "3s", "pinecone.read-timeout", "1s",
+            return Map.of("imports.deadline", "10s", "pinecone.read-timeout", "1s",
                     "io.github.pineconeimports.client.PineconeClient/listImports/Retry/delay", "50",
                     "quarkus.log.level", "DEBUG");
         }
@@ -63,7 +66,7 @@ class FaultSuiteTest {
         }
     }
 
-    static final long DEADLINE_MS = 3_000;
+    static final long DEADLINE_MS = 10_000;
     static final long READ_TIMEOUT_MS = 1_000;
     static final String PAGE = "{\"data\": [{\"id\": \"1\", \"uri\": \"s3://b/1/\", \"status\": \"Failed\"}]}";
     static final List<String> LOGGED = new CopyOnWriteArrayList<>();
@@ -121,11 +124,18 @@ class FaultSuiteTest {
     @Test
     void throttledWithRetryAfterSecondsThenServed() {
         throttledOnceThenServed("1");
+        List<Long> at = requestTimes();
+        // WireMock stamps whole milliseconds: allow one either side
+        assertTrue(at.get(1) - at.get(0) >= 999, "waited the second Retry-After asked for: " + (at.get(1) - at.get(0)) + " ms");
     }
 
     @Test
     void throttledWithRetryAfterHttpDateThenServed() {
-        throttledOnceThenServed(DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now().plusSeconds(2)));
+        ZonedDateTime notBefore = ZonedDateTime.now().plusSeconds(2).withNano(0);
+        throttledOnceThenServed(DateTimeFormatter.RFC_1123_DATE_TIME.format(notBefore));
+        long retried = requestTimes().get(1);
+        assertTrue(retried >= notBefore.toInstant().toEpochMilli() - 1, "retried no earlier than the HTTP date: "
+                + (notBefore.toInstant().toEpochMilli() - retried) + " ms early");
     }
 
     private void throttledOnceThenServed(String retryAfter) {
@@ -133,10 +143,8 @@ class FaultSuiteTest {
                 .willReturn(aResponse().withStatus(429).withHeader("Retry-After", retryAfter)).willSetStateTo("served"));
         pinecone.stubFor(get(urlPathEqualTo("/bulk/imports")).inScenario("throttle").whenScenarioStateIs("served")
                 .willReturn(okJson(PAGE)));
-        long took = timed(() -> given().get("/listImports").then().statusCode(200).body("data[0].id", equalTo("1")));
+        given().get("/listImports").then().statusCode(200).body("data[0].id", equalTo("1"));
         assertEquals(2, calls());
-        assertTrue(took >= 700, "waited for Retry-After: " + took + " ms");
-        assertTrue(took < DEADLINE_MS, took + " ms");
     }
 
     @Test
@@ -160,12 +168,11 @@ class FaultSuiteTest {
     }
 
     @Test
-    void anUpstreamSlowerThanTheDeadlineEndsTheCallInTime() {
+    void aTimeoutIsRetriedThenReported() {
         pinecone.stubFor(get(urlPathEqualTo("/bulk/imports")).willReturn(okJson(PAGE).withFixedDelay(1_500)));
-        long took = timed(() -> given().get("/listImports").then()
-                .statusCode(org.hamcrest.Matchers.oneOf(502, 504)).body("incomplete", equalTo(true)));
-        assertTrue(calls() >= 2 && calls() <= 4, "retried while time was left: " + calls());
-        assertTrue(took <= DEADLINE_MS + READ_TIMEOUT_MS + 500, "ended within the deadline and one read: " + took + " ms");
+        given().get("/listImports").then().statusCode(502).body("incomplete", equalTo(true))
+                .body("message", containsString("Could not reach Pinecone"));
+        assertEquals(5, calls(), "one call and four retries, each cut by the read timeout");
     }
 
     @Test
@@ -225,6 +232,11 @@ class FaultSuiteTest {
 
     private int calls() {
         return pinecone.getAllServeEvents().size();
+    }
+
+    /** When WireMock received each request, oldest first, in epoch milliseconds. */
+    private List<Long> requestTimes() {
+        return pinecone.getAllServeEvents().stream().map(e -> e.getRequest().getLoggedDate().getTime()).sorted().toList();
     }
 
     private static long timed(Runnable call) {

@@ -4,14 +4,13 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import io.github.pineconeimports.support.Emulator;
+import io.github.pineconeimports.support.Walk;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
-import io.restassured.path.json.JsonPath;
 
 /**
  * The packaged HTTP build (the JVM jar here, the native executable where GraalVM exists), run with the test
@@ -25,17 +24,8 @@ class ListImportsFunctionIT {
         List<String> fromEmulator = Emulator.idsWithStatus(Emulator.everything(), "Failed", "Cancelled");
         List<String> all = given().queryParam("status", "Failed,Cancelled").queryParam("all", true).get("/listImports")
                 .then().statusCode(200).extract().jsonPath().getList("data.id");
-        List<String> walked = new ArrayList<>();
-        String token = null;
-        do {
-            var request = given().queryParam("status", "Failed").queryParam("status", "Cancelled").queryParam("limit", 7);
-            if (token != null) {
-                request.queryParam("paginationToken", token);
-            }
-            JsonPath page = request.get("/listImports").then().statusCode(200).extract().jsonPath();
-            walked.addAll(page.getList("data.id"));
-            token = page.getString("pagination.next");
-        } while (token != null);
+        List<String> walked = Walk.collect(Walk.pages(() -> given().queryParam("status", "Failed")
+                .queryParam("status", "Cancelled").queryParam("limit", 7), "/listImports", all.size() + 2), "id");
         assertEquals(fromEmulator, all);
         assertEquals(all, walked);
     }

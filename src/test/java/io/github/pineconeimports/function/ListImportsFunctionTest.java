@@ -13,7 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import io.github.pineconeimports.emulator.EmulatorMount;
 import io.github.pineconeimports.imports.ImportStatus;
 import io.github.pineconeimports.support.Emulator;
+import io.github.pineconeimports.support.Walk;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -90,21 +90,10 @@ class ListImportsFunctionTest {
     void filteredWalkEqualsAllTrue(int limit) {
         List<String> all = given().queryParam("status", "Failed").queryParam("all", true).get("/listImports")
                 .then().statusCode(200).extract().jsonPath().getList("data.id");
-        List<String> walked = new ArrayList<>();
-        String token = null;
-        int calls = 0;
-        do {
-            var request = given().queryParam("status", "Failed").queryParam("limit", limit);
-            if (token != null) {
-                request.queryParam("paginationToken", token);
-            }
-            JsonPath page = request.get("/listImports").then().statusCode(200).extract().jsonPath();
-            List<String> ids = page.getList("data.id");
-            assertTrue(ids.size() <= limit, "a page holds at most limit imports");
-            walked.addAll(ids);
-            token = page.getString("pagination.next");
-            assertTrue(++calls <= all.size() + 2, "the walk ends");
-        } while (token != null);
+        List<JsonPath> pages = Walk.pages(() -> given().queryParam("status", "Failed").queryParam("limit", limit),
+                "/listImports", all.size() + 2);
+        pages.forEach(page -> assertTrue(page.getList("data").size() <= limit, "a page holds at most limit imports"));
+        List<String> walked = Walk.collect(pages, "id");
         assertEquals(all, walked, "same imports, same order");
         assertEquals(walked.size(), new HashSet<>(walked).size(), "no duplicates");
     }

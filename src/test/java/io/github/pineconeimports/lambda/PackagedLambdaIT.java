@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
@@ -26,8 +27,6 @@ import io.restassured.path.json.JsonPath;
 class PackagedLambdaIT extends LambdaInvocations {
 
     static final String KEY = "pcsk_packaged_SECRET_91a7";
-    /** The handler deploy/aws/template.yaml names for the JVM variant. */
-    static final String HANDLER = "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest";
     static WireMockServer pinecone;
     static LambdaRuntimeApi runtime;
     static Process function;
@@ -47,7 +46,7 @@ class PackagedLambdaIT extends LambdaInvocations {
             String classpath = String.join(File.pathSeparator, unpacked.toString(), unpacked.resolve("lib") + "/*",
                     runtimeClientClasspath());
             command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classpath,
-                    "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", HANDLER));
+                    "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", templateHandler()));
         }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(buildDir.resolve("packaged-lambda.log").toFile());
@@ -87,6 +86,17 @@ class PackagedLambdaIT extends LambdaInvocations {
     Answer invoke(String event) throws Exception {
         LambdaRuntimeApi.Answer answer = runtime.invoke(event);
         return new Answer(answer.error(), new JsonPath(answer.body()), answer.body());
+    }
+
+    /** The handler deploy/aws/template.yaml names for the JVM variant: the one AWS will start. */
+    @SuppressWarnings("unchecked")
+    static String templateHandler() throws java.io.IOException {
+        try (var in = Files.newInputStream(Path.of("deploy", "aws", "template.yaml"))) {
+            Map<String, Object> template = new org.yaml.snakeyaml.Yaml().load(in);
+            Map<String, Object> function = (Map<String, Object>) ((Map<String, Object>) template.get("Resources")).get("ListImportsFunction");
+            Map<String, Object> handler = (Map<String, Object>) ((Map<String, Object>) function.get("Properties")).get("Handler");
+            return (String) ((List<Object>) handler.get("Fn::If")).get(2);
+        }
     }
 
     /** AWS's runtime client and what it needs, from this test's own class path. */

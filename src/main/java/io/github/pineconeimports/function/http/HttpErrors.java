@@ -1,4 +1,4 @@
-package io.github.pineconeimports.function;
+package io.github.pineconeimports.function.http;
 
 import java.util.Set;
 
@@ -11,7 +11,9 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
+import io.github.pineconeimports.function.ListImportsInput;
 import io.github.pineconeimports.imports.InvalidQueryException;
+import io.github.pineconeimports.imports.QueryText;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -26,7 +28,7 @@ import io.vertx.ext.web.RoutingContext;
 public class HttpErrors {
 
     static final String PATH = "/listImports";
-    private static final Set<String> FIELDS = Set.copyOf(ListImportsInput.FIELDS);
+    private static final Set<String> FIELDS = Set.copyOf(QueryText.FIELDS);
 
     @Inject
     ObjectMapper mapper;
@@ -47,7 +49,7 @@ public class HttpErrors {
         if (rc.request().method() == HttpMethod.GET) {
             for (String name : rc.queryParams().names()) {
                 if (!FIELDS.contains(name)) {
-                    send(rc, ErrorAnswer.of(new InvalidQueryException(name, null, String.join(", ", ListImportsInput.FIELDS),
+                    send(rc, ErrorAnswer.of(new InvalidQueryException(name, null, String.join(", ", QueryText.FIELDS),
                             "unknown query parameter '" + InvalidQueryException.clip(name) + "'")));
                     return;
                 }
@@ -76,7 +78,7 @@ public class HttpErrors {
     /** Funqy could not map the input; reading it again here (on the error path only) says why. */
     private ErrorBody describeBadBody(RoutingContext rc) {
         String body = rc.body() == null ? null : rc.body().asString();
-        String allowed = "a JSON object with " + String.join(", ", ListImportsInput.FIELDS);
+        String allowed = "a JSON object with " + String.join(", ", QueryText.FIELDS);
         try {
             mapper.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(body, ListImportsInput.class);
         } catch (JsonMappingException e) {

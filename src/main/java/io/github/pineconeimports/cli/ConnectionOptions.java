@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import io.github.pineconeimports.client.PineconeClient;
+import io.github.pineconeimports.client.Connection;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
  * Where to list from. The key itself is never an argument (it would show in {@code ps} and shell history):
  * it comes from {@code PINECONE_API_KEY}, another variable named here, or a file.
  */
-public class Connection {
+public class ConnectionOptions {
 
     @Option(names = "--host", paramLabel = "HOST", description = "index host (default: PINECONE_INDEX_HOST)")
     String host;
@@ -26,22 +26,23 @@ public class Connection {
     @Option(names = "--api-key-file", paramLabel = "FILE", description = "read the API key from this file")
     Path apiKeyFile;
 
-    void apply(PineconeClient client, CommandLine cli) {
-        String key = null;
+    /** The configured connection with these options applied. */
+    Connection applyTo(Connection configured, CommandLine cli) {
+        Connection connection = configured;
         if (apiKeyEnv != null) {
-            key = System.getenv(apiKeyEnv);
+            String key = System.getenv(apiKeyEnv);
             if (key == null || key.isBlank()) {
                 throw new CommandLine.ParameterException(cli, "--api-key-env: the variable " + apiKeyEnv + " is not set");
             }
+            connection = connection.withApiKey(key);
         } else if (apiKeyFile != null) {
             try {
-                key = Files.readString(apiKeyFile).strip();
+                connection = connection.withApiKey(Files.readString(apiKeyFile).strip());
             } catch (IOException e) {
                 throw new CommandLine.ParameterException(cli, "--api-key-file: cannot read " + apiKeyFile);
             }
         }
-        if (host != null || apiVersion != null || key != null) {
-            client.useConnection(host, apiVersion, key);
-        }
+        connection = host == null ? connection : connection.withIndexHost(host);
+        return apiVersion == null ? connection : connection.withApiVersion(apiVersion);
     }
 }

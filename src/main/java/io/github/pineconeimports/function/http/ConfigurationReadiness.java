@@ -1,4 +1,4 @@
-package io.github.pineconeimports.function;
+package io.github.pineconeimports.function.http;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -8,8 +8,9 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
+import io.github.pineconeimports.client.Connection;
 import io.github.pineconeimports.client.IndexHost;
-import io.github.pineconeimports.client.PineconeClient;
+import io.github.pineconeimports.client.PineconeConfig;
 import io.github.pineconeimports.client.PineconeConfigException;
 
 /**
@@ -22,13 +23,13 @@ import io.github.pineconeimports.client.PineconeConfigException;
 public class ConfigurationReadiness implements HealthCheck {
 
     @Inject
-    PineconeClient client;
+    PineconeConfig config;
 
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder check = HealthCheckResponse.named("pinecone-configuration");
         try {
-            IndexHost host = client.indexHost();
+            IndexHost host = Connection.of(config).host();
             return check.up().withData("indexHost", host.host()).build();
         } catch (PineconeConfigException e) {
             return check.down().withData("problem", e.getMessage()).build();

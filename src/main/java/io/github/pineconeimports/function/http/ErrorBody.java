@@ -1,4 +1,4 @@
-package io.github.pineconeimports.function;
+package io.github.pineconeimports.function.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 

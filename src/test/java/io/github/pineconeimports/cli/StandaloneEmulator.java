@@ -1,27 +1,28 @@
-package io.github.pineconeimports.support;
+package io.github.pineconeimports.cli;
 
+import java.time.Clock;
 import java.time.Duration;
 
 import io.github.pineconeimports.emulator.EmulatorServer;
 import io.github.pineconeimports.emulator.EmulatorStore;
+import io.github.pineconeimports.support.Emulator;
 import io.vertx.core.Vertx;
 
 /** The emulator on a loopback port of its own, for command-line tests. */
-public final class StandaloneEmulator implements AutoCloseable {
+final class StandaloneEmulator implements AutoCloseable {
 
     private final Vertx vertx = Vertx.vertx();
     private final EmulatorServer server;
 
-    /** @param tick one step of a started import: long enough that a command launched after starting one sees it run */
-    public StandaloneEmulator(Duration tick) {
-        server = EmulatorServer.start(vertx, "127.0.0.1", 0, Emulator.KEY, 250, 42, tick);
+    StandaloneEmulator(Duration tick, Clock clock) {
+        server = EmulatorServer.start(vertx, "127.0.0.1", 0, Emulator.KEY, 250, 42, tick, clock);
     }
 
-    public EmulatorStore store() {
+    EmulatorStore store() {
         return server.store();
     }
 
-    public String url() {
+    String url() {
         return "http://127.0.0.1:" + server.port();
     }
 

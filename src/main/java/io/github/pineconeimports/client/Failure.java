@@ -1,0 +1,58 @@
+package io.github.pineconeimports.client;
+
+/**
+ * Every failure this project reports has a {@link Kind}. Each face maps the kind to its own answer in one place
+ * (HTTP status and error code, exit code, metric outcome, Lambda error name), so no face has to work it out
+ * again from exception classes or status numbers.
+ */
+public abstract class Failure extends RuntimeException {
+
+    public enum Kind {
+        /** The caller's input cannot be a query: fix the input, do not retry. */
+        INVALID_INPUT,
+        /** Key, host or index are missing or unusable: fix the deployment. */
+        NOT_CONFIGURED,
+        /** {@code all=true} would exceed a configured cap: page instead. */
+        TOO_LARGE,
+        /** Pinecone refused the call (4xx: key, access, not found). */
+        UPSTREAM_REJECTED,
+        /** Pinecone failed (5xx) or could not be reached, after the retries. */
+        UPSTREAM_UNAVAILABLE,
+        /** Pinecone still rate-limited (429) after the retries. */
+        UPSTREAM_THROTTLED,
+        /** The listing's deadline passed. */
+        DEADLINE,
+        /** Pinecone answered something impossible: malformed, oversized, a loop, a redirect. */
+        UPSTREAM_ANOMALY,
+        /** A bug of ours. */
+        INTERNAL;
+
+        /** Whether the listing stopped part-way through Pinecone's pages (the caller may try again later). */
+        public boolean incomplete() {
+            return this == UPSTREAM_REJECTED || this == UPSTREAM_UNAVAILABLE || this == UPSTREAM_THROTTLED
+                    || this == DEADLINE || this == UPSTREAM_ANOMALY;
+        }
+    }
+
+    protected Failure(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    public abstract Kind kind();
+
+    /** The first failure of ours in a cause chain (Funqy, CDI and Vert.x wrap what we throw), or null. */
+    public static Failure find(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof Failure failure) {
+                return failure;
+            }
+        }
+        return null;
+    }
+
+    /** The kind of anything thrown: {@link Kind#INTERNAL} when it is not one of ours. */
+    public static Kind kindOf(Throwable thrown) {
+        Failure failure = find(thrown);
+        return failure == null ? Kind.INTERNAL : failure.kind();
+    }
+}

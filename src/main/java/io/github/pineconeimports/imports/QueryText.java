@@ -1,0 +1,87 @@
+package io.github.pineconeimports.imports;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The one parser of text input: query parameters, JSON fields, Lambda events and CloudEvent data all arrive as
+ * field → values, and every value that does not fit is an {@link InvalidQueryException} naming the field, the
+ * value and what is allowed.
+ */
+public final class QueryText {
+
+    /** Every field a caller may send. */
+    public static final List<String> FIELDS = List.of("status", "limit", "paginationToken", "all", "since", "until");
+    static final String LIMIT_ALLOWED = "an integer from 1 to " + ImportQuery.MAX_LIMIT;
+    private static final String INSTANT_ALLOWED = "an ISO-8601 instant such as 2025-01-31T09:30:00Z";
+
+    private QueryText() {
+    }
+
+    /**
+     * Builds a query from field → values (absent, null and blank values count as not given). Each status value
+     * may itself be a comma-separated list.
+     */
+    public static ImportQuery parse(Map<String, ? extends Collection<String>> fields) {
+        return ImportQuery.builder()
+                .statuses(statuses(fields.get("status")))
+                .all(bool("all", one(fields, "all")))
+                .limit(limit(one(fields, "limit")))
+                .paginationToken(one(fields, "paginationToken"))
+                .createdSince(instant("since", one(fields, "since")))
+                .createdUntil(instant("until", one(fields, "until")))
+                .build();
+    }
+
+    /** Status names, case-insensitive, comma-separated or repeated; blanks are ignored. */
+    public static Set<ImportStatus> statuses(Collection<String> values) {
+        Set<ImportStatus> statuses = EnumSet.noneOf(ImportStatus.class);
+        for (String entry : values == null ? List.<String>of() : values) {
+            for (String part : entry == null ? new String[0] : entry.split(",")) {
+                if (!part.isBlank()) {
+                    statuses.add(ImportStatus.parse(part).orElseThrow(() -> new InvalidQueryException("status", part,
+                            String.join(", ", ImportStatus.NAMES), "unknown status '" + InvalidQueryException.clip(part) + "'")));
+                }
+            }
+        }
+        return statuses;
+    }
+
+    private static String one(Map<String, ? extends Collection<String>> fields, String name) {
+        Collection<String> values = fields.get(name);
+        String value = values == null || values.isEmpty() ? null : values.iterator().next();
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static Integer limit(String text) {
+        // ASCII digits only: Integer.parseInt would also take other scripts' digits
+        if (text != null && !text.strip().matches("[0-9]{1,9}")) {
+            throw new InvalidQueryException("limit", text, LIMIT_ALLOWED, "'" + InvalidQueryException.clip(text) + "' is not an integer");
+        }
+        return text == null ? null : Integer.valueOf(text.strip());
+    }
+
+    private static boolean bool(String field, String text) {
+        return text != null && switch (text.strip().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new InvalidQueryException(field, text, "true, false",
+                    "'" + InvalidQueryException.clip(text) + "' is not a boolean");
+        };
+    }
+
+    static Instant instant(String field, String text) {
+        try {
+            return text == null ? null : OffsetDateTime.parse(text.strip()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new InvalidQueryException(field, text, INSTANT_ALLOWED, "'" + InvalidQueryException.clip(text) + "' is not an instant");
+        }
+    }
+}
