@@ -5,11 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 
 import jakarta.inject.Inject;
 
 import io.github.pineconeimports.emulator.EmulatorServer;
+import io.github.pineconeimports.emulator.EmulatorStore;
 import io.quarkus.runtime.Quarkus;
 import io.vertx.core.Vertx;
 import picocli.CommandLine;
@@ -48,6 +50,10 @@ class EmulatorCommand implements Callable<Integer> {
             description = "stop after this long (default: until interrupted)")
     Duration lifetime;
 
+    @Option(names = "--start-time", paramLabel = "INSTANT", converter = Converters.When.class,
+            description = "start the emulator's clock at this instant (with --seed: the same imports and finish times every run)")
+    Converters.Moment startTime;
+
     @Option(names = "--port-file", paramLabel = "FILE",
             description = "write the port it listens on to FILE once it listens (for scripts that start it with --port 0)")
     Path portFile;
@@ -63,7 +69,8 @@ class EmulatorCommand implements Callable<Integer> {
         if (imports < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--imports must be 0 or more");
         }
-        try (EmulatorServer server = EmulatorServer.start(vertx, bind, port, apiKey, imports, seed, tick, Clock.systemUTC())) {
+        try (EmulatorServer server = EmulatorServer.start(vertx, bind, port, apiKey, imports, seed, tick,
+                EmulatorStore.startingAt(Clock.systemUTC(), startTime == null ? null : startTime.resolve(Instant.now())))) {
             spec.commandLine().getOut().printf("Pinecone bulk-import emulator on http://%s:%d with %d imports (Api-Key: %s)%n",
                     bind, server.port(), imports, apiKey);
             spec.commandLine().getOut().flush();

@@ -1,5 +1,6 @@
 package io.github.pineconeimports.cli;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +9,7 @@ import io.github.pineconeimports.imports.ImportQuery;
 import io.github.pineconeimports.imports.ImportStatus;
 import picocli.CommandLine.Option;
 
-/** Which imports: statuses and a creation-time window. */
+/** Which imports: statuses, a creation-time window and a finish-time window. */
 public class FilterOptions {
 
     @Option(names = { "-s", "--status" }, paramLabel = "STATUS", split = ",", converter = Converters.Status.class,
@@ -24,15 +25,34 @@ public class FilterOptions {
             description = "created before: an ISO-8601 instant or a duration ago")
     Converters.Moment until;
 
-    /** A query of these filters, with relative times counted back from {@code now}. */
+    @Option(names = "--finished-since", paramLabel = "WHEN", converter = Converters.When.class,
+            description = "finished at or after: an ISO-8601 instant or a duration ago")
+    Converters.Moment finishedSince;
+
+    @Option(names = "--finished-until", paramLabel = "WHEN", converter = Converters.When.class,
+            description = "finished before: an ISO-8601 instant or a duration ago")
+    Converters.Moment finishedUntil;
+
+    @Option(names = "--finished-within", paramLabel = "DURATION", converter = Converters.Span.class,
+            description = "finished in the DURATION before --as-of (15m, 24h, 7d or PT15M)")
+    Duration finishedWithin;
+
+    @Option(names = "--as-of", paramLabel = "WHEN", converter = Converters.When.class,
+            description = "the end of the --finished-within window (default: now)")
+    Converters.Moment asOf;
+
+    /** A query of every filter, with relative times counted back from {@code now}. */
     ImportQuery.Builder query(Instant now) {
-        return window(now).statuses(statuses);
+        return created(now).statuses(statuses).finishedSince(at(finishedSince, now)).finishedUntil(at(finishedUntil, now))
+                .finishedWithin(finishedWithin).asOf(at(asOf, now)).defaultAsOf(now);
     }
 
-    /** A query of the time window alone, whatever the status. */
-    ImportQuery.Builder window(Instant now) {
-        return ImportQuery.builder()
-                .createdSince(since == null ? null : since.resolve(now))
-                .createdUntil(until == null ? null : until.resolve(now));
+    /** A query of the creation-time window alone, whatever the status or the finish time. */
+    ImportQuery.Builder created(Instant now) {
+        return ImportQuery.builder().createdSince(at(since, now)).createdUntil(at(until, now));
+    }
+
+    private static Instant at(Converters.Moment moment, Instant now) {
+        return moment == null ? null : moment.resolve(now);
     }
 }

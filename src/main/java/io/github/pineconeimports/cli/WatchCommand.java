@@ -66,16 +66,16 @@ class WatchCommand implements Callable<Integer> {
         boolean colour = Output.colour();
         Instant started = Instant.now();
         List<ImportStatus> statuses = filter.statuses.isEmpty() ? List.of(ImportStatus.PENDING, ImportStatus.IN_PROGRESS)
-                : filter.statuses;
+                : List.of();
         Map<String, ImportModel> watched = new LinkedHashMap<>();
-        lister.list(filter.window(started).statuses(statuses).all(true).build(), target).data()
+        lister.list(filter.query(started).statuses(statuses).all(true).build(), target).data()
                 .forEach(m -> watched.put(m.id(), m));
         if (watched.isEmpty()) {
             out.println("Nothing to watch: no import matches.");
             return Cli.OK;
         }
-        // every status: the watched imports are followed until they finish
-        ImportQuery poll = filter.window(started).all(true).build();
+        // every status and finish time: the watched imports are followed until they finish
+        ImportQuery poll = filter.created(started).all(true).build();
         Map<String, String> shown = new LinkedHashMap<>();
         int drawn = 0;
         while (true) {

@@ -107,16 +107,28 @@ final class EmulatedImport {
         if ("Cancelled".equals(s)) {
             return cancelledAt;
         }
-        return isTerminal(s) ? createdAt.plus(tick.multipliedBy((long) Math.ceil(end()))) : null;
+        return isTerminal(s) ? createdAt.plus(finishesAfter(uri, tick)) : null;
+    }
+
+    static Duration finishesAfter(String uri, Duration tick) {
+        return tick.multipliedBy((long) Math.ceil(end(uri)));
     }
 
     // a failing import stops at 60%
+    private static double end(String uri) {
+        return failing(uri) ? 1 + RUN_TICKS * 0.6 : 1 + RUN_TICKS;
+    }
+
     private double end() {
-        return failing() ? 1 + RUN_TICKS * 0.6 : 1 + RUN_TICKS;
+        return end(uri);
     }
 
     private boolean failing() {
-        return uri.toLowerCase().contains("fail");
+        return failing(uri);
+    }
+
+    private static boolean failing(String uri) {
+        return uri.toLowerCase(java.util.Locale.ROOT).contains("fail");
     }
 
     private double ticks(Instant at, Duration tick) {

@@ -1,6 +1,8 @@
 package io.github.pineconeimports.emulator;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -28,4 +30,11 @@ public interface EmulatorConfig {
     /** One step of an import started with POST: Pending for one tick, InProgress for ten, then done. */
     @WithDefault("1s")
     Duration tick();
+
+    /**
+     * Where the emulator's clock starts (it runs on from there); without it, now. With a start time and a seed,
+     * every import is created and finishes at the same instants on every run: windows over them give the same
+     * answers in every demo.
+     */
+    Optional<Instant> startTime();
 }

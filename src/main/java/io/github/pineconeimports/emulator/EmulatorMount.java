@@ -34,7 +34,8 @@ public class EmulatorMount {
         if (!config.enabled()) {
             return;
         }
-        routes = new EmulatorRoutes(new EmulatorStore(clock, config.tick(), config.imports(), config.seed()),
+        routes = new EmulatorRoutes(new EmulatorStore(EmulatorStore.startingAt(clock, config.startTime().orElse(null)),
+                config.tick(), config.imports(), config.seed()),
                 config.apiKey());
         routes.mount(router);
         LOG.infof("Pinecone bulk-import emulator serving /bulk/imports with %d imports", config.imports());

@@ -42,6 +42,11 @@ public final class EmulatorStore {
         reset(seeded, seed);
     }
 
+    /** {@code clock}, moved so that it reads {@code start} now and runs on from there; {@code clock} itself when null. */
+    public static Clock startingAt(Clock clock, Instant start) {
+        return start == null ? clock : Clock.offset(clock, Duration.between(clock.instant(), start));
+    }
+
     /** Starts over with {@code count} generated imports: older ones finished, the newest tenth still running. */
     public synchronized void reset(int count, long seed) {
         imports.clear();
@@ -71,11 +76,23 @@ public final class EmulatorStore {
     }
 
     /** POST /bulk/imports: a new import that moves along the clock. */
-    public synchronized String start(String uri) {
-        EmulatedImport started = EmulatedImport.started(String.valueOf(nextId++), uri, clock.instant().truncatedTo(ChronoUnit.MILLIS),
-                1_000_000L + 1_000L * imports.size());
+    public String start(String uri) {
+        return start(uri, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    /**
+     * An import started at {@code at}, which may lie in the past: it finishes {@link #finishesAfter} later, so a test
+     * or a demo can make imports finish exactly where it wants them, on a window's boundary or inside it.
+     */
+    public synchronized String start(String uri, Instant at) {
+        EmulatedImport started = EmulatedImport.started(String.valueOf(nextId++), uri, at, 1_000_000L + 1_000L * imports.size());
         add(started);
         return started.id;
+    }
+
+    /** How long after its start an import with this URI finishes, Completed or (URI with "fail") Failed. */
+    public Duration finishesAfter(String uri) {
+        return EmulatedImport.finishesAfter(uri, tick);
     }
 
     public synchronized Optional<Map<String, Object>> describe(String id) {

@@ -2,6 +2,7 @@ package io.github.pineconeimports.function;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -10,18 +11,21 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.github.pineconeimports.client.Failure;
 import io.github.pineconeimports.imports.ImportQuery;
 import io.github.pineconeimports.imports.InvalidQueryException;
 import io.github.pineconeimports.imports.QueryText;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
- * The input of {@code listImports}, from query parameters or a JSON body. A bean, not a record: Funqy maps
- * query parameters through setters. Every field is kept as text so that the engine, not the binding, judges
- * it ({@link QueryText}) and names the field when it is wrong ({@code limit=abc} is a clear 400, not a mapping
- * failure).
+ * The input of {@code listImports}, from query parameters, a JSON body, a Lambda event or CloudEvent data. A bean
+ * with setters, because Funqy maps query parameters through them. Every field is kept as text so that the
+ * engine ({@link QueryText}), not the binding, judges it and names the field when it is wrong ({@code limit=abc}
+ * is a clear 400, not a mapping failure).
  */
 @RegisterForReflection
 public class ListImportsInput {
@@ -29,18 +33,18 @@ public class ListImportsInput {
     private static final List<String> FIELDS = QueryText.FIELDS;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private List<String> status;
-    private String limit;
-    private String paginationToken;
-    private String all;
-    private String since;
-    private String until;
+    private final Map<String, List<String>> fields = new HashMap<>();
     private final Map<String, Object> unknown = new LinkedHashMap<>();
 
     /** Turns the input into a query, or throws {@link InvalidQueryException} naming the bad field. */
     public ImportQuery toQuery() {
+        return toQuery(null);
+    }
+
+    /** The same, where {@code asOf} defaults to the time of the trigger that delivered this input. */
+    public ImportQuery toQuery(Instant triggerTime) {
         if (unknown.containsKey("requestContext") && unknown.containsKey("rawPath")) {
-            return fromHttpEvent().toQuery();
+            return fromHttpEvent().toQuery(triggerTime);
         }
         if (unknown.containsKey("detail-type")) {
             throw new InvalidQueryException("detail-type", null, String.join(", ", FIELDS),
@@ -51,18 +55,40 @@ public class ListImportsInput {
             throw new InvalidQueryException(name, null, String.join(", ", FIELDS),
                     "unknown field '" + InvalidQueryException.clip(name) + "'");
         }
-        Map<String, List<String>> fields = new HashMap<>();
-        fields.put("status", status);
-        fields.put("limit", single(limit));
-        fields.put("paginationToken", single(paginationToken));
-        fields.put("all", single(all));
-        fields.put("since", single(since));
-        fields.put("until", single(until));
-        return QueryText.parse(fields);
+        return QueryText.parse(fields, triggerTime);
     }
 
-    private static List<String> single(String value) {
-        return value == null ? null : List.of(value);
+    /**
+     * Why JSON could not become this input, naming the field when there is one: a field of the wrong type
+     * ({@code "limit": [1, 2]}), or a body that is not a JSON object at all.
+     */
+    public static InvalidQueryException unreadable(Throwable jsonFailure) {
+        String allowed = "a JSON object with " + String.join(", ", FIELDS);
+        if (jsonFailure instanceof JsonMappingException e && !e.getPath().isEmpty() && e.getPath().get(0).getFieldName() != null) {
+            String field = e.getPath().get(0).getFieldName();
+            return new InvalidQueryException(field, null, allowed, "wrong JSON type (status takes a string or a list of"
+                    + " strings; the others a string, number or boolean)");
+        }
+        if (jsonFailure instanceof JsonProcessingException e && !(e instanceof JsonMappingException)) {
+            return new InvalidQueryException("body", null, allowed, "not valid JSON (" + InvalidQueryException.clip(e.getOriginalMessage()) + ")");
+        }
+        return new InvalidQueryException("body", null, allowed, "expected " + allowed);
+    }
+
+    /**
+     * When a binding could not read its input as JSON (and wrapped Jackson's failure in its own), the caller's
+     * mistake it was, naming the field; null when {@code thrown} is something else.
+     */
+    public static InvalidQueryException unreadableInput(Throwable thrown) {
+        if (Failure.find(thrown) != null) {
+            return null;
+        }
+        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof JsonProcessingException json) {
+                return unreadable(json);
+            }
+        }
+        return null;
     }
 
     /** JSON fields this function does not know; a typo must not silently widen the listing. */
@@ -91,68 +117,59 @@ public class ListImportsInput {
         if (unknown.get("queryStringParameters") instanceof Map<?, ?> query) {
             for (Map.Entry<?, ?> parameter : query.entrySet()) {
                 String name = String.valueOf(parameter.getKey());
-                String value = String.valueOf(parameter.getValue());
-                switch (name) {
-                    case "status" -> input.setStatus(List.of(value));
-                    case "limit" -> input.setLimit(value);
-                    case "paginationToken" -> input.setPaginationToken(value);
-                    case "all" -> input.setAll(value);
-                    case "since" -> input.setSince(value);
-                    case "until" -> input.setUntil(value);
-                    default -> input.unknownField(name, value);
+                if (FIELDS.contains(name)) {
+                    input.fields.put(name, List.of(String.valueOf(parameter.getValue())));
+                } else {
+                    input.unknownField(name, parameter.getValue());
                 }
             }
         }
         return input;
     }
 
-    public List<String> getStatus() {
-        return status;
+    private void set(String field, String value) {
+        fields.put(field, value == null ? null : List.of(value));
     }
 
     // a JSON body may send "status": "Failed" or "status": ["Failed", "Cancelled"]
     @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
     public void setStatus(List<String> status) {
-        this.status = status;
-    }
-
-    public String getLimit() {
-        return limit;
+        fields.put("status", status);
     }
 
     public void setLimit(String limit) {
-        this.limit = limit;
-    }
-
-    public String getPaginationToken() {
-        return paginationToken;
+        set("limit", limit);
     }
 
     public void setPaginationToken(String paginationToken) {
-        this.paginationToken = paginationToken;
-    }
-
-    public String getAll() {
-        return all;
+        set("paginationToken", paginationToken);
     }
 
     public void setAll(String all) {
-        this.all = all;
-    }
-
-    public String getSince() {
-        return since;
+        set("all", all);
     }
 
     public void setSince(String since) {
-        this.since = since;
-    }
-
-    public String getUntil() {
-        return until;
+        set("since", since);
     }
 
     public void setUntil(String until) {
-        this.until = until;
+        set("until", until);
+    }
+
+    public void setFinishedSince(String finishedSince) {
+        set("finishedSince", finishedSince);
+    }
+
+    public void setFinishedUntil(String finishedUntil) {
+        set("finishedUntil", finishedUntil);
+    }
+
+    public void setFinishedWithin(String finishedWithin) {
+        set("finishedWithin", finishedWithin);
+    }
+
+    public void setAsOf(String asOf) {
+        set("asOf", asOf);
     }
 }

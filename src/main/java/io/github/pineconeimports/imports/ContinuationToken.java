@@ -1,23 +1,28 @@
 package io.github.pineconeimports.imports;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Base64;
 
 /**
- * Our {@code pagination.next}: where the filtered listing stopped, as the upstream page token plus the
- * position inside that page, tied to the query it was issued for. It is opaque to callers and URL-safe.
+ * Our {@code pagination.next}: where the filtered listing stopped, tied to the query it was issued for. It names
+ * the index (its position in the query's sorted index list), Pinecone's token for the page and the position
+ * inside that page, and the {@code asOf} of a {@code finishedWithin} window, so the window does not slide from
+ * page to page. Opaque to callers and URL-safe.
  *
- * <p>Wire form: {@code pi1.} + base64url(fingerprint LF skip LF upstreamToken).
+ * <p>Wire form: {@code pi2.} + base64url(fingerprint LF index LF skip LF asOf LF upstreamToken).
  */
-public record ContinuationToken(String upstreamToken, int skip, String fingerprint) {
+public record ContinuationToken(String fingerprint, int index, int skip, Instant asOf, String upstreamToken) {
 
-    static final String PREFIX = "pi1.";
+    static final String PREFIX = "pi2.";
     static final int MAX_LENGTH = 4096;
     private static final String FIELD = "paginationToken";
     private static final String ALLOWED = "the pagination.next of an earlier listImports answer";
 
     public String encode() {
-        String payload = fingerprint + "\n" + skip + "\n" + (upstreamToken == null ? "" : upstreamToken);
+        String payload = String.join("\n", fingerprint, String.valueOf(index), String.valueOf(skip),
+                asOf == null ? "" : asOf.toString(), upstreamToken == null ? "" : upstreamToken);
         return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -35,20 +40,18 @@ public record ContinuationToken(String upstreamToken, int skip, String fingerpri
         } catch (IllegalArgumentException e) {
             throw invalid(token, "is malformed (not base64url)");
         }
-        String[] parts = payload.split("\n", 3);
-        if (parts.length != 3 || parts[0].isEmpty()) {
-            throw invalid(token, "is malformed");
-        }
-        int skip;
+        String[] parts = payload.split("\n", 5);
         try {
-            skip = Integer.parseInt(parts[1]);
-        } catch (NumberFormatException e) {
+            int index = Integer.parseInt(parts[1]);
+            int skip = Integer.parseInt(parts[2]);
+            Instant asOf = parts[3].isEmpty() ? null : Instant.parse(parts[3]);
+            if (parts[0].isEmpty() || index < 0 || skip < 0) {
+                throw new IllegalArgumentException();
+            }
+            return new ContinuationToken(parts[0], index, skip, asOf, parts[4].isEmpty() ? null : parts[4]);
+        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException | DateTimeParseException e) {
             throw invalid(token, "is malformed");
         }
-        if (skip < 0) {
-            throw invalid(token, "is malformed");
-        }
-        return new ContinuationToken(parts[2].isEmpty() ? null : parts[2], skip, parts[0]);
     }
 
     static InvalidQueryException invalid(String token, String problem) {

@@ -155,8 +155,9 @@ public class ImportLister {
         /** The answer; {@code upstreamToken}/{@code skip} say where to resume, a null token with 0 means done. */
         ImportPage answer(String upstreamToken, int skip) {
             Pagination pagination = upstreamToken == null && skip == 0 ? null
-                    : new Pagination(new ContinuationToken(upstreamToken, skip, fingerprint).encode());
-            return new ImportPage(List.copyOf(matches), pagination, new Summary(scanned, pages, ordered()));
+                    : new Pagination(new ContinuationToken(fingerprint, 0, skip, query.asOf(), upstreamToken).encode());
+            return new ImportPage(List.copyOf(matches), pagination, new Summary(scanned, pages, ordered(),
+                    query.finished().since(), query.finished().until()));
         }
 
         /** Known statuses first in their lifecycle order, then any others alphabetically. */

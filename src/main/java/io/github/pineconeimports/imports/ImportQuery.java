@@ -3,6 +3,7 @@ package io.github.pineconeimports.imports;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
@@ -22,8 +23,11 @@ import io.github.pineconeimports.client.ImportModel;
  * @param all      every match in one answer (no {@code limit})
  * @param cursor   where an earlier answer stopped, or null to start at the beginning
  * @param created  keep imports created in this window
+ * @param finished keep imports that finished in this window (an import with no {@code finishedAt} never does)
+ * @param asOf     the end of a {@code finishedWithin} window, kept in continuation tokens; null otherwise
  */
-public record ImportQuery(Set<ImportStatus> statuses, int limit, boolean all, ContinuationToken cursor, Window created) {
+public record ImportQuery(Set<ImportStatus> statuses, int limit, boolean all, ContinuationToken cursor, Window created,
+        Window finished, Instant asOf) {
 
     public static final int DEFAULT_LIMIT = 100;
     public static final int MAX_LIMIT = 100;
@@ -36,12 +40,12 @@ public record ImportQuery(Set<ImportStatus> statuses, int limit, boolean all, Co
         return new Builder();
     }
 
-    /** Whether an import passes the status filter and the time window. */
+    /** Whether an import passes the status filter and both time windows. */
     public boolean matches(ImportModel model) {
         if (!statuses.isEmpty() && statuses.stream().noneMatch(s -> s.matches(model.status()))) {
             return false;
         }
-        return created.contains(model.createdAt());
+        return created.contains(model.createdAt()) && finished.contains(model.finishedAt());
     }
 
     /**
@@ -49,8 +53,8 @@ public record ImportQuery(Set<ImportStatus> statuses, int limit, boolean all, Co
      * accepted by the query that issued it.
      */
     public String fingerprint(String indexHost) {
-        String filter = indexHost + "|" + statuses.stream().map(ImportStatus::wire).sorted().toList() + "|"
-                + created.since() + "|" + created.until();
+        String filter = indexHost + "|" + statuses.stream().map(ImportStatus::wire).sorted().toList() + "|" + created + "|"
+                + finished;
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(filter.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 8);
@@ -67,6 +71,11 @@ public record ImportQuery(Set<ImportStatus> statuses, int limit, boolean all, Co
         private String paginationToken;
         private Instant since;
         private Instant until;
+        private Instant finishedSince;
+        private Instant finishedUntil;
+        private Duration finishedWithin;
+        private Instant asOf;
+        private Instant defaultAsOf;
 
         private Builder() {
         }
@@ -103,6 +112,34 @@ public record ImportQuery(Set<ImportStatus> statuses, int limit, boolean all, Co
             return this;
         }
 
+        public Builder finishedSince(Instant at) {
+            finishedSince = at;
+            return this;
+        }
+
+        public Builder finishedUntil(Instant at) {
+            finishedUntil = at;
+            return this;
+        }
+
+        /** Finished in {@code [asOf - span, asOf)}. */
+        public Builder finishedWithin(Duration span) {
+            finishedWithin = span;
+            return this;
+        }
+
+        /** The end of the {@code finishedWithin} window; without it, the default below, else now. */
+        public Builder asOf(Instant at) {
+            asOf = at;
+            return this;
+        }
+
+        /** What {@code asOf} means when the caller gives none: the time of the trigger that fired, say. */
+        public Builder defaultAsOf(Instant at) {
+            defaultAsOf = at;
+            return this;
+        }
+
         public ImportQuery build() {
             if (limit != null && all) {
                 throw new InvalidQueryException("limit", String.valueOf(limit), "limit or all=true, not both",
@@ -115,7 +152,40 @@ public record ImportQuery(Set<ImportStatus> statuses, int limit, boolean all, Co
             if (since != null && until != null && !since.isBefore(until)) {
                 throw new InvalidQueryException("until", until.toString(), "an instant after since", "until must be after since");
             }
-            return new ImportQuery(statuses, limit == null ? DEFAULT_LIMIT : limit, all, cursor, new Window(since, until));
+            Window finished = finishedWindow(cursor);
+            return new ImportQuery(statuses, limit == null ? DEFAULT_LIMIT : limit, all, cursor, new Window(since, until),
+                    finished, finishedWithin == null ? null : finished.until());
+        }
+
+        /**
+         * {@code [finishedSince, finishedUntil)}, or {@code [asOf - finishedWithin, asOf)}. A walk keeps the asOf it
+         * started with: a token carries it, so the window does not slide from page to page.
+         */
+        private Window finishedWindow(ContinuationToken cursor) {
+            if (finishedWithin == null) {
+                if (asOf != null) {
+                    throw new InvalidQueryException("asOf", asOf.toString(), "asOf together with finishedWithin",
+                            "asOf is the end of a finishedWithin window; give finishedWithin too");
+                }
+                if (finishedSince != null && finishedUntil != null && !finishedSince.isBefore(finishedUntil)) {
+                    throw new InvalidQueryException("finishedUntil", finishedUntil.toString(), "an instant after finishedSince",
+                            "finishedUntil must be after finishedSince");
+                }
+                return new Window(finishedSince, finishedUntil);
+            }
+            if (finishedSince != null || finishedUntil != null) {
+                throw new InvalidQueryException("finishedWithin", finishedWithin.toString(),
+                        "finishedWithin (with asOf), or finishedSince and finishedUntil, not both",
+                        "finishedWithin cannot be combined with finishedSince or finishedUntil");
+            }
+            if (finishedWithin.isNegative() || finishedWithin.isZero()) {
+                throw new InvalidQueryException("finishedWithin", finishedWithin.toString(), QueryText.DURATION_ALLOWED,
+                        "the duration must be positive");
+            }
+            Instant end = asOf != null ? asOf
+                    : cursor != null && cursor.asOf() != null ? cursor.asOf()
+                    : defaultAsOf != null ? defaultAsOf : Instant.now();
+            return new Window(end.minus(finishedWithin), end);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.pineconeimports.imports;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -18,8 +19,10 @@ import java.util.Set;
 public final class QueryText {
 
     /** Every field a caller may send. */
-    public static final List<String> FIELDS = List.of("status", "limit", "paginationToken", "all", "since", "until");
+    public static final List<String> FIELDS = List.of("status", "limit", "paginationToken", "all", "since", "until",
+            "finishedSince", "finishedUntil", "finishedWithin", "asOf");
     static final String LIMIT_ALLOWED = "an integer from 1 to " + ImportQuery.MAX_LIMIT;
+    static final String DURATION_ALLOWED = "a positive ISO-8601 duration such as PT15M or P1D, or 15m, 24h, 7d";
     private static final String INSTANT_ALLOWED = "an ISO-8601 instant such as 2025-01-31T09:30:00Z";
 
     private QueryText() {
@@ -27,9 +30,10 @@ public final class QueryText {
 
     /**
      * Builds a query from field → values (absent, null and blank values count as not given). Each status value
-     * may itself be a comma-separated list.
+     * may itself be a comma-separated list. {@code defaultAsOf} is what {@code asOf} means when not given: the
+     * time of the trigger that fired, or null for now.
      */
-    public static ImportQuery parse(Map<String, ? extends Collection<String>> fields) {
+    public static ImportQuery parse(Map<String, ? extends Collection<String>> fields, Instant defaultAsOf) {
         return ImportQuery.builder()
                 .statuses(statuses(fields.get("status")))
                 .all(bool("all", one(fields, "all")))
@@ -37,6 +41,11 @@ public final class QueryText {
                 .paginationToken(one(fields, "paginationToken"))
                 .createdSince(instant("since", one(fields, "since")))
                 .createdUntil(instant("until", one(fields, "until")))
+                .finishedSince(instant("finishedSince", one(fields, "finishedSince")))
+                .finishedUntil(instant("finishedUntil", one(fields, "finishedUntil")))
+                .finishedWithin(duration("finishedWithin", one(fields, "finishedWithin")))
+                .asOf(instant("asOf", one(fields, "asOf")))
+                .defaultAsOf(defaultAsOf)
                 .build();
     }
 
@@ -75,6 +84,21 @@ public final class QueryText {
             default -> throw new InvalidQueryException(field, text, "true, false",
                     "'" + InvalidQueryException.clip(text) + "' is not a boolean");
         };
+    }
+
+    /** ISO-8601, or the short forms Quarkus configuration reads (15m, 24h, 7d); a bare number has no unit, so no. */
+    static Duration duration(String field, String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            if (!text.strip().matches("[0-9]+")) {
+                return io.quarkus.runtime.configuration.DurationConverter.parseDuration(text);
+            }
+        } catch (RuntimeException notADuration) {
+            // reported below
+        }
+        throw new InvalidQueryException(field, text, DURATION_ALLOWED, "'" + InvalidQueryException.clip(text) + "' is not a duration");
     }
 
     static Instant instant(String field, String text) {

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -105,7 +106,7 @@ class CliTest {
                 "status column aligned: " + lines);
         assertTrue(lines.get(1).contains(" ago") && lines.get(1).contains("%"), lines.get(1));
         assertFalse(table.getOutput().contains("\u001b["), "no colour when not on a terminal");
-        assertTrue(table.getErrorOutput().contains("more: --page-token pi1."), table.getErrorOutput());
+        assertTrue(table.getErrorOutput().contains("more: --page-token pi2."), table.getErrorOutput());
     }
 
     @Test
@@ -141,6 +142,29 @@ class CliTest {
         // seeded imports are 37 minutes apart, the newest 37 minutes old
         assertEquals(2, run(launcher, "list", "--since", "75m", "-o", "ids").getOutputStream().size());
         assertEquals(248, run(launcher, "list", "--until", "75m", "-o", "ids").getOutputStream().size());
+    }
+
+    @Test
+    void finishWindowFlags(QuarkusMainLauncher launcher) {
+        Instant boundary = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MINUTES);
+        String onBoundary = finishingAt("s3://bucket/will-fail-a/", boundary);
+        String justBefore = finishingAt("s3://bucket/will-fail-b/", boundary.minusMillis(1));
+        String inside = finishingAt("s3://bucket/ok-c/", boundary.plus(Duration.ofMinutes(7)));
+        String asOf = boundary.plus(Duration.ofMinutes(15)).toString();
+        assertEquals(List.of(onBoundary, inside), run(launcher, "list", "--finished-within", "15m", "--as-of", asOf, "-o", "ids")
+                .getOutputStream());
+        assertEquals(List.of(onBoundary), run(launcher, "list", "--status", "Failed", "--finished-within", "PT15M", "--as-of", asOf,
+                "-o", "ids").getOutputStream());
+        assertEquals(List.of(justBefore), run(launcher, "list", "--finished-since", boundary.minusSeconds(60).toString(),
+                "--finished-until", boundary.toString(), "-o", "ids").getOutputStream());
+        LaunchResult both = run(launcher, "list", "--finished-within", "15m", "--finished-since", "2h");
+        assertEquals(2, both.exitCode(), both.getErrorOutput());
+        assertTrue(both.getErrorOutput().contains("finishedWithin"), both.getErrorOutput());
+    }
+
+    /** An import in the emulator that finishes at {@code at}. */
+    private static String finishingAt(String uri, Instant at) {
+        return emulator.store().start(uri, at.minus(emulator.store().finishesAfter(uri)));
     }
 
     @Test

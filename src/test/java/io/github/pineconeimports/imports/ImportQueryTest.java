@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -108,7 +109,73 @@ class ImportQueryTest {
         fields.put("all", all == null ? null : List.of(all));
         fields.put("since", since == null ? null : List.of(since));
         fields.put("until", until == null ? null : List.of(until));
-        return QueryText.parse(fields);
+        return QueryText.parse(fields, null);
+    }
+
+    /** Text fields by name, as a JSON body would give them. */
+    private static ImportQuery text(String... nameValue) {
+        Map<String, List<String>> fields = new java.util.HashMap<>();
+        for (int i = 0; i < nameValue.length; i += 2) {
+            fields.put(nameValue[i], List.of(nameValue[i + 1]));
+        }
+        return QueryText.parse(fields, Instant.parse("2026-11-22T12:00:00Z"));
+    }
+
+    @Test
+    void finishWindowsAreHalfOpenAndNeedAFinishTime() {
+        ImportQuery q = text("finishedSince", "2026-11-22T11:00:00Z", "finishedUntil", "2026-11-22T11:15:00Z");
+        assertTrue(q.matches(finished("2026-11-22T11:00:00Z")), "the start belongs to the window");
+        assertTrue(q.matches(finished("2026-11-22T11:14:59.999999999Z")));
+        assertFalse(q.matches(finished("2026-11-22T11:15:00Z")), "the end belongs to the next window");
+        assertFalse(q.matches(model("Failed")), "no finishedAt never matches a finish filter");
+        assertTrue(text().matches(model("Failed")), "without a finish filter, unfinished imports match");
+    }
+
+    @Test
+    void finishedWithinEndsAtAsOfOrTheTriggerTime() {
+        ImportQuery explicit = text("finishedWithin", "PT15M", "asOf", "2026-11-22T11:15:00Z");
+        assertEquals(new Window(Instant.parse("2026-11-22T11:00:00Z"), Instant.parse("2026-11-22T11:15:00Z")), explicit.finished());
+        ImportQuery triggered = text("finishedWithin", "15m");
+        assertEquals(new Window(Instant.parse("2026-11-22T11:45:00Z"), Instant.parse("2026-11-22T12:00:00Z")), triggered.finished(),
+                "asOf defaults to the trigger's time, and the CLI's 15m means PT15M");
+        assertEquals(Instant.parse("2026-11-22T12:00:00Z"), triggered.asOf());
+        Window week = text("finishedWithin", "7d").finished();
+        assertEquals(Duration.ofDays(7), Duration.between(week.since(), week.until()));
+    }
+
+    @Test
+    void aWalkKeepsTheAsOfItStartedWith() {
+        ImportQuery first = text("finishedWithin", "PT1H");
+        String token = new ContinuationToken(first.fingerprint("h"), 0, 3, first.asOf(), "up+/=").encode();
+        Map<String, List<String>> next = Map.of("finishedWithin", List.of("PT1H"), "paginationToken", List.of(token));
+        ImportQuery later = QueryText.parse(next, Instant.parse("2030-01-01T00:00:00Z"));
+        assertEquals(first.finished(), later.finished(), "the token's asOf, not the later trigger's");
+        assertEquals(first.fingerprint("h"), later.fingerprint("h"));
+    }
+
+    @Test
+    void badFinishFiltersAre400sNamingTheField() {
+        assertField("finishedWithin", () -> text("finishedWithin", "PT15M", "finishedSince", "2026-11-22T11:00:00Z"));
+        assertField("finishedWithin", () -> text("finishedWithin", "PT15M", "finishedUntil", "2026-11-22T11:00:00Z"));
+        assertField("finishedWithin", () -> text("finishedWithin", "PT0S"));
+        assertField("finishedWithin", () -> text("finishedWithin", "-15m"));
+        assertField("finishedWithin", () -> text("finishedWithin", "soon"));
+        assertField("finishedWithin", () -> text("finishedWithin", "900"));
+        assertField("finishedSince", () -> text("finishedSince", "2026-11-31T00:00:00Z"));
+        assertField("asOf", () -> text("asOf", "yesterday", "finishedWithin", "PT1H"));
+        assertField("asOf", () -> text("asOf", "2026-11-22T11:00:00Z"));
+        assertField("finishedUntil", () -> text("finishedSince", "2026-11-22T11:00:00Z", "finishedUntil", "2026-11-22T11:00:00Z"));
+    }
+
+    @Test
+    void theFinishWindowIsPartOfTheFingerprint() {
+        assertNotEquals(text("finishedWithin", "PT15M").fingerprint("h"), text("finishedWithin", "PT30M").fingerprint("h"));
+        assertNotEquals(text("finishedWithin", "PT15M", "asOf", "2026-11-22T11:00:00Z").fingerprint("h"),
+                text("finishedWithin", "PT15M", "asOf", "2026-11-22T11:15:00Z").fingerprint("h"));
+    }
+
+    private static ImportModel finished(String at) {
+        return new ImportModel("1", "s3://b/", "Failed", null, Instant.parse(at), null, null, null, Map.of());
     }
 
     private static void assertField(String field, org.junit.jupiter.api.function.Executable call) {

@@ -7,7 +7,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -18,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 
+import io.github.pineconeimports.function.lambda.LambdaError;
 import io.restassured.path.json.JsonPath;
 
 /**
@@ -31,21 +31,37 @@ abstract class LambdaInvocations {
     record Answer(boolean error, JsonPath json, String raw) {
     }
 
-    static final String PAGE_1 = "{\"data\": [" + item("1", "Failed") + "," + item("2", "Completed") + "],"
+    // finished 00:05, 00:10, 00:20 and 00:14:59.999 on the first of November
+    static final String PAGE_1 = "{\"data\": [" + item("1", "Failed", "00:05:00Z") + "," + item("2", "Completed", "00:10:00Z") + "],"
             + " \"pagination\": {\"next\": \"Tm8+/y==\"}}";
-    static final String PAGE_2 = "{\"data\": [" + item("3", "Cancelled") + "," + item("4", "Failed") + "]}";
+    static final String PAGE_2 = "{\"data\": [" + item("3", "Cancelled", "00:20:00Z") + "," + item("4", "Failed", "00:14:59.999Z") + "]}";
 
-    // Funqy reports every failure as its ApplicationException; the message starts with the cause's class, which
-    // a Step Functions Choice can match on ($.error.Cause)
+    // Quarkus' own Lambda loop (test mode, native) reports every failure as Funqy's ApplicationException, whose
+    // message starts with the cause's class; the packaged JVM handler names each kind (LambdaError)
     static final String FUNQY_ERROR = "io.quarkus.funqy.runtime.ApplicationException";
-    static final String INVALID_INPUT = "io.github.pineconeimports.imports.InvalidQueryException";
-    static final String LISTING_FAILED = "io.github.pineconeimports.imports.ListingFailedException";
 
     abstract WireMockServer pinecone();
 
     abstract Answer invoke(String event) throws Exception;
 
     abstract String apiKey();
+
+    /** Whether failures come out under their kind's own errorType (the packaged JVM handler) or Funqy's one name. */
+    abstract boolean namesErrors();
+
+    /** A failed invocation of the given kind, whose message says {@code message}; never a stack trace. */
+    void assertFailure(Answer answer, Class<? extends LambdaError> kind, String message) {
+        assertTrue(answer.error(), answer.raw());
+        String errorMessage = answer.json().getString("errorMessage");
+        if (namesErrors()) {
+            assertEquals(kind.getName(), answer.json().getString("errorType"), answer.raw());
+            assertTrue(errorMessage.startsWith(message), answer.raw());
+        } else {
+            assertEquals(FUNQY_ERROR, answer.json().getString("errorType"), answer.raw());
+            assertTrue(errorMessage.contains(message), answer.raw());
+        }
+        assertFalse(answer.raw().contains("\tat "), "no stack trace in the answer");
+    }
 
     @BeforeEach
     void twoPages() {
@@ -98,20 +114,53 @@ abstract class LambdaInvocations {
                 + " \"detail-type\": \"Scheduled Event\", \"source\": \"aws.events\", \"account\": \"123456789012\","
                 + " \"time\": \"2026-11-28T12:00:00Z\", \"region\": \"eu-west-1\","
                 + " \"resources\": [\"arn:aws:events:eu-west-1:123456789012:rule/failed-imports\"], \"detail\": {}}";
-        Answer answer = invoke(envelope);
-        assertTrue(answer.error(), answer.raw());
-        assertTrue(answer.json().getString("errorMessage").startsWith(INVALID_INPUT), answer.raw());
-        assertTrue(answer.json().getString("errorMessage").contains("EventBridge event envelope"), answer.raw());
+        assertFailure(invoke(envelope), LambdaError.InvalidInput.class, "detail-type: this is an EventBridge event envelope");
     }
 
     @Test
     void invalidInputIsAnErrorNamingTheField() throws Exception {
-        Answer answer = invoke("{\"status\": [\"Broken\"]}");
-        assertTrue(answer.error(), answer.raw());
-        assertEquals(FUNQY_ERROR, answer.json().getString("errorType"));
-        assertTrue(answer.json().getString("errorMessage").startsWith(INVALID_INPUT + ": status: unknown status 'Broken'"),
-                answer.raw());
-        assertFalse(answer.raw().contains("\tat "), "no stack trace in the answer");
+        assertFailure(invoke("{\"status\": [\"Broken\"]}"), LambdaError.InvalidInput.class, "status: unknown status 'Broken'");
+    }
+
+    @Test
+    void theScheduleInputReportsWhatFinishedInItsWindow() throws Exception {
+        // what the SAM schedule sends, with <aws.scheduler.scheduled-time> filled in: [00:00, 00:15)
+        Answer answer = invoke("{\"status\": [\"Failed\", \"Cancelled\"], \"finishedWithin\": \"PT15M\","
+                + " \"asOf\": \"2026-11-01T00:15:00Z\", \"all\": true}");
+        assertFalse(answer.error(), answer.raw());
+        assertEquals(List.of("1", "4"), answer.json().getList("data.id"), "3 was cancelled at 00:20, after the window");
+        assertEquals("2026-11-01T00:00:00Z", answer.json().getString("summary.finishedSince"));
+        assertEquals("2026-11-01T00:15:00Z", answer.json().getString("summary.finishedUntil"));
+        assertFailure(invoke("{\"finishedWithin\": \"PT15M\", \"finishedSince\": \"2026-11-01T00:00:00Z\"}"),
+                LambdaError.InvalidInput.class, "finishedWithin: ");
+    }
+
+    @Test
+    void theAlertRulesFireOnRealAnswersOnly() throws Exception {
+        AlertRules rules = new AlertRules();
+        String schedule = "{\"status\": [\"Failed\", \"Cancelled\"], \"finishedWithin\": \"PT15M\", \"asOf\": \"%s\", \"all\": true}";
+        String withFailures = String.format(schedule, "2026-11-01T00:15:00Z");
+        Answer found = invoke(withFailures);
+        assertEquals(List.of(AlertRules.FOUND), rules.matching(AlertRules.success(withFailures, found.raw())), found.raw());
+        String quiet = String.format(schedule, "2026-11-02T00:15:00Z");
+        Answer empty = invoke(quiet);
+        assertEquals(List.of(), empty.json().getList("data"));
+        assertEquals(List.of(), rules.matching(AlertRules.success(quiet, empty.raw())), "an empty answer raises no alert");
+        pinecone().stubFor(get(urlPathEqualTo("/bulk/imports")).willReturn(aResponse().withStatus(401).withBody("Invalid API Key")));
+        Answer failed = invoke(withFailures);
+        assertTrue(failed.error(), failed.raw());
+        assertEquals(List.of(AlertRules.FAILED), rules.matching(AlertRules.failure(withFailures, failed.raw())), failed.raw());
+    }
+
+    @Test
+    void eachKindOfFailureHasItsOwnName() throws Exception {
+        pinecone().stubFor(get(urlPathEqualTo("/bulk/imports")).willReturn(aResponse().withStatus(401).withBody("Invalid API Key")));
+        assertFailure(invoke("{}"), LambdaError.UpstreamRejected.class, "Listing failed at the first page: Pinecone rejected the API key");
+        pinecone().stubFor(get(urlPathEqualTo("/bulk/imports")).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "0")));
+        assertFailure(invoke("{}"), LambdaError.UpstreamThrottled.class, "Listing failed at the first page: Pinecone is rate-limiting");
+        pinecone().stubFor(get(urlPathEqualTo("/bulk/imports")).willReturn(okJson("{\"data\": [")));
+        assertFailure(invoke("{}"), LambdaError.UpstreamAnomaly.class, "Listing failed at the first page: Pinecone answered something");
+        assertFailure(invoke("{\"limit\": 5, \"all\": true}"), LambdaError.InvalidInput.class, "limit: ");
     }
 
     static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> hostileEvents() {
@@ -132,19 +181,18 @@ abstract class LambdaInvocations {
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.MethodSource("hostileEvents")
     void hostileEventsAreErrorsNamingTheField(String event, String field) throws Exception {
-        Answer answer = invoke(event);
-        assertTrue(answer.error(), answer.raw());
-        assertTrue(answer.json().getString("errorMessage").startsWith(INVALID_INPUT + ": " + field + ": "), answer.raw());
-        assertFalse(answer.raw().contains("\tat "), "no stack trace in the answer");
+        assertFailure(invoke(event), LambdaError.InvalidInput.class, field + ": ");
     }
 
     @Test
     void malformedEventIsAClearError() throws Exception {
         Answer answer = invoke("[1, 2, 3]");
-        assertTrue(answer.error(), answer.raw());
-        assertNotNull(answer.json().getString("errorMessage"));
-        assertTrue(answer.json().getString("errorMessage").contains("deserialize"), answer.raw());
-        assertFalse(answer.raw().contains("\tat "), "no stack trace in the answer");
+        if (namesErrors()) {
+            assertFailure(answer, LambdaError.InvalidInput.class, "body: expected a JSON object");
+        } else {
+            // Quarkus' loop reads the event before any code of ours runs
+            assertTrue(answer.error() && answer.json().getString("errorMessage").contains("deserialize"), answer.raw());
+        }
     }
 
     @Test
@@ -152,15 +200,12 @@ abstract class LambdaInvocations {
         pinecone().stubFor(get(urlPathEqualTo("/bulk/imports"))
                 .withQueryParam("paginationToken", WireMock.equalTo("Tm8+/y==")).willReturn(aResponse().withStatus(503)));
         Answer answer = invoke("{\"all\": true}");
-        assertTrue(answer.error(), answer.raw());
-        assertEquals(FUNQY_ERROR, answer.json().getString("errorType"));
-        assertTrue(answer.json().getString("errorMessage").startsWith(LISTING_FAILED + ": Listing incomplete after 1 page"),
-                answer.raw());
+        assertFailure(answer, LambdaError.UpstreamUnavailable.class, "Listing incomplete after 1 page");
         assertFalse(answer.raw().contains(apiKey()));
     }
 
-    private static String item(String id, String status) {
+    private static String item(String id, String status, String finishedAt) {
         return "{\"id\": \"" + id + "\", \"uri\": \"s3://b/" + id + "/\", \"status\": \"" + status
-                + "\", \"createdAt\": \"2026-11-01T00:00:00Z\"}";
+                + "\", \"createdAt\": \"2026-11-01T00:00:00Z\", \"finishedAt\": \"2026-11-01T" + finishedAt + "\"}";
     }
 }

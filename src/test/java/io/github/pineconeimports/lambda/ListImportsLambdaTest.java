@@ -26,6 +26,11 @@ class ListImportsLambdaTest extends LambdaInvocations {
     }
 
     @Override
+    boolean namesErrors() {
+        return false;
+    }
+
+    @Override
     Answer invoke(String event) {
         // RestAssured points at the mock event server, which answers 500 with {errorType, errorMessage} on failure
         Response response = given().contentType("application/json").accept("application/json").body(event).post();

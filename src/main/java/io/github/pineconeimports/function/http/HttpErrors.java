@@ -7,7 +7,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
@@ -64,10 +63,13 @@ public class HttpErrors {
     }
 
     private void answer(RoutingContext rc) {
-        if (rc.failure() != null) {
+        InvalidQueryException unreadable = rc.failure() == null ? null : ListImportsInput.unreadableInput(rc.failure());
+        if (unreadable != null) {
+            send(rc, ErrorAnswer.of(unreadable));
+        } else if (rc.failure() != null) {
             send(rc, ErrorAnswer.of(rc.failure()));
         } else if (rc.statusCode() == 400) {
-            send(rc, new ErrorAnswer(400, describeBadBody(rc)));
+            send(rc, ErrorAnswer.of(describeBadBody(rc)));
         } else if (rc.statusCode() == 405) {
             send(rc, new ErrorAnswer(405, ErrorBody.of("method_not_allowed", "use GET with query parameters or POST with a JSON body")));
         } else {
@@ -75,26 +77,17 @@ public class HttpErrors {
         }
     }
 
-    /** Funqy could not map the input; reading it again here (on the error path only) says why. */
-    private ErrorBody describeBadBody(RoutingContext rc) {
+    /** Funqy could not map the input and says only 400; reading it again here (on the error path only) says why. */
+    private InvalidQueryException describeBadBody(RoutingContext rc) {
         String body = rc.body() == null ? null : rc.body().asString();
-        String allowed = "a JSON object with " + String.join(", ", QueryText.FIELDS);
         try {
             mapper.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(body, ListImportsInput.class);
-        } catch (JsonMappingException e) {
-            if (!e.getPath().isEmpty() && e.getPath().get(0).getFieldName() != null) {
-                String field = e.getPath().get(0).getFieldName();
-                return new ErrorBody("invalid_input", field + ": wrong JSON type (status takes a string or a list of"
-                        + " strings; the others a string, number or boolean)", field, null, allowed, null, null, null);
-            }
-            return new ErrorBody("invalid_input", "body: expected " + allowed, "body", null, allowed, null, null, null);
         } catch (JsonProcessingException e) {
-            return new ErrorBody("invalid_input", "body: not valid JSON (" + e.getOriginalMessage() + ")", "body", null,
-                    allowed, null, null, null);
+            return ListImportsInput.unreadable(e);
         } catch (RuntimeException e) {
-            // fall through to the generic answer
+            // the generic answer below
         }
-        return new ErrorBody("invalid_input", "body: expected " + allowed, "body", null, allowed, null, null, null);
+        return ListImportsInput.unreadable(null);
     }
 
     private void send(RoutingContext rc, ErrorAnswer answer) {

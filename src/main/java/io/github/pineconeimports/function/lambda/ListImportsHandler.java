@@ -1,0 +1,34 @@
+package io.github.pineconeimports.function.lambda;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+
+import io.github.pineconeimports.function.ListImportsInput;
+import io.github.pineconeimports.imports.InvalidQueryException;
+import io.quarkus.funqy.lambda.FunqyStreamHandler;
+
+/**
+ * The handler deploy/aws/template.yaml names for the JVM runtime: Funqy's own, except that a failure leaves as
+ * the {@link LambdaError} of its kind instead of Funqy's one {@code ApplicationException}, so Step Functions
+ * (which sees only the error's name) can tell a caller's mistake from an incomplete listing from a missing
+ * setting. The native runtime runs Quarkus' own loop, which keeps Funqy's name (see deploy/aws/README.md).
+ */
+public class ListImportsHandler implements RequestStreamHandler {
+
+    private final FunqyStreamHandler funqy = new FunqyStreamHandler();
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) {
+        try {
+            funqy.handleRequest(input, output, context);
+        } catch (IOException | RuntimeException e) {
+            // an event that is not a JSON object of our fields is the caller's mistake, named as one
+            InvalidQueryException unreadable = ListImportsInput.unreadableInput(e);
+            throw LambdaError.of(unreadable != null ? unreadable : e);
+        }
+    }
+}
