@@ -14,8 +14,13 @@ import picocli.CommandLine.Option;
  */
 public class ConnectionOptions {
 
-    @Option(names = "--host", paramLabel = "HOST", description = "index host (default: PINECONE_INDEX_HOST)")
+    @Option(names = "--host", paramLabel = "HOST",
+            description = "index host (default: PINECONE_INDEX_HOST; --host '' ignores that variable, to list by --index)")
     String host;
+
+    @Option(names = "--controller-host", paramLabel = "URL",
+            description = "the control plane that resolves --index names (default: PINECONE_CONTROLLER_HOST or https://api.pinecone.io)")
+    String controllerHost;
 
     @Option(names = "--api-version", paramLabel = "VERSION", description = "X-Pinecone-Api-Version (default: PINECONE_API_VERSION or 2025-01)")
     String apiVersion;
@@ -42,7 +47,8 @@ public class ConnectionOptions {
                 throw new CommandLine.ParameterException(cli, "--api-key-file: cannot read " + apiKeyFile);
             }
         }
-        connection = host == null ? connection : connection.withIndexHost(host);
+        connection = host == null ? connection : connection.withIndexHost(host.isBlank() ? null : host);
+        connection = controllerHost == null ? connection : connection.withControllerHost(controllerHost);
         return apiVersion == null ? connection : connection.withApiVersion(apiVersion);
     }
 }

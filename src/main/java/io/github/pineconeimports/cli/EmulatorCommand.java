@@ -1,6 +1,10 @@
 package io.github.pineconeimports.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -10,6 +14,7 @@ import java.util.concurrent.Callable;
 
 import jakarta.inject.Inject;
 
+import io.github.pineconeimports.emulator.EmulatorProject;
 import io.github.pineconeimports.emulator.EmulatorServer;
 import io.github.pineconeimports.emulator.EmulatorStore;
 import io.quarkus.runtime.Quarkus;
@@ -24,7 +29,9 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n", footer = {
                 "  pinecone-imports emulator --port 5080",
                 "  curl -H 'Api-Key: pclocal-emulator-key' http://localhost:5080/bulk/imports?limit=2",
-                "  PINECONE_INDEX_HOST=http://localhost:5080 PINECONE_API_KEY=pclocal-emulator-key pinecone-imports list" })
+                "  PINECONE_INDEX_HOST=http://localhost:5080 PINECONE_API_KEY=pclocal-emulator-key pinecone-imports list",
+                "  pinecone-imports emulator --indexes alpha,beta,gamma --port 5080",
+                "  PINECONE_CONTROLLER_HOST=http://127.0.0.1:5080 PINECONE_API_KEY=pclocal-emulator-key pinecone-imports list --index '*'" })
 class EmulatorCommand implements Callable<Integer> {
 
     @Option(names = "--port", defaultValue = "5080", description = "port (default: ${DEFAULT-VALUE}; 0 picks a free one)")
@@ -54,6 +61,10 @@ class EmulatorCommand implements Callable<Integer> {
             description = "start the emulator's clock at this instant (with --seed: the same imports and finish times every run)")
     Converters.Moment startTime;
 
+    @Option(names = "--indexes", paramLabel = "NAMES", split = ",",
+            description = "several indexes, each on a port of its own, behind a control plane on --port (GET /indexes)")
+    List<String> indexes = new ArrayList<>();
+
     @Option(names = "--port-file", paramLabel = "FILE",
             description = "write the port it listens on to FILE once it listens (for scripts that start it with --port 0)")
     Path portFile;
@@ -69,22 +80,36 @@ class EmulatorCommand implements Callable<Integer> {
         if (imports < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--imports must be 0 or more");
         }
-        try (EmulatorServer server = EmulatorServer.start(vertx, bind, port, apiKey, imports, seed, tick,
-                EmulatorStore.startingAt(Clock.systemUTC(), startTime == null ? null : startTime.resolve(Instant.now())))) {
-            spec.commandLine().getOut().printf("Pinecone bulk-import emulator on http://%s:%d with %d imports (Api-Key: %s)%n",
-                    bind, server.port(), imports, apiKey);
-            spec.commandLine().getOut().flush();
-            if (portFile != null) {
-                // written whole, then moved into place: a reader never sees half a number
-                Path partial = Files.writeString(portFile.resolveSibling(portFile.getFileName() + ".tmp"), String.valueOf(server.port()));
-                Files.move(partial, portFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Clock clock = EmulatorStore.startingAt(Clock.systemUTC(), startTime == null ? null : startTime.resolve(Instant.now()));
+        PrintWriter out = spec.commandLine().getOut();
+        if (indexes.isEmpty()) {
+            try (EmulatorServer server = EmulatorServer.start(vertx, bind, port, apiKey, imports, seed, tick, clock)) {
+                out.printf("Pinecone bulk-import emulator on http://%s:%d with %d imports (Api-Key: %s)%n", bind, server.port(), imports, apiKey);
+                serve(server.port());
             }
-            if (lifetime != null) {
-                Thread.sleep(lifetime.toMillis());
-            } else {
-                Quarkus.waitForExit();
+        } else {
+            try (EmulatorProject project = EmulatorProject.start(vertx, bind, port, apiKey, indexes, imports, seed, tick, clock)) {
+                out.printf("Pinecone control plane emulator on http://%s:%d (Api-Key: %s) with %d imports in each index:%n", bind,
+                        project.port(), apiKey, imports);
+                project.indexes().forEach((name, index) -> out.printf("  %s on http://%s:%d%n", name, bind, index.port()));
+                serve(project.port());
             }
         }
         return Cli.OK;
+    }
+
+    /** Says the port, then serves until --for passes or the process is stopped. */
+    private void serve(int listening) throws InterruptedException, IOException {
+        spec.commandLine().getOut().flush();
+        if (portFile != null) {
+            // written whole, then moved into place: a reader never sees half a number
+            Path partial = Files.writeString(portFile.resolveSibling(portFile.getFileName() + ".tmp"), String.valueOf(listening));
+            Files.move(partial, portFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+        if (lifetime != null) {
+            Thread.sleep(lifetime.toMillis());
+        } else {
+            Quarkus.waitForExit();
+        }
     }
 }

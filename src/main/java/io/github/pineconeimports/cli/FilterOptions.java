@@ -9,7 +9,7 @@ import io.github.pineconeimports.imports.ImportQuery;
 import io.github.pineconeimports.imports.ImportStatus;
 import picocli.CommandLine.Option;
 
-/** Which imports: statuses, a creation-time window and a finish-time window. */
+/** Which imports: indexes, statuses, a creation-time window and a finish-time window. */
 public class FilterOptions {
 
     @Option(names = { "-s", "--status" }, paramLabel = "STATUS", split = ",", converter = Converters.Status.class,
@@ -41,15 +41,19 @@ public class FilterOptions {
             description = "the end of the --finished-within window (default: now)")
     Converters.Moment asOf;
 
+    @Option(names = "--index", paramLabel = "NAME", split = ",",
+            description = "index names (repeat it or use commas), or '*' for every index of the project (default: PINECONE_INDEX)")
+    List<String> indexes = new ArrayList<>();
+
     /** A query of every filter, with relative times counted back from {@code now}. */
     ImportQuery.Builder query(Instant now) {
         return created(now).statuses(statuses).finishedSince(at(finishedSince, now)).finishedUntil(at(finishedUntil, now))
                 .finishedWithin(finishedWithin).asOf(at(asOf, now)).defaultAsOf(now);
     }
 
-    /** A query of the creation-time window alone, whatever the status or the finish time. */
+    /** A query of the indexes and the creation-time window alone, whatever the status or the finish time. */
     ImportQuery.Builder created(Instant now) {
-        return ImportQuery.builder().createdSince(at(since, now)).createdUntil(at(until, now));
+        return ImportQuery.builder().indexes(indexes).createdSince(at(since, now)).createdUntil(at(until, now));
     }
 
     private static Instant at(Converters.Moment moment, Instant now) {

@@ -31,27 +31,34 @@ enum Output {
                 }
             }
             case csv -> {
-                out.println("id,uri,status,createdAt,finishedAt,percentComplete,recordsImported,error");
+                boolean indexed = page.data().stream().anyMatch(m -> m.extra().containsKey("index"));
+                out.println((indexed ? "index," : "") + "id,uri,status,createdAt,finishedAt,percentComplete,recordsImported,error");
                 for (ImportModel m : page.data()) {
-                    out.println(String.join(",", csv(m.id()), csv(m.uri()), csv(m.status()), csv(m.createdAt()),
-                            csv(m.finishedAt()), csv(m.percentComplete()), csv(m.recordsImported()), csv(m.error())));
+                    out.println((indexed ? csv(m.extra().get("index")) + "," : "") + String.join(",", csv(m.id()), csv(m.uri()),
+                            csv(m.status()), csv(m.createdAt()), csv(m.finishedAt()), csv(m.percentComplete()),
+                            csv(m.recordsImported()), csv(m.error())));
                 }
             }
-            case ids -> page.data().forEach(m -> out.println(m.id()));
+            // across indexes an id is only unique with its index: index/id
+            case ids -> page.data().forEach(m -> out.println(m.extra().containsKey("index") ? m.extra().get("index") + "/" + m.id() : m.id()));
             case table -> table(page.data(), out, now, colour());
         }
         out.flush();
     }
 
+    /** Aligned columns; an INDEX column first when the imports come from named indexes. */
     static void table(List<ImportModel> imports, PrintWriter out, Instant now, boolean colour) {
+        boolean indexed = imports.stream().anyMatch(m -> m.extra().containsKey("index"));
+        int first = indexed ? 1 : 0;
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] { "ID", "STATUS", "CREATED", "FINISHED", "PROGRESS", "RECORDS", "ERROR / URI" });
+        rows.add(row(indexed, "INDEX", "ID", "STATUS", "CREATED", "FINISHED", "PROGRESS", "RECORDS", "ERROR / URI"));
         for (ImportModel m : imports) {
-            rows.add(new String[] { m.id(), String.valueOf(m.status()), ago(m.createdAt(), now), ago(m.finishedAt(), now),
-                    bar(m.percentComplete()), m.recordsImported() == null ? "-" : String.format(Locale.ROOT, "%,d", m.recordsImported()),
-                    m.error() != null ? m.error() : String.valueOf(m.uri()) });
+            rows.add(row(indexed, String.valueOf(m.extra().get("index")), m.id(), String.valueOf(m.status()), ago(m.createdAt(), now),
+                    ago(m.finishedAt(), now), bar(m.percentComplete()),
+                    m.recordsImported() == null ? "-" : String.format(Locale.ROOT, "%,d", m.recordsImported()),
+                    m.error() != null ? m.error() : String.valueOf(m.uri())));
         }
-        int[] widths = new int[7];
+        int[] widths = new int[rows.get(0).length];
         for (String[] row : rows) {
             for (int i = 0; i < row.length; i++) {
                 widths[i] = Math.max(widths[i], row[i].length());
@@ -61,14 +68,25 @@ enum Output {
             String[] row = rows.get(r);
             StringBuilder line = new StringBuilder();
             for (int i = 0; i < row.length; i++) {
-                String cell = i == row.length - 1 ? row[i] : pad(row[i], widths[i], i == 5);
-                line.append(colour && i == 1 && r > 0 ? paint(row[1], cell) : cell).append(i == row.length - 1 ? "" : "  ");
+                String cell = i == row.length - 1 ? row[i] : pad(row[i], widths[i], i == first + 5);
+                boolean status = i == first + 1 && r > 0;
+                line.append(colour && status ? paint(row[i], cell) : cell).append(i == row.length - 1 ? "" : "  ");
             }
             out.println(line.toString().stripTrailing());
         }
         if (imports.isEmpty()) {
             out.println("(no imports)");
         }
+    }
+
+    private static String[] row(boolean indexed, String index, String... cells) {
+        if (!indexed) {
+            return cells;
+        }
+        String[] row = new String[cells.length + 1];
+        row[0] = index;
+        System.arraycopy(cells, 0, row, 1, cells.length);
+        return row;
     }
 
     /** "3h ago": how long before {@code now}. */

@@ -69,7 +69,7 @@ class WatchCommand implements Callable<Integer> {
                 : List.of();
         Map<String, ImportModel> watched = new LinkedHashMap<>();
         lister.list(filter.query(started).statuses(statuses).all(true).build(), target).data()
-                .forEach(m -> watched.put(m.id(), m));
+                .forEach(m -> watched.put(key(m), m));
         if (watched.isEmpty()) {
             out.println("Nothing to watch: no import matches.");
             return Cli.OK;
@@ -86,7 +86,7 @@ class WatchCommand implements Callable<Integer> {
                 for (ImportModel m : watched.values()) {
                     String line = line(m, started, now, false);
                     String state = m.status() + "|" + m.percentComplete() + "|" + m.recordsImported();
-                    if (!state.equals(shown.put(m.id(), state))) {
+                    if (!state.equals(shown.put(key(m), state))) {
                         out.println(line);
                     }
                 }
@@ -103,7 +103,7 @@ class WatchCommand implements Callable<Integer> {
             Thread.sleep(timeout == null ? interval.toMillis()
                     : Math.max(1, Math.min(interval.toMillis(), timeout.minus(Duration.between(started, Instant.now())).toMillis())));
             for (ImportModel m : lister.list(poll, target).data()) {
-                watched.computeIfPresent(m.id(), (id, old) -> m);
+                watched.computeIfPresent(key(m), (id, old) -> m);
             }
         }
     }
@@ -124,9 +124,15 @@ class WatchCommand implements Callable<Integer> {
         return watched.size();
     }
 
+    /** An import's identity: its id, with its index when the watch spans several ({@code alpha/12}). */
+    static String key(ImportModel m) {
+        Object index = m.extra().get("index");
+        return index == null ? m.id() : index + "/" + m.id();
+    }
+
     static String line(ImportModel m, Instant started, Instant now, boolean colour) {
         String status = String.format(Locale.ROOT, "%-10s", m.status());
-        return String.format(Locale.ROOT, "%-8s %s %s %12s records  %s", m.id(), colour ? Output.paint(m.status(), status) : status,
+        return String.format(Locale.ROOT, "%-8s %s %s %12s records  %s", key(m), colour ? Output.paint(m.status(), status) : status,
                 Output.bar(m.percentComplete()), m.recordsImported() == null ? "-" : String.format(Locale.ROOT, "%,d", m.recordsImported()),
                 elapsed(Duration.between(started, now)));
     }

@@ -3,42 +3,60 @@ package io.github.pineconeimports.client;
 import java.time.Duration;
 
 /**
- * How to reach one Pinecone index: the key, the API version, the index host and the timeouts. Immutable: the
- * application builds one from its configuration ({@link #of}), the command line derives one from its options
- * ({@code with...}), and {@link PineconeClient} keeps one REST client per connection.
+ * How to reach Pinecone: the key, the API version, the control plane, the index (a host, or a name the control
+ * plane turns into one) and the timeouts. Immutable: the application builds one from its configuration
+ * ({@link #of}), the command line derives one from its options ({@code with...}), and {@link PineconeClient}
+ * keeps one REST client per host and connection.
  */
-public record Connection(String apiKey, String apiVersion, String indexHost, Duration connectTimeout, Duration readTimeout) {
+public record Connection(String apiKey, String apiVersion, String indexHost, String index, String controllerHost,
+        Duration connectTimeout, Duration readTimeout) {
 
     public static final String API_KEY_VARIABLE = "PINECONE_API_KEY";
+    public static final String INDEX_VARIABLE = "PINECONE_INDEX";
 
     public static Connection of(PineconeConfig config) {
         return new Connection(config.apiKey().orElse(null), config.apiVersion(), config.indexHost().orElse(null),
-                config.connectTimeout(), config.readTimeout());
+                config.index().orElse(null), config.controllerHost(), config.connectTimeout(), config.readTimeout());
     }
 
     public Connection withApiKey(String key) {
-        return new Connection(key, apiVersion, indexHost, connectTimeout, readTimeout);
+        return new Connection(key, apiVersion, indexHost, index, controllerHost, connectTimeout, readTimeout);
     }
 
     public Connection withApiVersion(String version) {
-        return new Connection(apiKey, version, indexHost, connectTimeout, readTimeout);
+        return new Connection(apiKey, version, indexHost, index, controllerHost, connectTimeout, readTimeout);
     }
 
     public Connection withIndexHost(String host) {
-        return new Connection(apiKey, apiVersion, host, connectTimeout, readTimeout);
+        return new Connection(apiKey, apiVersion, host, index, controllerHost, connectTimeout, readTimeout);
+    }
+
+    public Connection withControllerHost(String host) {
+        return new Connection(apiKey, apiVersion, indexHost, index, host, connectTimeout, readTimeout);
     }
 
     /** The index host, validated; throws {@link PineconeConfigException} naming what is missing or unusable. */
     public IndexHost host() {
+        key();
+        return IndexHost.parse(indexHost);
+    }
+
+    /** The control plane, validated likewise. */
+    public IndexHost controlPlane() {
+        key();
+        return IndexHost.controller(controllerHost);
+    }
+
+    private void key() {
         if (apiKey == null || apiKey.isBlank()) {
             throw new PineconeConfigException(API_KEY_VARIABLE + " is not set: give the API key of the project that holds the index");
         }
-        return IndexHost.parse(indexHost);
     }
 
     /** Never prints the key. */
     @Override
     public String toString() {
-        return "Connection[indexHost=" + indexHost + ", apiVersion=" + apiVersion + ", apiKey=" + (apiKey == null ? "none" : "***") + "]";
+        return "Connection[indexHost=" + indexHost + ", index=" + index + ", controllerHost=" + controllerHost + ", apiVersion="
+                + apiVersion + ", apiKey=" + (apiKey == null ? "none" : "***") + "]";
     }
 }

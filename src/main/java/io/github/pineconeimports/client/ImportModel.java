@@ -33,4 +33,11 @@ public record ImportModel(
     public ImportModel {
         extra = extra == null ? new LinkedHashMap<>() : extra;
     }
+
+    /** The same import, saying which index it belongs to ({@code "index": name}), for listings over several. */
+    public ImportModel withIndex(String index) {
+        Map<String, Object> more = new LinkedHashMap<>(extra);
+        more.put("index", index);
+        return new ImportModel(id, uri, status, createdAt, finishedAt, percentComplete, recordsImported, error, more);
+    }
 }

@@ -11,30 +11,82 @@ import java.util.Locale;
 public record IndexHost(URI baseUri) {
 
     public static final String VARIABLE = "PINECONE_INDEX_HOST";
+    public static final String CONTROLLER_VARIABLE = "PINECONE_CONTROLLER_HOST";
 
+    /** {@code PINECONE_INDEX_HOST}: the one index to list. */
     public static IndexHost parse(String raw) {
         if (raw == null || raw.isBlank()) {
             throw new PineconeConfigException(VARIABLE + " is not set: give the index host from the Pinecone"
-                    + " console or describe_index, e.g. my-index-abc123.svc.aped-4627-b74a.pinecone.io");
+                    + " console or describe_index, e.g. my-index-abc123.svc.aped-4627-b74a.pinecone.io, or name the index"
+                    + " (PINECONE_INDEX, or the call's index field)");
         }
+        return parse(raw, VARIABLE);
+    }
+
+    /** {@code PINECONE_CONTROLLER_HOST}: the control plane that turns index names into hosts. */
+    public static IndexHost controller(String raw) {
+        return parse(raw, CONTROLLER_VARIABLE);
+    }
+
+    /**
+     * The host the control plane gave for {@code index}, if the key may go there: HTTPS inside
+     * {@code *.pinecone.io}, or, when the control plane itself is on a loopback address (the emulator, tests),
+     * that same address. A bare host is HTTPS, except on that loopback address, where it is plain HTTP. Any other
+     * host is refused before a request is sent.
+     */
+    static IndexHost given(IndexHost controlPlane, String index, String raw) {
+        if (raw == null || raw.isBlank()) {
+            throw PineconeException.anomaly("the control plane gave no host for index '" + index + "'");
+        }
+        String text = raw.strip();
+        URI uri;
+        try {
+            boolean home = controlPlane.isLoopback() && !text.contains("://")
+                    && controlPlane.host().equalsIgnoreCase(URI.create("http://" + text).getHost());
+            uri = URI.create(text.contains("://") ? text : (home ? "http://" : "https://") + text);
+        } catch (IllegalArgumentException e) {
+            throw refused(index, text);
+        }
+        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+        boolean bare = uri.getUserInfo() == null && uri.getQuery() == null && uri.getFragment() == null
+                && (uri.getPath() == null || uri.getPath().isEmpty() || uri.getPath().equals("/"));
+        boolean pinecone = "https".equals(uri.getScheme()) && host.endsWith(".pinecone.io");
+        boolean sameLoopback = controlPlane.isLoopback() && host.equals(controlPlane.host().toLowerCase(Locale.ROOT));
+        if (!bare || !(pinecone || sameLoopback)) {
+            throw refused(index, text);
+        }
+        return new IndexHost(URI.create(uri.getScheme() + "://" + uri.getRawAuthority()));
+    }
+
+    private static PineconeException refused(String index, String host) {
+        return PineconeException.anomaly("refusing to send the API key to " + PineconeErrorMapper.clip(host)
+                + ", the host the control plane gave for index '" + index + "': only HTTPS hosts in *.pinecone.io"
+                + " (or the control plane's own loopback address) receive it");
+    }
+
+    boolean isLoopback() {
+        return isLoopback(host());
+    }
+
+    private static IndexHost parse(String raw, String variable) {
         String text = raw.strip();
         URI uri;
         try {
             uri = URI.create(text.contains("://") ? text : "https://" + text);
         } catch (IllegalArgumentException e) {
-            throw new PineconeConfigException(VARIABLE + " is not a host name or URL: " + text);
+            throw new PineconeConfigException(variable + " is not a host name or URL: " + text);
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (uri.getHost() == null || uri.getUserInfo() != null || uri.getQuery() != null || uri.getFragment() != null
                 || (uri.getPath() != null && !uri.getPath().isEmpty() && !uri.getPath().equals("/"))) {
-            throw new PineconeConfigException(VARIABLE + " must be a bare host or scheme://host[:port], not " + text);
+            throw new PineconeConfigException(variable + " must be a bare host or scheme://host[:port], not " + text);
         }
         if (scheme.equals("http") && !isLoopback(uri.getHost())) {
-            throw new PineconeConfigException(VARIABLE + " uses plain http, which is only allowed for loopback"
+            throw new PineconeConfigException(variable + " uses plain http, which is only allowed for loopback"
                     + " (localhost, 127.0.0.1, [::1]): use https://" + uri.getAuthority());
         }
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new PineconeConfigException(VARIABLE + " must use https (or http for loopback), not " + scheme);
+            throw new PineconeConfigException(variable + " must use https (or http for loopback), not " + scheme);
         }
         return new IndexHost(URI.create(scheme + "://" + uri.getRawAuthority()));
     }

@@ -21,6 +21,17 @@ public interface PineconeConfig {
     /** {@code PINECONE_INDEX_HOST}: a bare host (HTTPS) or a URL (http only for loopback). */
     Optional<String> indexHost();
 
+    /** {@code PINECONE_INDEX}: the index to list when a call names none; its host comes from the control plane. */
+    Optional<String> index();
+
+    /** {@code PINECONE_CONTROLLER_HOST}, as the official Python SDK reads it: where index names become hosts. */
+    @WithDefault("https://api.pinecone.io")
+    String controllerHost();
+
+    /** {@code PINECONE_INDEX_CACHE_TTL}: how long a name's host (and the list of indexes) is remembered. */
+    @WithDefault("5m")
+    Duration indexCacheTtl();
+
     /** {@code PINECONE_API_VERSION}, sent as {@code X-Pinecone-Api-Version}. */
     @WithDefault("2025-01")
     String apiVersion();

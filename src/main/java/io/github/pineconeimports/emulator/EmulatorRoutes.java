@@ -24,10 +24,12 @@ public final class EmulatorRoutes {
 
     static final int INVALID_ARGUMENT = 3;
     static final int NOT_FOUND = 5;
+    static final int UNAVAILABLE = 14;
     private static final Set<String> SCHEMES = Set.of("s3://", "gs://", "https://");
 
     private final EmulatorStore store;
     private final String apiKey;
+    private volatile Integer outage;
     private final ObjectMapper json = new ObjectMapper();
 
     public EmulatorRoutes(EmulatorStore store, String apiKey) {
@@ -37,6 +39,11 @@ public final class EmulatorRoutes {
 
     public EmulatorStore store() {
         return store;
+    }
+
+    /** From now on, every listing fails with this HTTP status (an outage, for tests and demos); null ends it. */
+    public void failWith(Integer status) {
+        outage = status;
     }
 
     public void mount(Router router) {
@@ -57,6 +64,10 @@ public final class EmulatorRoutes {
     }
 
     private void list(RoutingContext rc) {
+        if (outage != null) {
+            error(rc, outage, UNAVAILABLE, "Emulated outage");
+            return;
+        }
         List<String> limits = rc.queryParam("limit");
         int limit = 100;
         if (!limits.isEmpty()) {

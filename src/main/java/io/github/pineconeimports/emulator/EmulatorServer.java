@@ -11,11 +11,11 @@ import io.vertx.ext.web.Router;
 public final class EmulatorServer implements AutoCloseable {
 
     private final HttpServer server;
-    private final EmulatorStore store;
+    private final EmulatorRoutes routes;
 
-    private EmulatorServer(HttpServer server, EmulatorStore store) {
+    private EmulatorServer(HttpServer server, EmulatorRoutes routes) {
         this.server = server;
-        this.store = store;
+        this.routes = routes;
     }
 
     /** Starts it and waits until it listens; port 0 picks a free one. */
@@ -23,10 +23,11 @@ public final class EmulatorServer implements AutoCloseable {
             Duration tick, Clock clock) {
         EmulatorStore store = new EmulatorStore(clock, tick, imports, seed);
         Router router = Router.router(vertx);
-        new EmulatorRoutes(store, apiKey).mount(router);
+        EmulatorRoutes routes = new EmulatorRoutes(store, apiKey);
+        routes.mount(router);
         HttpServer server = vertx.createHttpServer().requestHandler(router).listen(port, host)
                 .toCompletionStage().toCompletableFuture().join();
-        return new EmulatorServer(server, store);
+        return new EmulatorServer(server, routes);
     }
 
     public int port() {
@@ -34,7 +35,12 @@ public final class EmulatorServer implements AutoCloseable {
     }
 
     public EmulatorStore store() {
-        return store;
+        return routes.store();
+    }
+
+    /** Every listing fails with {@code status} until called with null: an outage, for tests and demos. */
+    public void failWith(Integer status) {
+        routes.failWith(status);
     }
 
     @Override

@@ -172,4 +172,10 @@ public class ListImportsInput {
     public void setAsOf(String asOf) {
         set("asOf", asOf);
     }
+
+    // one name, several (a list, or commas), or "*"
+    @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+    public void setIndex(List<String> index) {
+        fields.put("index", index);
+    }
 }

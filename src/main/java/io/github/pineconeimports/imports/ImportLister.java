@@ -1,35 +1,37 @@
 package io.github.pineconeimports.imports;
 
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.github.pineconeimports.client.Connection;
+import io.github.pineconeimports.client.ControlPlane;
 import io.github.pineconeimports.client.Deadline;
 import io.github.pineconeimports.client.ImportModel;
-import io.github.pineconeimports.client.ListImportsResponse;
+import io.github.pineconeimports.client.IndexTarget;
 import io.github.pineconeimports.client.Pagination;
 import io.github.pineconeimports.client.PineconeClient;
 import io.github.pineconeimports.client.PineconeConfig;
-import io.github.pineconeimports.client.PineconeException;
+import io.github.pineconeimports.client.PineconeConfigException;
 
 /**
- * The engine: walks Pinecone's pages and keeps the imports a query asks for.
+ * The engine: walks Pinecone's pages and keeps the imports a query asks for, from one index or several.
  *
- * <p>An answer holds at most {@code limit} matches. When it stops early it hands out a
- * {@link ContinuationToken} naming the upstream page and the position inside it, so the next call resumes
- * exactly there: no gaps, no duplicates. It only hands one out when more may follow: within a page already
- * read it looks ahead for the next match. A page that fails, a page without {@code data} or a repeated
- * upstream token ends the call with {@link ListingFailedException}, never with a shorter list.
+ * <p>An answer holds at most {@code limit} matches, indexes in name order and each index's imports in
+ * Pinecone's order. When it stops early it hands out a {@link ContinuationToken} naming the index, the upstream
+ * page and the position inside it, so the next call resumes exactly there: no gaps, no duplicates. A page that
+ * fails, a page without {@code data} or a repeated upstream token ends the call with
+ * {@link ListingFailedException}, naming the index, never with a shorter list.
  */
 @ApplicationScoped
 public class ImportLister {
@@ -38,139 +40,112 @@ public class ImportLister {
     PineconeClient client;
 
     @Inject
+    ControlPlane controlPlane;
+
+    @Inject
     ImportsConfig config;
 
     @Inject
     PineconeConfig pinecone;
 
-    /** Lists from the configured index. */
+    // its own threads: walks must not wait for the worker pool the callers themselves are holding
+    private final ExecutorService walks = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "pinecone-imports-walk");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /** Lists from the configured index or indexes. */
     public ImportPage list(ImportQuery query) {
         return list(query, Connection.of(pinecone));
     }
 
-    /** Lists from the index {@code connection} names. */
+    /** Lists with {@code connection}: its host, or the indexes the query (or the connection) names. */
     public ImportPage list(ImportQuery query, Connection connection) {
-        return Deadline.within(config.deadline(), () -> scan(query, connection));
+        return Deadline.within(config.deadline(), () -> scan(query, targets(query, connection)));
     }
 
-    private ImportPage scan(ImportQuery query, Connection connection) {
-        String fingerprint = query.fingerprint(connection.host().host());
+    @PreDestroy
+    void stop() {
+        walks.shutdownNow();
+    }
+
+    /** Where to list: the host, or the named indexes through the control plane; never both. */
+    private List<IndexTarget> targets(ImportQuery query, Connection connection) {
+        List<String> names = query.indexes().isEmpty() && connection.index() != null ? List.of(connection.index()) : query.indexes();
+        if (!query.indexes().isEmpty() && connection.indexHost() != null) {
+            throw new InvalidQueryException("index", String.join(",", query.indexes()), "index names, or an index host, not both",
+                    "this call names an index while PINECONE_INDEX_HOST (or --host) names a host; unset the host to list by name");
+        }
+        if (names.isEmpty() || connection.indexHost() == null) {
+            return names.isEmpty() ? List.of(IndexTarget.byHost(connection)) : resolve(connection, names);
+        }
+        throw new PineconeConfigException(Connection.INDEX_VARIABLE + " and PINECONE_INDEX_HOST are both set: keep one");
+    }
+
+    private List<IndexTarget> resolve(Connection connection, List<String> names) {
+        try {
+            return controlPlane.resolve(connection, names);
+        } catch (ControlPlane.UnknownIndexException e) {
+            throw new InvalidQueryException("index", e.name(), "an index of this project (GET /indexes lists them)",
+                    "the project has no index named '" + InvalidQueryException.clip(e.name()) + "'");
+        }
+    }
+
+    private ImportPage scan(ImportQuery query, List<IndexTarget> targets) {
+        boolean named = targets.get(0).name() != null;
+        List<IndexTarget> ready = targets.stream().filter(IndexTarget::ready).toList();
+        String fingerprint = query.fingerprint(ready.stream().map(t -> t.name() + "@" + t.connection().indexHost()).toList().toString());
         ContinuationToken cursor = query.cursor();
-        if (cursor != null && !cursor.fingerprint().equals(fingerprint)) {
+        if (cursor != null && (!cursor.fingerprint().equals(fingerprint) || cursor.index() > ready.size())) {
             throw ContinuationToken.invalid(cursor.encode(),
-                    "was issued for a different query (other statuses, time window or index); start again without it");
+                    "was issued for a different query (other statuses, time windows or indexes); start again without it");
         }
-        Scan scan = new Scan(query, fingerprint);
-        String pageToken = cursor == null ? null : cursor.upstreamToken();
-        int skip = cursor == null ? 0 : cursor.skip();
-        Set<String> seenTokens = new HashSet<>();
-        while (true) {
-            if (scan.pages == config.maxPages()) {
-                if (query.all()) {
-                    throw new ListingTooLargeException("all=true read " + scan.pages
-                            + " pages without reaching the end; page through with limit and paginationToken");
+        int first = cursor == null ? 0 : cursor.index();
+        int need = query.all() ? config.allMaxResults() + 1 : query.limit();
+        AtomicBoolean unneeded = new AtomicBoolean();
+        IndexWalk walker = new IndexWalk(client, query, config.upstreamPageSize(), new AtomicInteger(config.maxPages()), unneeded);
+        List<ImportModel> data = new ArrayList<>();
+        Tally total = new Tally();
+        Map<String, Summary.IndexSummary> byIndex = new LinkedHashMap<>();
+        IndexWalk.Position resume = null;
+        int resumeIndex = 0;
+        try (Fanout fanout = new Fanout(walks, config.indexConcurrency(), first, ready.size(), unneeded, i -> walker.run(ready.get(i),
+                i == first && cursor != null ? new IndexWalk.Position(cursor.upstreamToken(), cursor.skip()) : IndexWalk.Position.START,
+                need, cursor == null ? null : cursor.encode()))) {
+            for (int i = first; i < ready.size() && resume == null; i++) {
+                IndexWalk.Segment segment = fanout.get(i);
+                int take = Math.min(need - data.size(), segment.matches().size());
+                Tally used = take < segment.matches().size() ? segment.matches().get(take).before() : segment.tally();
+                for (IndexWalk.Match match : segment.matches().subList(0, take)) {
+                    data.add(named ? match.model().withIndex(ready.get(i).name()) : match.model());
                 }
-                // this call's budget is spent: the caller resumes here
-                return scan.answer(pageToken, skip);
-            }
-            ListImportsResponse response;
-            long started = System.nanoTime();
-            try {
-                response = client.listImports(connection, config.upstreamPageSize(), pageToken);
-                ListingMetrics.upstreamCall(ListingMetrics.SUCCESS, Duration.ofNanos(System.nanoTime() - started));
-            } catch (PineconeException e) {
-                ListingMetrics.upstreamCall(ListingMetrics.outcome(e), Duration.ofNanos(System.nanoTime() - started));
-                throw ListingFailedException.upstream(e, scan.pages, scan.scanned);
-            }
-            scan.pages++;
-            ListingMetrics.pageFetched();
-            if (response == null || response.data() == null) {
-                throw ListingFailedException.anomaly("Pinecone answered a page without data", scan.pages, scan.scanned);
-            }
-            List<ImportModel> data = response.data();
-            if (skip > data.size()) {
-                throw ContinuationToken.invalid(cursor.encode(),
-                        "points past the end of its page: the listing changed; start again without it");
-            }
-            for (int i = skip; i < data.size(); i++) {
-                ImportModel model = data.get(i);
-                boolean match = query.matches(model);
-                if (match && !query.all() && scan.matches.size() == query.limit()) {
-                    scan.endPage();
-                    return scan.answer(pageToken, i);
+                total.add(used);
+                byIndex.put(ready.get(i).name(), Summary.IndexSummary.of(used));
+                resumeIndex = i;
+                resume = take < segment.matches().size() ? segment.matches().get(take).at() : segment.resume();
+                if (resume == null && data.size() == need && i + 1 < ready.size()) {
+                    resumeIndex = i + 1;
+                    resume = IndexWalk.Position.START;
                 }
-                scan.count(model);
-                if (match) {
-                    if (query.all() && scan.matches.size() == config.allMaxResults()) {
-                        throw new ListingTooLargeException("more than " + config.allMaxResults()
-                                + " imports match; narrow the statuses or page through with limit and paginationToken");
-                    }
-                    scan.matches.add(model);
-                }
-            }
-            scan.endPage();
-            String next = response.nextToken();
-            if (next == null) {
-                return scan.answer(null, 0);
-            }
-            if (next.equals(pageToken) || !seenTokens.add(next)) {
-                throw ListingFailedException.anomaly("Pinecone repeated a pagination token (an upstream loop)",
-                        scan.pages, scan.scanned);
-            }
-            pageToken = next;
-            skip = 0;
-            if (!query.all() && scan.matches.size() == query.limit()) {
-                return scan.answer(pageToken, 0);
             }
         }
+        if (query.all() && data.size() > config.allMaxResults()) {
+            throw new ListingTooLargeException("more than " + config.allMaxResults()
+                    + " imports match; narrow the filter or page through with limit and paginationToken");
+        }
+        if (query.all() && resume != null) {
+            throw new ListingTooLargeException("all=true read " + total.pages + " pages (imports.max-pages) without reaching"
+                    + " the end; page through with limit and paginationToken");
+        }
+        targets.stream().filter(t -> !t.ready()).forEach(t -> byIndex.put(t.name(), Summary.IndexSummary.notReady(t.state())));
+        Pagination next = resume == null ? null
+                : new Pagination(new ContinuationToken(fingerprint, resumeIndex, resume.skip(), query.asOf(), resume.pageToken()).encode());
+        return new ImportPage(List.copyOf(data), next, new Summary(total.scanned, total.pages, total.byStatus(),
+                named ? sorted(byIndex) : null, query.finished().since(), query.finished().until()));
     }
 
-    /** The running state of one call. */
-    private static final class Scan {
-        final ImportQuery query;
-        final String fingerprint;
-        final List<ImportModel> matches = new ArrayList<>();
-        final Map<String, Integer> byStatus = new TreeMap<>();
-        final Map<String, Integer> page = new HashMap<>();
-        int pages;
-        int scanned;
-
-        Scan(ImportQuery query, String fingerprint) {
-            this.query = query;
-            this.fingerprint = fingerprint;
-        }
-
-        void count(ImportModel model) {
-            scanned++;
-            page.merge(model.status() == null ? "(none)" : model.status(), 1, Integer::sum);
-        }
-
-        /** Adds the page's counts to the summary and the meters: once a page, not once an import. */
-        void endPage() {
-            ListingMetrics.importsSeen(page);
-            page.forEach((status, n) -> byStatus.merge(status, n, Integer::sum));
-            page.clear();
-        }
-
-        /** The answer; {@code upstreamToken}/{@code skip} say where to resume, a null token with 0 means done. */
-        ImportPage answer(String upstreamToken, int skip) {
-            Pagination pagination = upstreamToken == null && skip == 0 ? null
-                    : new Pagination(new ContinuationToken(fingerprint, 0, skip, query.asOf(), upstreamToken).encode());
-            return new ImportPage(List.copyOf(matches), pagination, new Summary(scanned, pages, ordered(),
-                    query.finished().since(), query.finished().until()));
-        }
-
-        /** Known statuses first in their lifecycle order, then any others alphabetically. */
-        private Map<String, Integer> ordered() {
-            Map<String, Integer> out = new LinkedHashMap<>();
-            for (ImportStatus status : ImportStatus.values()) {
-                Integer n = byStatus.get(status.wire());
-                if (n != null) {
-                    out.put(status.wire(), n);
-                }
-            }
-            byStatus.forEach(out::putIfAbsent);
-            return out;
-        }
+    private static Map<String, Summary.IndexSummary> sorted(Map<String, Summary.IndexSummary> byIndex) {
+        return new TreeMap<>(byIndex);
     }
 }

@@ -9,7 +9,10 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 import io.github.pineconeimports.client.ImportModel;
 
@@ -25,15 +28,23 @@ import io.github.pineconeimports.client.ImportModel;
  * @param created  keep imports created in this window
  * @param finished keep imports that finished in this window (an import with no {@code finishedAt} never does)
  * @param asOf     the end of a {@code finishedWithin} window, kept in continuation tokens; null otherwise
+ * @param indexes  index names, sorted, or {@code ["*"]} for every index of the project; empty for the configured
+ *                 index
  */
 public record ImportQuery(Set<ImportStatus> statuses, int limit, boolean all, ContinuationToken cursor, Window created,
-        Window finished, Instant asOf) {
+        Window finished, Instant asOf, List<String> indexes) {
 
     public static final int DEFAULT_LIMIT = 100;
     public static final int MAX_LIMIT = 100;
+    /** Every index of the project. */
+    public static final String EVERY_INDEX = "*";
+    /** Pinecone's rule for index names: 1 to 45 lower-case letters, digits and '-', starting and ending alphanumeric. */
+    private static final Pattern INDEX_NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,43}[a-z0-9])?");
+    static final String INDEX_ALLOWED = "index names (1-45 of a-z, 0-9 and '-'), or * for every index";
 
     public ImportQuery {
         statuses = statuses.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(statuses));
+        indexes = List.copyOf(indexes);
     }
 
     public static Builder builder() {
@@ -49,11 +60,11 @@ public record ImportQuery(Set<ImportStatus> statuses, int limit, boolean all, Co
     }
 
     /**
-     * Identifies the filter (not the page size) on a given index, so that a continuation token is only
-     * accepted by the query that issued it.
+     * Identifies the filter (not the page size) over the given indexes, so that a continuation token is only
+     * accepted by the query that issued it, over the same indexes.
      */
-    public String fingerprint(String indexHost) {
-        String filter = indexHost + "|" + statuses.stream().map(ImportStatus::wire).sorted().toList() + "|" + created + "|"
+    public String fingerprint(String indexes) {
+        String filter = indexes + "|" + statuses.stream().map(ImportStatus::wire).sorted().toList() + "|" + created + "|"
                 + finished;
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(filter.getBytes(StandardCharsets.UTF_8));
@@ -76,8 +87,25 @@ public record ImportQuery(Set<ImportStatus> statuses, int limit, boolean all, Co
         private Duration finishedWithin;
         private Instant asOf;
         private Instant defaultAsOf;
+        private final Set<String> indexes = new TreeSet<>();
 
         private Builder() {
+        }
+
+        /** Index names to list, or {@code *} for every index; none lists the configured index. */
+        public Builder indexes(Collection<String> names) {
+            for (String name : names) {
+                if (!name.equals(EVERY_INDEX) && !INDEX_NAME.matcher(name).matches()) {
+                    throw new InvalidQueryException("index", name, INDEX_ALLOWED,
+                            "'" + InvalidQueryException.clip(name) + "' is not an index name");
+                }
+                indexes.add(name);
+            }
+            if (indexes.contains(EVERY_INDEX) && indexes.size() > 1) {
+                throw new InvalidQueryException("index", String.join(",", indexes), INDEX_ALLOWED,
+                        "* already means every index; name indexes or give *, not both");
+            }
+            return this;
         }
 
         public Builder statuses(Collection<ImportStatus> wanted) {
@@ -154,7 +182,7 @@ public record ImportQuery(Set<ImportStatus> statuses, int limit, boolean all, Co
             }
             Window finished = finishedWindow(cursor);
             return new ImportQuery(statuses, limit == null ? DEFAULT_LIMIT : limit, all, cursor, new Window(since, until),
-                    finished, finishedWithin == null ? null : finished.until());
+                    finished, finishedWithin == null ? null : finished.until(), List.copyOf(indexes));
         }
 
         /**

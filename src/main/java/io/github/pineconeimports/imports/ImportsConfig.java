@@ -24,6 +24,10 @@ public interface ImportsConfig {
     @WithDefault("20s")
     Duration deadline();
 
+    /** {@code IMPORTS_INDEX_CONCURRENCY}: indexes whose pages are read at the same time, when a call names several. */
+    @WithDefault("4")
+    int indexConcurrency();
+
     /** {@code limit} sent upstream: 100, Pinecone's maximum, reads the index in the fewest calls. */
     @WithDefault("100")
     int upstreamPageSize();

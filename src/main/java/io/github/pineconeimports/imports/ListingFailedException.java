@@ -11,27 +11,37 @@ import io.github.pineconeimports.client.PineconeException;
 public class ListingFailedException extends Failure {
 
     private final Kind kind;
+    private final String index;
     private final Integer upstreamStatus;
     private final int pagesRead;
     private final int scanned;
 
-    private ListingFailedException(Kind kind, String problem, Integer upstreamStatus, int pagesRead, int scanned,
-            Throwable cause) {
-        super((pagesRead == 0 ? "Listing failed at the first page: "
-                : "Listing incomplete after " + pagesRead + (pagesRead == 1 ? " page" : " pages") + " (" + scanned
-                        + " imports scanned): ") + problem, cause);
+    private ListingFailedException(Kind kind, String index, String problem, Integer upstreamStatus, int pagesRead,
+            int scanned, Throwable cause) {
+        super((index == null ? "Listing" : "Listing of index '" + index + "'")
+                + (pagesRead == 0 ? " failed at the first page: "
+                        : " incomplete after " + pagesRead + (pagesRead == 1 ? " page" : " pages") + " (" + scanned
+                                + " imports scanned): ")
+                + problem, cause);
         this.kind = kind;
+        this.index = index;
         this.upstreamStatus = upstreamStatus;
         this.pagesRead = pagesRead;
         this.scanned = scanned;
     }
 
-    static ListingFailedException upstream(PineconeException e, int pagesRead, int scanned) {
-        return new ListingFailedException(e.kind(), e.getMessage(), e.httpStatus(), pagesRead, scanned, e);
+    /** {@code index} is the name of the index whose walk failed, or null when the listing names no index. */
+    static ListingFailedException upstream(String index, PineconeException e, int pagesRead, int scanned) {
+        return new ListingFailedException(e.kind(), index, e.getMessage(), e.httpStatus(), pagesRead, scanned, e);
     }
 
-    static ListingFailedException anomaly(String problem, int pagesRead, int scanned) {
-        return new ListingFailedException(Kind.UPSTREAM_ANOMALY, problem, null, pagesRead, scanned, null);
+    static ListingFailedException anomaly(String index, String problem, int pagesRead, int scanned) {
+        return new ListingFailedException(Kind.UPSTREAM_ANOMALY, index, problem, null, pagesRead, scanned, null);
+    }
+
+    /** The index whose walk failed, or null. */
+    public String index() {
+        return index;
     }
 
     @Override

@@ -20,7 +20,7 @@ public final class QueryText {
 
     /** Every field a caller may send. */
     public static final List<String> FIELDS = List.of("status", "limit", "paginationToken", "all", "since", "until",
-            "finishedSince", "finishedUntil", "finishedWithin", "asOf");
+            "finishedSince", "finishedUntil", "finishedWithin", "asOf", "index");
     static final String LIMIT_ALLOWED = "an integer from 1 to " + ImportQuery.MAX_LIMIT;
     static final String DURATION_ALLOWED = "a positive ISO-8601 duration such as PT15M or P1D, or 15m, 24h, 7d";
     private static final String INSTANT_ALLOWED = "an ISO-8601 instant such as 2025-01-31T09:30:00Z";
@@ -46,21 +46,31 @@ public final class QueryText {
                 .finishedWithin(duration("finishedWithin", one(fields, "finishedWithin")))
                 .asOf(instant("asOf", one(fields, "asOf")))
                 .defaultAsOf(defaultAsOf)
+                .indexes(list(fields.get("index")))
                 .build();
     }
 
     /** Status names, case-insensitive, comma-separated or repeated; blanks are ignored. */
     public static Set<ImportStatus> statuses(Collection<String> values) {
         Set<ImportStatus> statuses = EnumSet.noneOf(ImportStatus.class);
+        for (String part : list(values)) {
+            statuses.add(ImportStatus.parse(part).orElseThrow(() -> new InvalidQueryException("status", part,
+                    String.join(", ", ImportStatus.NAMES), "unknown status '" + InvalidQueryException.clip(part) + "'")));
+        }
+        return statuses;
+    }
+
+    /** Values that may each be a comma-separated list, stripped; blanks are ignored. */
+    private static List<String> list(Collection<String> values) {
+        List<String> parts = new java.util.ArrayList<>();
         for (String entry : values == null ? List.<String>of() : values) {
             for (String part : entry == null ? new String[0] : entry.split(",")) {
                 if (!part.isBlank()) {
-                    statuses.add(ImportStatus.parse(part).orElseThrow(() -> new InvalidQueryException("status", part,
-                            String.join(", ", ImportStatus.NAMES), "unknown status '" + InvalidQueryException.clip(part) + "'")));
+                    parts.add(part.strip());
                 }
             }
         }
-        return statuses;
+        return parts;
     }
 
     private static String one(Map<String, ? extends Collection<String>> fields, String name) {

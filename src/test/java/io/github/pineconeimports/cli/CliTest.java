@@ -25,12 +25,14 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.github.pineconeimports.emulator.EmulatorProject;
 import io.github.pineconeimports.support.Emulator;
 import io.github.pineconeimports.support.ManualClock;
 import io.quarkus.test.junit.main.Launch;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
+import io.vertx.core.Vertx;
 
 /** Every command, every output format and every exit code, against the emulator on a port of its own. */
 @QuarkusMainTest
@@ -165,6 +167,37 @@ class CliTest {
     /** An import in the emulator that finishes at {@code at}. */
     private static String finishingAt(String uri, Instant at) {
         return emulator.store().start(uri, at.minus(emulator.store().finishesAfter(uri)));
+    }
+
+    @Test
+    void listsAcrossIndexesWithAnIndexColumn(QuarkusMainLauncher launcher) throws Exception {
+        Vertx vertx = Vertx.vertx();
+        try (EmulatorProject project = EmulatorProject.start(vertx, "127.0.0.1", 0, Emulator.KEY, List.of("beta", "alpha"), 20, 7,
+                Duration.ofSeconds(1), java.time.Clock.systemUTC())) {
+            // --host '': the test profile configures an index host, which naming indexes must not meet
+            String[] target = { "--controller-host", "http://127.0.0.1:" + project.port(), "--api-key-file", keyFile.toString(), "--host", "" };
+            LaunchResult table = launcher.launch(concat(new String[] { "list", "--index", "*", "--status", "Failed" }, target));
+            assertEquals(0, table.exitCode(), table.getErrorOutput());
+            List<String> lines = table.getOutputStream();
+            assertTrue(lines.get(0).startsWith("INDEX  ID"), lines.get(0));
+            List<String> indexes = lines.stream().skip(1).map(l -> l.split("\\s+")[0]).distinct().toList();
+            assertEquals(List.of("alpha", "beta"), indexes, "indexes in name order");
+            LaunchResult ids = launcher.launch(concat(new String[] { "list", "--index", "beta", "--index", "alpha", "-o", "ids" }, target));
+            assertEquals(40, ids.getOutputStream().size());
+            assertTrue(ids.getOutputStream().get(0).startsWith("alpha/"), ids.getOutput());
+            LaunchResult both = launcher.launch("list", "--index", "alpha", "--host", emulator.url(), "--controller-host",
+                    "http://127.0.0.1:" + project.port(), "--api-key-file", keyFile.toString());
+            assertEquals(2, both.exitCode(), both.getErrorOutput());
+            assertTrue(both.getErrorOutput().startsWith("pinecone-imports: index: this call names an index while"), both.getErrorOutput());
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().join();
+        }
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
     }
 
     @Test

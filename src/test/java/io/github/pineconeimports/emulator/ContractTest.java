@@ -114,6 +114,37 @@ class ContractTest {
         assertEquals(List.of("uri"), required, "the emulator requires exactly uri");
     }
 
+    @Test
+    void controlPlaneEmulatorAndClientFollowTheControlPlaneSpec() {
+        Map<String, Object> spec = spec("db_control_2025-01.oas.yaml");
+        Map<String, Object> index = map(map(map(spec.get("components")).get("schemas")).get("IndexModel"));
+        Set<String> ours = Arrays.stream(io.github.pineconeimports.client.IndexModel.class.getRecordComponents())
+                .map(RecordComponent::getName).collect(Collectors.toSet());
+        assertSubset(ours, map(index.get("properties")).keySet(), "the client's IndexModel");
+        io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+        try (EmulatorProject project = EmulatorProject.start(vertx, "127.0.0.1", 0, Emulator.KEY, List.of("alpha", "beta"), 3, 1,
+                java.time.Duration.ofSeconds(1), java.time.Clock.systemUTC())) {
+            String base = "http://127.0.0.1:" + project.port();
+            JsonPath list = given().header("Api-Key", Emulator.KEY).get(base + "/indexes").then().statusCode(200).extract().jsonPath();
+            assertSubset(list.<String, Object> getMap("").keySet(), properties(spec, "IndexList").keySet(), "IndexList");
+            for (Map<String, Object> model : list.<Map<String, Object>> getList("indexes")) {
+                assertSubset(model.keySet(), map(index.get("properties")).keySet(), "IndexModel");
+                assertTrue(model.keySet().containsAll(list(index.get("required"))), "IndexModel's required fields: " + model.keySet());
+                assertTrue(((String) model.get("host")).matches("127\\.0\\.0\\.1:\\d+"), "a bare host:port, as Pinecone reports hosts");
+            }
+            Map<String, Object> errorSchema = properties(spec, "ErrorResponse");
+            List<String> codes = list(map(map(map(errorSchema.get("error")).get("properties")).get("code")).get("enum"));
+            for (var answer : List.of(given().header("Api-Key", Emulator.KEY).get(base + "/indexes/nope").then().statusCode(404),
+                    given().header("Api-Key", "wrong").get(base + "/indexes").then().statusCode(401))) {
+                Map<String, Object> error = answer.contentType(ContentType.JSON).extract().jsonPath().getMap("");
+                assertSubset(error.keySet(), errorSchema.keySet(), "ErrorResponse");
+                assertTrue(codes.contains(map(error.get("error")).get("code")), "code " + error.get("error"));
+            }
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().join();
+        }
+    }
+
     private static void assertType(Map<String, Object> schema, Object value, String field) {
         String type = (String) schema.get("type");
         switch (type) {

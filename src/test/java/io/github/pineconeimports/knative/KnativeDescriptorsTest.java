@@ -40,7 +40,8 @@ class KnativeDescriptorsTest {
             Map<String, Object> ref = map(map(env.get("valueFrom")).get("secretKeyRef"));
             secretRefs.put((String) env.get("name"), ref.get("name") + "/" + ref.get("key"));
         }
-        assertEquals(Map.of(Connection.API_KEY_VARIABLE, "pinecone/api-key", IndexHost.VARIABLE, "pinecone/index-host"), secretRefs);
+        assertEquals(Map.of(Connection.API_KEY_VARIABLE, "pinecone/api-key", IndexHost.VARIABLE, "pinecone/index-host",
+                Connection.INDEX_VARIABLE, "pinecone/index"), secretRefs, "key, and a host or a name, from the Secret");
         assertEquals("/q/health/ready", map(map(container.get("readinessProbe")).get("httpGet")).get("path"));
     }
 

@@ -45,7 +45,10 @@ class AwsDescriptorsTest {
         assertEquals(Map.of("ApplyOn", "PublishedVersions"), ifBranches(props.get("SnapStart")).get(2), "SnapStart on the JVM");
         assertTrue(((Number) props.get("Timeout")).intValue() <= 30);
         Map<String, Object> env = map(map(props.get("Environment")).get("Variables"));
-        assertTrue(env.containsKey(IndexHost.VARIABLE));
+        // a host, or a name: never both
+        assertEquals(List.of("HasIndexName", Map.of("Ref", "AWS::NoValue"), Map.of("Ref", "IndexHost")), ifBranches(env.get(IndexHost.VARIABLE)));
+        assertEquals(List.of("HasIndexName", Map.of("Ref", "IndexName"), Map.of("Ref", "AWS::NoValue")),
+                ifBranches(env.get(Connection.INDEX_VARIABLE)));
         assertEquals(Map.of("Fn::Sub", "{{resolve:secretsmanager:${ApiKeySecret}}}"), env.get(Connection.API_KEY_VARIABLE),
                 "the key comes from Secrets Manager, never inline");
         assertEquals("AWS_IAM", map(props.get("FunctionUrlConfig")).get("AuthType"));

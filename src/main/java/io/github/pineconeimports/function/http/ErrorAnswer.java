@@ -45,15 +45,14 @@ public record ErrorAnswer(int status, ErrorBody body) {
         Kind kind = failure == null ? Kind.INTERNAL : failure.kind();
         ErrorBody body = switch (kind) {
             case INTERNAL -> ErrorBody.of(code(kind), "listImports failed unexpectedly; the log has details");
-            case INVALID_INPUT -> {
-                InvalidQueryException e = (InvalidQueryException) failure;
-                yield new ErrorBody(code(kind), e.getMessage(), e.field(), e.value(), e.allowed(), null, null, null);
-            }
+            case INVALID_INPUT -> failure instanceof InvalidQueryException e
+                    ? new ErrorBody(code(kind), e.getMessage(), e.field(), e.value(), e.allowed(), null, null, null, null)
+                    : ErrorBody.of(code(kind), failure.getMessage());
             case TOO_LARGE -> new ErrorBody(code(kind), failure.getMessage(), "all", null,
-                    "all=true up to the configured cap, or limit with paginationToken", null, null, null);
+                    "all=true up to the configured cap, or limit with paginationToken", null, null, null, null);
             case NOT_CONFIGURED -> ErrorBody.of(code(kind), failure.getMessage());
             default -> failure instanceof ListingFailedException e
-                    ? new ErrorBody(code(kind), e.getMessage(), null, null, null, e.upstreamStatus(), e.pagesRead(), true)
+                    ? new ErrorBody(code(kind), e.getMessage(), null, null, null, e.upstreamStatus(), e.pagesRead(), true, e.index())
                     : ErrorBody.of(code(kind), failure.getMessage());
         };
         if (kind == Kind.INTERNAL) {

@@ -11,9 +11,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ErrorBody(String error, String message, String field, String value, String allowed,
-        Integer upstreamStatus, Integer pagesRead, Boolean incomplete) {
+        Integer upstreamStatus, Integer pagesRead, Boolean incomplete, String index) {
 
     static ErrorBody of(String error, String message) {
-        return new ErrorBody(error, message, null, null, null, null, null, null);
+        return new ErrorBody(error, message, null, null, null, null, null, null, null);
     }
 }

@@ -1,0 +1,108 @@
+package io.github.pineconeimports.client;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Turns index names into the hosts to list, through the control plane ({@code GET /indexes/{name}}, or
+ * {@code GET /indexes} for {@value #EVERY}). Every host must pass {@link IndexHost#given}'s rule before any
+ * request is sent to it. What the control plane says is remembered for {@code pinecone.index-cache-ttl}, so a
+ * schedule does not ask on every run.
+ */
+@ApplicationScoped
+public class ControlPlane {
+
+    /** Every index of the project. */
+    public static final String EVERY = "*";
+
+    private record Key(String controllerHost, String apiKey, String name) {
+    }
+
+    private record Remembered(Object value, long until) {
+    }
+
+    @Inject
+    PineconeClient client;
+
+    @Inject
+    PineconeConfig config;
+
+    private final Map<Key, Remembered> cache = new ConcurrentHashMap<>();
+
+    /**
+     * The indexes {@code names} stand for, sorted by name; an unknown name is an {@link UnknownIndexException}.
+     * Throws before any data-plane request when the control plane gives a host the key must not go to.
+     */
+    public List<IndexTarget> resolve(Connection connection, List<String> names) {
+        IndexHost controlPlane = connection.controlPlane();
+        List<IndexModel> models = new ArrayList<>();
+        if (names.contains(EVERY)) {
+            models.addAll(remembered(connection, EVERY, () -> {
+                List<IndexModel> all = client.listIndexes(connection).indexes();
+                return all == null ? List.of() : all;
+            }));
+        } else {
+            for (String name : names) {
+                models.add(remembered(connection, name, () -> describe(connection, name)));
+            }
+        }
+        List<IndexTarget> targets = new ArrayList<>();
+        for (IndexModel index : models) {
+            Connection reach = index.ready()
+                    ? connection.withIndexHost(IndexHost.given(controlPlane, index.name(), index.host()).toString())
+                    : connection;
+            targets.add(new IndexTarget(index.name(), reach, index.ready(), index.state()));
+        }
+        targets.sort(Comparator.comparing(IndexTarget::name));
+        return targets;
+    }
+
+    private IndexModel describe(Connection connection, String name) {
+        try {
+            return client.describeIndex(connection, name);
+        } catch (PineconeException e) {
+            if (e.httpStatus() == 404) {
+                throw new UnknownIndexException(name);
+            }
+            throw e;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T remembered(Connection connection, String name, Supplier<T> ask) {
+        Key key = new Key(connection.controllerHost(), connection.apiKey(), name);
+        Remembered known = cache.get(key);
+        if (known != null && known.until() - System.nanoTime() > 0) {
+            return (T) known.value();
+        }
+        T value = ask.get();
+        cache.put(key, new Remembered(value, System.nanoTime() + config.indexCacheTtl().toNanos()));
+        return value;
+    }
+
+    /** The control plane knows no index of that name (it answered 404); the engine reports it as bad input. */
+    public static class UnknownIndexException extends Failure {
+        private final String name;
+
+        UnknownIndexException(String name) {
+            super("index: the project has no index named '" + name + "' (GET /indexes lists them)", null);
+            this.name = name;
+        }
+
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.UPSTREAM_REJECTED;
+        }
+    }
+}

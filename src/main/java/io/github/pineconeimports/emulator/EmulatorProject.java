@@ -1,0 +1,75 @@
+package io.github.pineconeimports.emulator;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+
+/**
+ * A project of several indexes: each with its own data set (seeded from the seed and its position) on a port of
+ * its own, and the control plane that names them, on {@code port}, all on one loopback address.
+ */
+public final class EmulatorProject implements AutoCloseable {
+
+    private final HttpServer controlPlane;
+    private final Map<String, EmulatorServer> indexes;
+    private final Map<String, ControlPlaneRoutes.IndexState> states;
+
+    private EmulatorProject(HttpServer controlPlane, Map<String, EmulatorServer> indexes,
+            Map<String, ControlPlaneRoutes.IndexState> states) {
+        this.controlPlane = controlPlane;
+        this.indexes = indexes;
+        this.states = states;
+    }
+
+    public static EmulatorProject start(Vertx vertx, String host, int port, String apiKey, List<String> names, int imports,
+            long seed, Duration tick, Clock clock) {
+        Map<String, EmulatorServer> indexes = new LinkedHashMap<>();
+        Map<String, ControlPlaneRoutes.IndexState> states = new LinkedHashMap<>();
+        List<EmulatorServer> started = new ArrayList<>();
+        try {
+            for (int i = 0; i < names.size(); i++) {
+                EmulatorServer index = EmulatorServer.start(vertx, host, 0, apiKey, imports, seed + i, tick, clock);
+                started.add(index);
+                indexes.put(names.get(i), index);
+                states.put(names.get(i), new ControlPlaneRoutes.IndexState(host + ":" + index.port()));
+            }
+            Router router = Router.router(vertx);
+            new ControlPlaneRoutes(apiKey, states).mount(router);
+            HttpServer server = vertx.createHttpServer().requestHandler(router).listen(port, host)
+                    .toCompletionStage().toCompletableFuture().join();
+            return new EmulatorProject(server, indexes, states);
+        } catch (RuntimeException e) {
+            started.forEach(EmulatorServer::close);
+            throw e;
+        }
+    }
+
+    /** The control plane's port. */
+    public int port() {
+        return controlPlane.actualPort();
+    }
+
+    /** The indexes by name, in the order given. */
+    public Map<String, EmulatorServer> indexes() {
+        return indexes;
+    }
+
+    /** What the control plane says of an index's readiness from now on. */
+    public void setStatus(String index, boolean ready, String state) {
+        states.get(index).ready = ready;
+        states.get(index).state = state;
+    }
+
+    @Override
+    public void close() {
+        controlPlane.close().toCompletionStage().toCompletableFuture().join();
+        indexes.values().forEach(EmulatorServer::close);
+    }
+}

@@ -1,0 +1,117 @@
+package io.github.pineconeimports.imports;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.github.pineconeimports.client.ImportModel;
+import io.github.pineconeimports.client.IndexTarget;
+import io.github.pineconeimports.client.ListImportsResponse;
+import io.github.pineconeimports.client.PineconeClient;
+import io.github.pineconeimports.client.PineconeException;
+
+/**
+ * One index's share of a listing: from a position, page by page, until it holds {@code need} matches and knows
+ * where the next one stands (so a token is only handed out when more may follow), or the index ends, or the
+ * call's page budget is spent, or the listing no longer needs it. Each match remembers where it stood and what
+ * had been scanned before it, so the listing can cut the walk after any match and resume exactly there.
+ */
+final class IndexWalk {
+
+    /** Where to resume: Pinecone's page token (null: the first page) and the position inside that page. */
+    record Position(String pageToken, int skip) {
+        static final Position START = new Position(null, 0);
+    }
+
+    record Match(ImportModel model, Position at, Tally before) {
+    }
+
+    /** What the walk found; {@code resume} is where it stopped, or null when the index has no more imports. */
+    record Segment(List<Match> matches, Position resume, Tally tally) {
+    }
+
+    private final PineconeClient client;
+    private final ImportQuery query;
+    private final int pageSize;
+    private final AtomicInteger pagesLeft;
+    private final AtomicBoolean unneeded;
+
+    IndexWalk(PineconeClient client, ImportQuery query, int pageSize, AtomicInteger pagesLeft, AtomicBoolean unneeded) {
+        this.client = client;
+        this.query = query;
+        this.pageSize = pageSize;
+        this.pagesLeft = pagesLeft;
+        this.unneeded = unneeded;
+    }
+
+    Segment run(IndexTarget target, Position from, int need, String token) {
+        List<Match> matches = new ArrayList<>();
+        Tally tally = new Tally();
+        String pageToken = from.pageToken();
+        int skip = from.skip();
+        Set<String> seenTokens = new HashSet<>();
+        while (true) {
+            if (unneeded.get() || pagesLeft.getAndDecrement() <= 0) {
+                return new Segment(matches, new Position(pageToken, skip), tally);
+            }
+            ListImportsResponse response = page(target, pageToken, tally);
+            tally.pages++;
+            if (response == null || response.data() == null) {
+                throw ListingFailedException.anomaly(target.name(), "Pinecone answered a page without data", tally.pages, tally.scanned);
+            }
+            List<ImportModel> data = response.data();
+            if (skip > data.size()) {
+                throw ContinuationToken.invalid(token, "points past the end of its page: the listing changed; start again without it");
+            }
+            Map<String, Integer> seen = new HashMap<>();
+            try {
+                for (int i = skip; i < data.size(); i++) {
+                    ImportModel model = data.get(i);
+                    boolean match = query.matches(model);
+                    if (match && matches.size() == need) {
+                        return new Segment(matches, new Position(pageToken, i), tally);
+                    }
+                    if (match) {
+                        matches.add(new Match(model, new Position(pageToken, i), tally.copy()));
+                    }
+                    tally.count(model);
+                    seen.merge(Tally.status(model), 1, Integer::sum);
+                }
+            } finally {
+                ListingMetrics.importsSeen(seen);
+            }
+            String next = response.nextToken();
+            if (next == null) {
+                return new Segment(matches, null, tally);
+            }
+            if (next.equals(pageToken) || !seenTokens.add(next)) {
+                throw ListingFailedException.anomaly(target.name(), "Pinecone repeated a pagination token (an upstream loop)",
+                        tally.pages, tally.scanned);
+            }
+            pageToken = next;
+            skip = 0;
+            if (matches.size() == need) {
+                return new Segment(matches, new Position(pageToken, 0), tally);
+            }
+        }
+    }
+
+    private ListImportsResponse page(IndexTarget target, String pageToken, Tally tally) {
+        long started = System.nanoTime();
+        try {
+            ListImportsResponse response = client.listImports(target.connection(), pageSize, pageToken);
+            ListingMetrics.upstreamCall(ListingMetrics.SUCCESS, Duration.ofNanos(System.nanoTime() - started));
+            ListingMetrics.pageFetched();
+            return response;
+        } catch (PineconeException e) {
+            ListingMetrics.upstreamCall(ListingMetrics.outcome(e), Duration.ofNanos(System.nanoTime() - started));
+            throw ListingFailedException.upstream(target.name(), e, tally.pages, tally.scanned);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.github.pineconeimports.function;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/** {@code PINECONE_INDEX} names the index a call lists when it names none; a call may still name others. */
+@QuarkusTest
+@TestProfile(DefaultIndexTest.DefaultIndex.class)
+class DefaultIndexTest {
+
+    public static class DefaultIndex implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("pinecone.index", "gamma");
+        }
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(EmulatedProject.class));
+        }
+    }
+
+    @Test
+    void aCallThatNamesNoIndexListsTheConfiguredOne() {
+        given().queryParam("status", "Failed").queryParam("all", true).get("/listImports").then().statusCode(200)
+                .body("data.index", everyItem(equalTo("gamma")))
+                .body("summary.byIndex.gamma.scanned", equalTo(250));
+        given().queryParam("index", "alpha").queryParam("limit", 5).get("/listImports").then().statusCode(200)
+                .body("data.index", everyItem(equalTo("alpha")));
+    }
+
+    @Test
+    void readinessNeedsNoHostWhenAnIndexIsNamed() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks[0].data.index", equalTo("gamma"));
+        given().get("/q/metrics").then().statusCode(200).body(org.hamcrest.Matchers.not(containsString("pclocal-emulator-key")));
+    }
+}

@@ -1,0 +1,45 @@
+package io.github.pineconeimports.function;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.github.pineconeimports.emulator.EmulatorProject;
+import io.github.pineconeimports.support.Emulator;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.vertx.core.Vertx;
+
+/**
+ * A project of three emulated indexes (alpha, beta, gamma; 250 imports each, each its own data) behind an emulated
+ * control plane on loopback, and the application pointed at that control plane instead of an index host.
+ */
+public class EmulatedProject implements QuarkusTestResourceLifecycleManager {
+
+    public static final List<String> INDEXES = List.of("alpha", "beta", "gamma");
+    private static Vertx vertx;
+    private static EmulatorProject project;
+
+    public static EmulatorProject project() {
+        return project;
+    }
+
+    @Override
+    public Map<String, String> start() {
+        vertx = Vertx.vertx();
+        project = EmulatorProject.start(vertx, "127.0.0.1", 0, Emulator.KEY, INDEXES, 250, 42, Duration.ofSeconds(1), Clock.systemUTC());
+        return Map.of("pinecone.controller-host", "http://127.0.0.1:" + project.port(),
+                "pinecone.index-host", "",
+                "pinecone.api-key", Emulator.KEY,
+                "pinecone.index-cache-ttl", "0s",
+                "pinecone-emulator.enabled", "false");
+    }
+
+    @Override
+    public void stop() {
+        if (project != null) {
+            project.close();
+            vertx.close().toCompletionStage().toCompletableFuture().join();
+        }
+    }
+}
