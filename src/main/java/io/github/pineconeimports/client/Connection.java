@@ -49,7 +49,8 @@ public record Connection(String apiKey, String apiVersion, String indexHost, Str
 
     private void key() {
         if (apiKey == null || apiKey.isBlank()) {
-            throw new PineconeConfigException(API_KEY_VARIABLE + " is not set: give the API key of the project that holds the index");
+            throw new PineconeConfigException(API_KEY_VARIABLE + " is not set: give the API key of the project that holds the index"
+                    + " (or, on Lambda, the Secrets Manager secret that holds it, as PINECONE_API_KEY_SECRET)");
         }
     }
 

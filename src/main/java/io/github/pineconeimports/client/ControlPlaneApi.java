@@ -6,14 +6,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
-
 /**
  * Pinecone's control plane ({@code PINECONE_CONTROLLER_HOST}): the indexes of a project and their hosts. Bodies
  * come back as text, parsed by {@link ControlPlane}, for the same reason as {@link PineconeApi}'s.
  */
 @Path("/indexes")
-@RegisterProvider(PineconeErrorMapper.class)
 @Produces(MediaType.APPLICATION_JSON)
 public interface ControlPlaneApi {
 

@@ -6,15 +6,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
-
 /**
  * Pinecone's List imports endpoint on an index host, built per {@link Connection} by {@link PineconeClient}.
  * The headers ({@code Api-Key}, {@code X-Pinecone-Api-Version}) are added by {@link PineconeHeaders}; non-2xx
- * answers become {@link PineconeException} through {@link PineconeErrorMapper}.
+ * answers become {@link PineconeException} through {@link PineconeErrorMapper} (registered per client by {@link RestClients}).
  */
 @Path("/bulk/imports")
-@RegisterProvider(PineconeErrorMapper.class)
 @Produces(MediaType.APPLICATION_JSON)
 public interface PineconeApi {
 

@@ -18,6 +18,13 @@ public interface PineconeConfig {
     /** {@code PINECONE_API_KEY}. */
     Optional<String> apiKey();
 
+    /** {@code PINECONE_API_KEY_SECRET}: instead of the key, the Secrets Manager secret that holds it (see ApiKeySecret). */
+    Optional<String> apiKeySecret();
+
+    /** {@code PINECONE_API_KEY_SECRET_TTL}: how long a key read from the secret is used before it is read again. */
+    @WithDefault("5m")
+    Duration apiKeySecretTtl();
+
     /** {@code PINECONE_INDEX_HOST}: a bare host (HTTPS) or a URL (http only for loopback). */
     Optional<String> indexHost();
 

@@ -18,6 +18,13 @@ public class PineconeErrorMapper implements ResponseExceptionMapper<PineconeExce
     static final int MAX_MESSAGE = 500;
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final String secret;
+
+    /** @param secret masked in every message, from the moment the exception exists (the REST client logs it) */
+    PineconeErrorMapper(String secret) {
+        this.secret = secret;
+    }
+
     /** Redirects too: they are not followed (the key must not travel to wherever they point). */
     @Override
     public boolean handles(int status, MultivaluedMap<String, Object> headers) {
@@ -29,7 +36,8 @@ public class PineconeErrorMapper implements ResponseExceptionMapper<PineconeExce
         String body = response.hasEntity() ? response.readEntity(String.class) : null;
         RpcStatus error = decode(body);
         return PineconeException.answered(response.getStatus(), error == null ? null : error.code(),
-                clip(error == null ? body : error.message()), RetryPolicy.parseRetryAfter(response.getHeaderString("Retry-After")));
+                clip(error == null ? body : error.message()), RetryPolicy.parseRetryAfter(response.getHeaderString("Retry-After")))
+                .redact(secret);
     }
 
     /**

@@ -4,8 +4,8 @@ import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
 
 /**
- * Adds {@code Api-Key} and {@code X-Pinecone-Api-Version} to each request, and only to requests for the
- * configured index host: a request for any other host fails before it leaves, so the key cannot travel
+ * Adds {@code Api-Key}, {@code X-Pinecone-Api-Version} and our {@code User-Agent} to each request, and only to
+ * requests for the client's own host: a request for any other host fails before it leaves, so the key cannot travel
  * there by mistake.
  */
 class PineconeHeaders implements ClientRequestFilter {
@@ -13,11 +13,13 @@ class PineconeHeaders implements ClientRequestFilter {
     private final String apiKey;
     private final String apiVersion;
     private final String host;
+    private final String userAgent;
 
-    PineconeHeaders(String apiKey, String apiVersion, String host) {
+    PineconeHeaders(String apiKey, String apiVersion, String host, String userAgent) {
         this.apiKey = apiKey;
         this.apiVersion = apiVersion;
         this.host = host;
+        this.userAgent = userAgent;
     }
 
     @Override
@@ -28,5 +30,6 @@ class PineconeHeaders implements ClientRequestFilter {
         }
         request.getHeaders().putSingle("Api-Key", apiKey);
         request.getHeaders().putSingle("X-Pinecone-Api-Version", apiVersion);
+        request.getHeaders().putSingle("User-Agent", userAgent);
     }
 }

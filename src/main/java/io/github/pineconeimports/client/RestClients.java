@@ -1,7 +1,9 @@
 package io.github.pineconeimports.client;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -10,6 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.client.api.LoggingScope;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,17 +38,37 @@ class RestClients {
     @Inject
     ObjectMapper json;
 
+    /** Sent as User-Agent: pinecone-imports/VERSION, as Pinecone's SDKs send their own. */
+    @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown")
+    String version;
+
+    @ConfigProperty(name = "quarkus.rest-client.logging.scope")
+    Optional<String> loggingScope;
+
     private final Map<Key, Object> clients = new ConcurrentHashMap<>();
 
     <T> T api(Class<T> api, IndexHost host, Connection c) {
         Key key = new Key(api, host, c.apiKey(), c.apiVersion(), c.connectTimeout(), c.readTimeout());
-        return api.cast(clients.computeIfAbsent(key, k -> QuarkusRestClientBuilder.newBuilder()
-                .baseUri(host.baseUri())
-                .connectTimeout(k.connect().toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(k.read().toMillis(), TimeUnit.MILLISECONDS)
-                .followRedirects(false)
-                .register(new PineconeHeaders(k.apiKey(), k.apiVersion(), host.host()))
+        return api.cast(clients.computeIfAbsent(key, k -> builder(host.baseUri(), k.connect(), k.read(), k.apiKey(), true)
+                .register(new PineconeHeaders(k.apiKey(), k.apiVersion(), host.host(), "pinecone-imports/" + version))
+                .register(new PineconeErrorMapper(k.apiKey()))
                 .build(api)));
+    }
+
+    /**
+     * What every client of ours shares: no redirects followed, and a log that masks secrets. The logging scope is
+     * the configured one, but never {@code all}: that one makes Netty dump the raw bytes, headers and key
+     * included, past any logger of ours.
+     */
+    QuarkusRestClientBuilder builder(URI base, Duration connect, Duration read, String secret, boolean logBodies) {
+        LoggingScope scope = loggingScope.map(LoggingScope::forName).orElse(LoggingScope.NONE);
+        return QuarkusRestClientBuilder.newBuilder()
+                .baseUri(base)
+                .connectTimeout(connect.toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(read.toMillis(), TimeUnit.MILLISECONDS)
+                .followRedirects(false)
+                .loggingScope(scope == LoggingScope.ALL ? LoggingScope.REQUEST_RESPONSE : scope)
+                .clientLogger(new MaskingClientLogger(secret, logBodies));
     }
 
     /** Makes the call and parses its body as {@code type}: JSON of bounded size, or an anomaly (not worth a retry). */

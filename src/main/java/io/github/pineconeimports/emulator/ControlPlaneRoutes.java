@@ -5,10 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -21,7 +17,6 @@ final class ControlPlaneRoutes {
 
     private final String apiKey;
     private final Map<String, IndexState> indexes;
-    private final ObjectMapper json = new ObjectMapper();
 
     /** An index as the control plane reports it; {@code ready} and {@code state} may change while it runs. */
     static final class IndexState {
@@ -82,12 +77,7 @@ final class ControlPlaneRoutes {
         send(rc, status, Map.of("error", Map.of("code", code, "message", message), "status", status));
     }
 
-    private void send(RoutingContext rc, int status, Object body) {
-        try {
-            rc.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                    .end(json.writeValueAsString(body));
-        } catch (JsonProcessingException e) {
-            rc.fail(e);
-        }
+    private static void send(RoutingContext rc, int status, Object body) {
+        EmulatorRoutes.send(rc, status, body);
     }
 }

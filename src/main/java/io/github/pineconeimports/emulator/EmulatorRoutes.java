@@ -30,7 +30,7 @@ public final class EmulatorRoutes {
     private final EmulatorStore store;
     private final String apiKey;
     private volatile Integer outage;
-    private final ObjectMapper json = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     public EmulatorRoutes(EmulatorStore store, String apiKey) {
         this.store = store;
@@ -99,7 +99,7 @@ public final class EmulatorRoutes {
     private void start(RoutingContext rc) {
         JsonNode body;
         try {
-            body = json.readTree(rc.body().asString());
+            body = JSON.readTree(rc.body().asString());
         } catch (JsonProcessingException | IllegalArgumentException e) {
             body = null;
         }
@@ -143,10 +143,11 @@ public final class EmulatorRoutes {
         send(rc, status, Map.of("code", code, "message", message, "details", List.of()));
     }
 
-    private void send(RoutingContext rc, int status, Object body) {
+    /** A JSON answer; shared with {@link ControlPlaneRoutes}. */
+    static void send(RoutingContext rc, int status, Object body) {
         try {
             rc.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                    .end(json.writeValueAsString(body));
+                    .end(JSON.writeValueAsString(body));
         } catch (JsonProcessingException e) {
             rc.fail(e);
         }

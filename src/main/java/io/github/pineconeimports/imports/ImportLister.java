@@ -14,6 +14,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.github.pineconeimports.client.ApiKeySecret;
 import io.github.pineconeimports.client.Connection;
 import io.github.pineconeimports.client.ControlPlane;
 import io.github.pineconeimports.client.Deadline;
@@ -23,6 +24,7 @@ import io.github.pineconeimports.client.Pagination;
 import io.github.pineconeimports.client.PineconeClient;
 import io.github.pineconeimports.client.PineconeConfig;
 import io.github.pineconeimports.client.PineconeConfigException;
+import io.github.pineconeimports.client.PineconeException;
 
 /**
  * The engine: walks Pinecone's pages and keeps the imports a query asks for, from one index or several.
@@ -43,6 +45,9 @@ public class ImportLister {
     ControlPlane controlPlane;
 
     @Inject
+    ApiKeySecret secret;
+
+    @Inject
     ImportsConfig config;
 
     @Inject
@@ -60,9 +65,34 @@ public class ImportLister {
         return list(query, Connection.of(pinecone));
     }
 
-    /** Lists with {@code connection}: its host, or the indexes the query (or the connection) names. */
+    /**
+     * Lists with {@code connection}: its host, or the indexes the query (or the connection) names. Without a key,
+     * the key comes from PINECONE_API_KEY_SECRET; if Pinecone rejects it, it is read again (it may have been
+     * rotated) and the listing tried once more.
+     */
     public ImportPage list(ImportQuery query, Connection connection) {
+        if (connection.apiKey() != null || !secret.named()) {
+            return listing(query, connection);
+        }
+        String key = secret.key();
+        try {
+            return listing(query, connection.withApiKey(key));
+        } catch (ListingFailedException | PineconeException rejected) {
+            if (!isRejectedKey(rejected)) {
+                throw rejected;
+            }
+            secret.forget(key);
+            return listing(query, connection.withApiKey(secret.key()));
+        }
+    }
+
+    private ImportPage listing(ImportQuery query, Connection connection) {
         return Deadline.within(config.deadline(), () -> scan(query, targets(query, connection)));
+    }
+
+    private static boolean isRejectedKey(RuntimeException failure) {
+        return failure instanceof ListingFailedException e ? Integer.valueOf(401).equals(e.upstreamStatus())
+                : ((PineconeException) failure).httpStatus() == 401;
     }
 
     @PreDestroy

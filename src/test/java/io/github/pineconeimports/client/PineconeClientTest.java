@@ -114,6 +114,7 @@ class PineconeClientTest {
         wireMock.verify(getRequestedFor(urlPathEqualTo("/bulk/imports"))
                 .withHeader("Api-Key", equalTo(WireMockUpstream.SECRET_KEY))
                 .withHeader("X-Pinecone-Api-Version", equalTo("2025-01"))
+                .withHeader("User-Agent", com.github.tomakehurst.wiremock.client.WireMock.matching("pinecone-imports/[0-9]+\\.[0-9]+\\.[0-9]+.*"))
                 .withQueryParam("limit", equalTo("7"))
                 .withQueryParam("paginationToken", equalTo(token)));
         String raw = wireMock.getAllServeEvents().get(0).getRequest().getUrl();

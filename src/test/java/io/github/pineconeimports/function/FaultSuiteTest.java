@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -55,9 +56,13 @@ class FaultSuiteTest {
     public static class Faults implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
+            // every log a user can switch on: the REST client's request-response log as the Quarkus guide says
+            // (scope and category), and everything else at TRACE; the console stays quiet, the capture sees all
             return Map.of("imports.deadline", "10s", "pinecone.read-timeout", "1s",
                     "io.github.pineconeimports.client.PineconeClient/listImports/Retry/delay", "50",
-                    "quarkus.log.level", "DEBUG");
+                    "quarkus.rest-client.logging.scope", "request-response",
+                    "quarkus.log.category.\"org.jboss.resteasy.reactive.client.logging\".level", "DEBUG",
+                    "quarkus.log.level", "TRACE", "quarkus.log.min-level", "TRACE", "quarkus.log.console.level", "WARN");
         }
 
         @Override
@@ -110,8 +115,35 @@ class FaultSuiteTest {
         Logger.getLogger("").removeHandler(CAPTURE);
         elsewhere.stop();
         assertTrue(LOGGED.size() > 10, "logging was captured: " + LOGGED.size());
+        assertTrue(LOGGED.stream().anyMatch(l -> l.startsWith("Request: GET") && l.contains("Api-Key=***")),
+                "the REST client logged its requests, the key masked");
+        assertTrue(LOGGED.stream().anyMatch(l -> l.startsWith("Response: GET") && l.contains("Body:")), "and its responses");
         List<String> leaks = LOGGED.stream().filter(l -> l.contains(WireMockUpstream.SECRET_KEY)).toList();
         assertEquals(List.of(), leaks, "log records that carry the API key");
+    }
+
+    @Test
+    void noAnswerHealthOrMetricCarriesTheKey() {
+        List<String> outputs = new java.util.ArrayList<>();
+        // Pinecone echoing the key in every way it could fail
+        for (int status : new int[] { 400, 401, 403, 404, 429, 500, 503 }) {
+            pinecone.resetAll();
+            pinecone.stubFor(get(urlPathEqualTo("/bulk/imports")).willReturn(aResponse().withStatus(status).withHeader("Retry-After", "0")
+                    .withBody("{\"code\": 16, \"message\": \"bad key " + WireMockUpstream.SECRET_KEY + "\"}")));
+            outputs.add(given().get("/listImports").then().statusCode(org.hamcrest.Matchers.greaterThanOrEqualTo(500)).extract().asString());
+        }
+        pinecone.resetAll();
+        pinecone.stubFor(get(urlPathEqualTo("/bulk/imports")).willReturn(okJson("{\"data\": [{\"id\": \"" + WireMockUpstream.SECRET_KEY)));
+        outputs.add(given().get("/listImports").then().statusCode(502).extract().asString());
+        outputs.add(given().queryParam("status", WireMockUpstream.SECRET_KEY.substring(0, 12)).get("/listImports").then().statusCode(400)
+                .extract().asString());
+        for (String path : List.of("/q/metrics", "/q/health", "/q/health/live", "/q/health/ready")) {
+            outputs.add(given().get(path).then().extract().asString());
+        }
+        assertTrue(outputs.get(outputs.size() - 4).contains("pinecone_upstream_requests_total"), "the metrics were read");
+        for (String output : outputs) {
+            assertFalse(output.contains(WireMockUpstream.SECRET_KEY), output);
+        }
     }
 
     @BeforeEach

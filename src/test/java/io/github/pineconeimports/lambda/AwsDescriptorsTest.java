@@ -21,6 +21,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import io.github.pineconeimports.client.ApiKeySecret;
 import io.github.pineconeimports.client.Connection;
 import io.github.pineconeimports.client.Failure;
 import io.github.pineconeimports.client.IndexHost;
@@ -49,8 +50,14 @@ class AwsDescriptorsTest {
         assertEquals(List.of("HasIndexName", Map.of("Ref", "AWS::NoValue"), Map.of("Ref", "IndexHost")), ifBranches(env.get(IndexHost.VARIABLE)));
         assertEquals(List.of("HasIndexName", Map.of("Ref", "IndexName"), Map.of("Ref", "AWS::NoValue")),
                 ifBranches(env.get(Connection.INDEX_VARIABLE)));
-        assertEquals(Map.of("Fn::Sub", "{{resolve:secretsmanager:${ApiKeySecret}}}"), env.get(Connection.API_KEY_VARIABLE),
-                "the key comes from Secrets Manager, never inline");
+        assertFalse(env.containsKey(Connection.API_KEY_VARIABLE), "no key in the environment");
+        assertFalse(JSON.writeValueAsString(env).contains("resolve:secretsmanager"), "no secret resolved into the environment");
+        assertEquals(Map.of("Ref", "ApiKeySecret"), env.get(ApiKeySecret.VARIABLE), "the secret's name, read at run time");
+        assertEquals(List.of(Map.of("Ref", "SecretsExtensionLayer")), props.get("Layers"), "the extension that reads it");
+        Map<String, Object> policy = map(list(props.get("Policies")).get(0));
+        assertEquals(Map.of("SecretArn", Map.of("Fn::Sub",
+                "arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:${ApiKeySecret}-??????")),
+                policy.get("AWSSecretsManagerGetSecretValuePolicy"), "allowed to read that one secret, nothing more");
         assertEquals("AWS_IAM", map(props.get("FunctionUrlConfig")).get("AuthType"));
     }
 

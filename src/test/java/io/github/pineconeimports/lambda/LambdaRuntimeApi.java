@@ -29,6 +29,7 @@ final class LambdaRuntimeApi implements AutoCloseable {
     private final BlockingQueue<String[]> events = new LinkedBlockingQueue<>();
     private final Map<String, CompletableFuture<Answer>> answers = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
+    private final CompletableFuture<Void> polled = new CompletableFuture<>();
 
     LambdaRuntimeApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -40,6 +41,11 @@ final class LambdaRuntimeApi implements AutoCloseable {
     /** Host and port, as AWS_LAMBDA_RUNTIME_API holds them. */
     String address() {
         return "127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Waits until the function asks for its first event: its initialisation (and any snapshot) is over. */
+    void awaitFirstPoll() throws Exception {
+        polled.get(60, TimeUnit.SECONDS);
     }
 
     /** Hands one event to the function and waits for its answer. */
@@ -54,6 +60,7 @@ final class LambdaRuntimeApi implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         if (path.endsWith("/invocation/next")) {
+            polled.complete(null);
             String[] next;
             try {
                 next = events.poll(60, TimeUnit.SECONDS);

@@ -8,6 +8,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
+import io.github.pineconeimports.client.ApiKeySecret;
 import io.github.pineconeimports.client.Connection;
 import io.github.pineconeimports.client.IndexHost;
 import io.github.pineconeimports.client.PineconeConfig;
@@ -31,6 +32,10 @@ public class ConfigurationReadiness implements HealthCheck {
         HealthCheckResponseBuilder check = HealthCheckResponse.named("pinecone-configuration");
         try {
             Connection connection = Connection.of(config);
+            if (config.apiKeySecret().isPresent() && connection.apiKey() == null) {
+                // the key is read from its secret on the first call that needs it, never by a probe
+                connection = connection.withApiKey("(from " + ApiKeySecret.VARIABLE + ")");
+            }
             if (connection.indexHost() != null && connection.index() != null) {
                 throw new PineconeConfigException(Connection.INDEX_VARIABLE + " and " + IndexHost.VARIABLE + " are both set: keep one");
             }

@@ -1,0 +1,107 @@
+package io.github.pineconeimports.lambda;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.zip.ZipInputStream;
+
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * The packaged Lambda, run as AWS runs it, polling a {@link LambdaRuntimeApi} on loopback: {@code function.zip}
+ * unpacked and started by AWS's own Java runtime client with the handler deploy/aws/template.yaml names, or the
+ * native executable when the build made one.
+ */
+final class PackagedLambda implements AutoCloseable {
+
+    final LambdaRuntimeApi runtime;
+    final boolean nativeRunner;
+    private final Process process;
+
+    private PackagedLambda(LambdaRuntimeApi runtime, boolean nativeRunner, Process process) {
+        this.runtime = runtime;
+        this.nativeRunner = nativeRunner;
+        this.process = process;
+    }
+
+    /** Starts it with {@code env} added to its environment; its output goes to target/{@code log}. */
+    static PackagedLambda start(Map<String, String> env, String log) throws IOException {
+        LambdaRuntimeApi runtime = new LambdaRuntimeApi();
+        Path buildDir = Path.of(System.getProperty("project.build.directory", "target"));
+        String nativeImage = System.getProperty("native.image.path");
+        boolean nativeRunner = nativeImage != null && Files.isExecutable(Path.of(nativeImage));
+        List<String> command = new ArrayList<>();
+        if (nativeRunner) {
+            command.add(nativeImage);
+        } else {
+            Path unpacked = unzip(buildDir.resolve("function.zip"), buildDir.resolve("function-unpacked"));
+            String classpath = String.join(File.pathSeparator, unpacked.toString(), unpacked.resolve("lib") + "/*",
+                    runtimeClientClasspath());
+            command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classpath,
+                    "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", templateHandler()));
+        }
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(buildDir.resolve(log).toFile());
+        builder.environment().put("AWS_LAMBDA_RUNTIME_API", runtime.address());
+        builder.environment().putAll(env);
+        return new PackagedLambda(runtime, nativeRunner, builder.start());
+    }
+
+    /** The handler deploy/aws/template.yaml names for the JVM variant: the one AWS will start. */
+    @SuppressWarnings("unchecked")
+    static String templateHandler() throws IOException {
+        try (InputStream in = Files.newInputStream(Path.of("deploy", "aws", "template.yaml"))) {
+            Map<String, Object> template = new Yaml().load(in);
+            Map<String, Object> function = (Map<String, Object>) ((Map<String, Object>) template.get("Resources")).get("ListImportsFunction");
+            Map<String, Object> handler = (Map<String, Object>) ((Map<String, Object>) function.get("Properties")).get("Handler");
+            return (String) ((List<Object>) handler.get("Fn::If")).get(2);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+        runtime.close();
+    }
+
+    /** AWS's runtime client and what it needs, from this test's own class path. */
+    private static String runtimeClientClasspath() {
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> entry.contains("aws-lambda-java-runtime-interface-client")
+                        || entry.contains("aws-lambda-java-serialization") || entry.contains("aws-lambda-java-core")
+                        || entry.contains("utils-lite"))
+                .collect(Collectors.joining(File.pathSeparator));
+    }
+
+    private static Path unzip(Path zip, Path into) throws IOException {
+        if (!Files.isRegularFile(zip)) {
+            throw new IllegalStateException("no " + zip + ": build it with mvn -Plambda package");
+        }
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                Path target = into.resolve(entry.getName()).normalize();
+                if (!target.startsWith(into)) {
+                    throw new IllegalStateException("zip entry outside the target: " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        return into;
+    }
+}
