@@ -1,73 +1,100 @@
 #!/usr/bin/env bash
-# The benchmark suite, side by side in one run on loopback, against the emulator seeded with 10,000 imports
-# (100 pages of 100). Not part of mvn verify. About 5 minutes on two cores.
-#   1. full scan keeping the Failed imports: our engine in-process, the official Java SDK 6.1.0, the official
-#      TypeScript SDK 9.0.0 on Node, and a bare java.net.http page loop (the floor; measured in each JVM)
-#   2. function overhead: GET /listImports?status=Failed&limit=1 (one upstream page) against GET /bulk/imports
-#   3. the command line end to end against a Node script doing the same with the TypeScript SDK
-#   4. peak RSS of the function under the load of (2) with -Xmx64m
-# Writes src/bench/results/results.md and full-scan.svg, and the table between the bench markers in README.md.
-# Usage: src/bench/run.sh [warmup rounds] [measured rounds]   (defaults 5 and 15)
+# The benchmark suite: every measurement side by side in one run, on loopback, against one emulator seeded with
+# 10,000 imports (100 pages of 100) whose clock stands still, so every contestant sees the same imports. Not part
+# of mvn verify; about 10 minutes on two cores. One command: src/bench/run.sh [warm-up rounds] [measured rounds]
+#   1. engine: a full scan keeping the Failed imports, in-process, against a bare java.net.http loop (the floor)
+#      in the same JVM; the transport alone (our REST client against java.net.http); the official Java SDK and
+#      the official TypeScript SDK, each against the floor in its own process
+#   2. function: overhead over a direct emulator call at 8 connections; then 200 connections of load and the
+#      peak RSS, with the JVM options the container image ships (src/main/docker/Dockerfile.jvm)
+#   3. command line: target/pinecone-imports against a plain java.net.http program (PlainList) on the same JDK,
+#      for JDK 17 and JDK 25 when installed, and against Node with the TypeScript SDK; all print the same ids
+#   4./5. Lambda: function.zip through a local Lambda Runtime API with the SAM template's JAVA_TOOL_OPTIONS: cold
+#      start against a plain handler, SnapStart priming, peak RSS over 1,000 invocations (LambdaBench)
+# Writes src/bench/results/results.md, full-scan.svg, and the table between the bench markers in README.md.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 warmup=${1:-5}
 rounds=${2:-15}
-emu=5090
-app=8097
 key=pclocal-emulator-key
+jdk25=${JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}
 out=target/bench
-mkdir -p $out
+rm -rf $out && mkdir -p $out/node
 command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
-command -v node >/dev/null || { echo "Node.js is needed for the TypeScript SDK" >&2; exit 1; }
+command -v node >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm; }
 
-echo "building"
+echo "building: the HTTP build with the launcher, the peers, the TypeScript SDK"
 mvn -q -B package -DskipTests -DskipBindings >/dev/null
-jar=target/quarkus-app/quarkus-run.jar
-# SDKs are benchmark-only: installed under target/, never recorded in a lock file
+# benchmark-only dependencies live under target/, never in a lock file
 npm install --silent --no-save --no-package-lock --prefix $out/node @pinecone-database/pinecone@9.0.0 >/dev/null
 cp src/bench/node/*.mjs $out/node/
 mvn -q -B -f src/bench/java/pom.xml compile dependency:build-classpath -Dmdep.outputFile="$PWD/$out/peers.cp" >/dev/null
+plain_cp="$(tr ':' '\n' <$out/peers.cp | grep -E 'jackson-(core|databind|annotations)' | paste -sd:):$out/peers/classes"
 
-if curl -s -o /dev/null "http://127.0.0.1:$emu/"; then echo "port $emu is taken: stop what listens there" >&2; exit 1; fi
-java -jar $jar emulator --port $emu --imports 10000 --for 1200s >$out/emulator.log 2>&1 &
-pids=($!)
+pids=()
 trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do grep -q "emulator on" $out/emulator.log && break; sleep 0.2; done
-grep -q "emulator on" $out/emulator.log || { cat $out/emulator.log; exit 1; }
+target/pinecone-imports emulator --port 0 --port-file $out/emulator.port --imports 10000 \
+    --start-time 2026-01-01T00:00:00Z --tick 1000d --for 3600s >$out/emulator.log 2>&1 &
+pids+=($!)
+for _ in $(seq 1 150); do [ -s $out/emulator.port ] && break; sleep 0.2; done
+host=127.0.0.1:$(cat $out/emulator.port)
+export PINECONE_INDEX_HOST=http://$host PINECONE_API_KEY=$key
 
-echo "1. full scan ($warmup warm-up and $rounds measured rounds each)"
-mvn -q -B -Pbench test -DskipBindings -Dbench.host=127.0.0.1:$emu -Dbench.key=$key \
+echo "1. engine ($warmup warm-up and $rounds measured rounds each)"
+mvn -q -B -Pbench test -DskipBindings -Dbench.host=$host -Dbench.key=$key \
     -Dbench.warmup="$warmup" -Dbench.rounds="$rounds" >$out/engine.log 2>&1 || { tail -40 $out/engine.log; exit 1; }
-java -cp "$(cat $out/peers.cp):target/bench/peers/classes" io.github.pineconeimports.bench.ScanPeers 127.0.0.1:$emu $key "$warmup" "$rounds" 2>/dev/null >$out/peers.tsv
-(cd $out/node && node scan.mjs 127.0.0.1:$emu $key "$warmup" "$rounds") >$out/ts.tsv
-cat $out/engine.tsv $out/peers.tsv $out/ts.tsv
+java -cp "$(cat $out/peers.cp):$out/peers/classes" io.github.pineconeimports.bench.ScanPeers $host $key "$warmup" "$rounds" \
+    2>/dev/null >$out/peers.tsv
+(cd $out/node && node scan.mjs $host $key "$warmup" "$rounds") >$out/ts.tsv
+cat $out/engine.tsv $out/transport.tsv $out/peers.tsv $out/ts.tsv
 
-echo "2. function overhead, and 4. memory (-Xmx64m)"
-PINECONE_INDEX_HOST=http://127.0.0.1:$emu PINECONE_API_KEY=$key \
-    java -Xmx64m -Dquarkus.http.port=$app -jar $jar >$out/function.log 2>&1 &
+echo "2. function: overhead at 8 connections, then RSS under 200 connections (the image's JVM options)"
+opts=$(sed -n 's/^ENV JAVA_OPTS_APPEND="\(.*\)"/\1/p' src/main/docker/Dockerfile.jvm)
+arena=$(sed -n 's/^ENV MALLOC_ARENA_MAX=\(.*\)/\1/p' src/main/docker/Dockerfile.jvm)
+echo "$opts" >$out/function-options.txt
+# shellcheck disable=SC2086
+MALLOC_ARENA_MAX=$arena java $opts -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port=0 -jar target/quarkus-app/quarkus-run.jar \
+    >$out/function.log 2>&1 &
 fn=$!
 pids+=($fn)
-for _ in $(seq 1 100); do curl -sf -o /dev/null "http://127.0.0.1:$app/q/health/ready" && break; sleep 0.2; done
-wrk -t1 -c8 -d5s "http://127.0.0.1:$app/listImports?status=Failed&limit=1" >/dev/null   # warm-up
-wrk -t1 -c8 -d15s --latency "http://127.0.0.1:$app/listImports?status=Failed&limit=1" >$out/wrk-function.txt
-wrk -t1 -c8 -d15s --latency -H "Api-Key: $key" "http://127.0.0.1:$emu/bulk/imports?limit=100" >$out/wrk-direct.txt
+for _ in $(seq 1 150); do grep -qo 'Listening on: http://[0-9.:]*' $out/function.log && break; sleep 0.2; done
+app=$(grep -o 'Listening on: http://[0-9.:]*' $out/function.log | sed 's/Listening on: //')
+wrk -t1 -c8 -d5s "$app/listImports?status=Failed&limit=1" >/dev/null   # warm-up
+wrk -t1 -c8 -d15s --latency "$app/listImports?status=Failed&limit=1" >$out/wrk-function.txt
+wrk -t1 -c8 -d15s --latency -H "Api-Key: $key" "http://$host/bulk/imports?limit=100" >$out/wrk-direct.txt
+wrk -t2 -c200 -d30s --timeout 10s --latency "$app/listImports?status=Failed&limit=100" >$out/wrk-load.txt
 awk '/VmHWM/ {printf "%.0f\n", $2/1024}' /proc/$fn/status >$out/rss.txt
 kill $fn
 
-echo "3. command line end to end (median of 7 runs each)"
-export PINECONE_INDEX_HOST=http://127.0.0.1:$emu PINECONE_API_KEY=$key
-timed() { # label, command...
-  local label=$1; shift
-  "$@" >/dev/null 2>&1
-  for _ in $(seq 1 7); do
-    local t0=$(date +%s%N); "$@" >/dev/null 2>&1; echo $(( ($(date +%s%N) - t0) / 1000000 ))
-  done | sort -n | sed -n 4p | { read -r ms; printf '%s\t%s\n' "$label" "$ms"; }
+echo "3. command line: median of 11 interleaved runs each"
+contestants=(launcher-jdk17 plain-jdk17)
+[ -x $jdk25/bin/java ] && contestants+=(launcher-jdk25 plain-jdk25)
+contestants+=(node-ts-sdk)
+jdk17=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
+run() { # contestant: prints the ids of the Failed imports
+  case $1 in
+    launcher-jdk*) JAVA_HOME=$([ "$1" = launcher-jdk25 ] && echo $jdk25 || echo "$jdk17") target/pinecone-imports list --status Failed --output ids ;;
+    plain-jdk*) "$([ "$1" = plain-jdk25 ] && echo $jdk25 || echo "$jdk17")/bin/java" -cp "$plain_cp" io.github.pineconeimports.bench.PlainList ;;
+    node-ts-sdk) node $out/node/list-failed.mjs ;;
+  esac
 }
-{
-  timed "cli-jvm" java -jar $jar list --status Failed --output json
-  timed "cli-jvm-c1" java -XX:TieredStopAtLevel=1 -jar $jar list --status Failed --output json
-  timed "node-ts-sdk" node $out/node/list-failed.mjs
-} >$out/cli.tsv
+for c in "${contestants[@]}"; do run "$c" | sort >$out/ids-$c.txt; done   # warm-up (and each JDK's archive)
+for c in "${contestants[@]}"; do
+  cmp -s $out/ids-$c.txt $out/ids-plain-jdk17.txt || { echo "$c printed other ids than the plain program" >&2; exit 1; }
+done
+for _ in $(seq 1 11); do
+  for c in "${contestants[@]}"; do
+    t0=$(date +%s%N); run "$c" >/dev/null; echo "$c $(( ($(date +%s%N) - t0) / 1000000 ))"
+  done
+done >$out/cli-runs.txt
+for c in "${contestants[@]}"; do
+  awk -v c="$c" '$1 == c {print $2}' $out/cli-runs.txt | sort -n | sed -n 6p | { read -r ms; printf '%s\t%s\t%s\n' "$c" "$ms" "$(wc -l <$out/ids-$c.txt)"; }
+done >$out/cli.tsv
 cat $out/cli.tsv
+
+echo "4./5. Lambda through the local Runtime API (cold starts, priming, 1,000 invocations)"
+mvn -q -B -Plambda,bench-lambda verify -Dbench.host=$host -Dbench.key=$key >$out/lambda.log 2>&1 || { tail -40 $out/lambda.log; exit 1; }
+cp target/lambda/bench/lambda.tsv $out/lambda.tsv
+cat $out/lambda.tsv
 
 python3 src/bench/report.py "$out" "$(nproc)" "$(java -version 2>&1 | sed -n 1p)" "$(node --version)"

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,7 +17,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * What every JVM in the benchmark suite shares, compiled into each of them: the floor (a bare java.net.http
- * page loop with no framework) and the side-by-side runner that interleaves contestants round by round.
+ * page loop with no framework), the transport alone, and the side-by-side runner that interleaves contestants
+ * round by round.
  */
 public final class SideBySide {
 
@@ -28,27 +30,79 @@ public final class SideBySide {
         HttpClient http = HttpClient.newHttpClient();
         ObjectMapper json = new ObjectMapper();
         return () -> {
-            try {
-                int failed = 0;
-                String token = null;
-                do {
-                    String url = "http://" + host + "/bulk/imports?limit=100"
-                            + (token == null ? "" : "&paginationToken=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
-                    HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Api-Key", key)
-                            .header("X-Pinecone-Api-Version", "2025-01").build();
-                    JsonNode page = json.readTree(http.send(request, HttpResponse.BodyHandlers.ofString()).body());
-                    for (JsonNode model : page.path("data")) {
-                        if ("Failed".equals(model.path("status").asText())) {
-                            failed++;
-                        }
-                    }
-                    token = page.path("pagination").path("next").asText(null);
-                } while (token != null && !token.isEmpty());
-                return failed;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
+            int[] failed = new int[1];
+            failedIds(http, json, host, key, id -> failed[0]++);
+            return failed[0];
         };
+    }
+
+    /** Transport alone: every page fetched with java.net.http as bytes, nothing parsed but the next token. */
+    public static IntSupplier transport(String host, String key) {
+        HttpClient http = HttpClient.newHttpClient();
+        return () -> pages(token -> send(http, host, key, token, HttpResponse.BodyHandlers.ofByteArray()));
+    }
+
+    /** Walks the pages {@code fetch} returns (given the token, null first); returns how many. */
+    public static int pages(java.util.function.Function<String, byte[]> fetch) {
+        int pages = 0;
+        String token = null;
+        do {
+            token = nextToken(fetch.apply(token));
+            pages++;
+        } while (token != null && !token.isEmpty());
+        return pages;
+    }
+
+    /** The value of the last {@code "next":"..."} in {@code body}, or null. */
+    private static String nextToken(byte[] body) {
+        byte[] key = "\"next\":\"".getBytes(StandardCharsets.US_ASCII);
+        search: for (int at = body.length - key.length; at >= 0; at--) {
+            for (int k = 0; k < key.length; k++) {
+                if (body[at + k] != key[k]) {
+                    continue search;
+                }
+            }
+            int end = at + key.length;
+            while (body[end] != '"') {
+                end++;
+            }
+            return new String(body, at + key.length, end - at - key.length, StandardCharsets.US_ASCII);
+        }
+        return null;
+    }
+
+    private static <T> T send(HttpClient http, String host, String key, String token, HttpResponse.BodyHandler<T> body) {
+        String url = "http://" + host + "/bulk/imports?limit=100"
+                + (token == null ? "" : "&paginationToken=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Api-Key", key)
+                .header("X-Pinecone-Api-Version", "2025-01").build();
+        try {
+            return http.send(request, body).body();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every page, handing the id of each Failed import to {@code each}. */
+    public static void failedIds(String host, String key, Consumer<String> each) {
+        failedIds(HttpClient.newHttpClient(), new ObjectMapper(), host, key, each);
+    }
+
+    private static void failedIds(HttpClient http, ObjectMapper json, String host, String key, Consumer<String> each) {
+        try {
+            String token = null;
+            do {
+                JsonNode page = json.readTree(send(http, host, key, token, HttpResponse.BodyHandlers.ofString()));
+                for (JsonNode model : page.path("data")) {
+                    if ("Failed".equals(model.path("status").asText())) {
+                        each.accept(model.path("id").asText());
+                    }
+                }
+                token = page.path("pagination").path("next").asText(null);
+            } while (token != null && !token.isEmpty());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

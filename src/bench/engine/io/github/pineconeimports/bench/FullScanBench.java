@@ -6,22 +6,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import java.net.URI;
+
 import jakarta.inject.Inject;
+import jakarta.ws.rs.client.ClientRequestFilter;
 
 import org.junit.jupiter.api.Test;
 
 import io.github.pineconeimports.client.Connection;
+import io.github.pineconeimports.client.PineconeApi;
 import io.github.pineconeimports.client.PineconeConfig;
 import io.github.pineconeimports.imports.ImportLister;
 import io.github.pineconeimports.imports.ImportQuery;
 import io.github.pineconeimports.imports.ImportStatus;
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
  * Benchmark harness (run by src/bench/run.sh, never by mvn verify): a full scan that keeps the Failed imports,
- * our engine in-process against the floor, side by side in this one JVM. Writes target/bench/engine.tsv.
+ * our engine in-process against the floor, side by side in this one JVM; and the transport alone. Writes
+ * target/bench/engine.tsv and transport.tsv.
  */
 @QuarkusTest
 @TestProfile(FullScanBench.NoEmulator.class)
@@ -49,7 +55,26 @@ class FullScanBench {
         String results = SideBySide.run(List.of("engine", "httpclient-floor"),
                 List.of(() -> lister.list(failed, emulator).data().size(), SideBySide.floor(host, key)),
                 Integer.getInteger("bench.warmup", 5), Integer.getInteger("bench.rounds", 15));
-        Path file = Path.of("target", "bench", "engine.tsv");
+        write("engine.tsv", results);
+    }
+
+    /**
+     * Where the gap to the floor lies: the same pages fetched as text by our REST client (as {@link ImportLister}
+     * sends them, headers included) and by java.net.http, nothing parsed but the next token.
+     */
+    @Test
+    void transport() throws Exception {
+        String host = System.getProperty("bench.host", "127.0.0.1:5090");
+        String key = System.getProperty("bench.key", "pclocal-emulator-key");
+        PineconeApi api = QuarkusRestClientBuilder.newBuilder().baseUri(URI.create("http://" + host))
+                .register((ClientRequestFilter) request -> request.getHeaders().putSingle("Api-Key", key)).build(PineconeApi.class);
+        write("transport.tsv", SideBySide.run(List.of("rest-client-transport", "httpclient-transport"),
+                List.of(() -> SideBySide.pages(token -> api.listImports(100, token)), SideBySide.transport(host, key)),
+                Integer.getInteger("bench.warmup", 5), Integer.getInteger("bench.rounds", 15)));
+    }
+
+    private static void write(String name, String results) throws java.io.IOException {
+        Path file = Path.of("target", "bench", name);
         Files.createDirectories(file.getParent());
         Files.writeString(file, results);
     }

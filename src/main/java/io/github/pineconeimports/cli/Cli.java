@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "pinecone-imports", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Knows the state of Pinecone bulk imports: list them by status, watch them finish, or run an emulator.",
-        subcommands = { ListCommand.class, WatchCommand.class, EmulatorCommand.class,
+        subcommands = { ListCommand.class, WatchCommand.class, EmulatorCommand.class, TrainCommand.class,
                 CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class },
         footerHeading = "%nExit codes:%n", footer = Cli.EXIT_CODES)
 public class Cli {

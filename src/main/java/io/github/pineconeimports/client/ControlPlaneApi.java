@@ -8,16 +8,16 @@ import jakarta.ws.rs.core.MediaType;
 
 /**
  * Pinecone's control plane ({@code PINECONE_CONTROLLER_HOST}): the indexes of a project and their hosts. Bodies
- * come back as text, parsed by {@link ControlPlane}, for the same reason as {@link PineconeApi}'s.
+ * come back as bytes, parsed by {@link ControlPlane}, for the same reason as {@link PineconeApi}'s.
  */
 @Path("/indexes")
 @Produces(MediaType.APPLICATION_JSON)
 public interface ControlPlaneApi {
 
     @GET
-    String listIndexes();
+    byte[] listIndexes();
 
     @GET
     @Path("/{name}")
-    String describeIndex(@PathParam("name") String name);
+    byte[] describeIndex(@PathParam("name") String name);
 }

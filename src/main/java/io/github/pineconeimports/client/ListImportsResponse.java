@@ -2,11 +2,8 @@ package io.github.pineconeimports.client;
 
 import java.util.List;
 
-import io.quarkus.runtime.annotations.RegisterForReflection;
-
-/** One page of {@code GET /bulk/imports}. */
-@RegisterForReflection
-public record ListImportsResponse(List<ImportModel> data, Pagination pagination) {
+/** One page of {@code GET /bulk/imports}: its imports (read as {@link ImportEntry}) and where the next page is. */
+public record ListImportsResponse(List<ImportEntry> data, Pagination pagination) {
 
     /** The upstream token of the next page, or null on the last page. */
     public String nextToken() {

@@ -1,6 +1,7 @@
 package io.github.pineconeimports.client;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +31,7 @@ import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 class RestClients {
 
     /** 100 imports with long URIs and error texts stay far below this. */
-    static final int MAX_BODY_CHARS = 4 * 1024 * 1024;
+    static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
 
     private record Key(Class<?> api, IndexHost host, String apiKey, String apiVersion, Duration connect, Duration read) {
     }
@@ -71,27 +72,75 @@ class RestClients {
                 .clientLogger(new MaskingClientLogger(secret, logBodies));
     }
 
+    /** Closes and drops the clients of {@code host} (with their pooled connections). */
+    void forget(IndexHost host) {
+        clients.keySet().removeIf(key -> {
+            if (!key.host().equals(host)) {
+                return false;
+            }
+            Object client = clients.get(key);
+            if (client instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception ignored) {
+                    // closing only releases connections; nothing is left to do on failure
+                }
+            }
+            return true;
+        });
+    }
+
+    private PageReader pages;
+
+    @jakarta.annotation.PostConstruct
+    void pageReader() {
+        pages = new PageReader(json);
+    }
+
     /** Makes the call and parses its body as {@code type}: JSON of bounded size, or an anomaly (not worth a retry). */
-    <T> T call(Connection connection, Supplier<String> request, Class<T> type) {
-        String body = send(connection, request);
-        if (body == null || body.isBlank()) {
-            throw anomaly(connection, "an empty answer");
-        }
-        if (body.length() > MAX_BODY_CHARS) {
-            throw anomaly(connection, "a body over the " + MAX_BODY_CHARS + "-character cap");
-        }
-        if (body.stripLeading().charAt(0) != '{') {
-            throw anomaly(connection, "an answer that is not a JSON object ("
-                    + PineconeErrorMapper.clip(body.substring(0, Math.min(body.length(), 60))) + ")");
-        }
+    <T> T call(Connection connection, Supplier<byte[]> request, Class<T> type) {
+        byte[] body = jsonBytes(connection, send(connection, request));
         try {
             return json.readValue(body, type);
         } catch (JsonProcessingException e) {
             throw anomaly(connection, "malformed JSON (" + PineconeErrorMapper.clip(e.getOriginalMessage()) + ")");
+        } catch (java.io.IOException e) {
+            throw anomaly(connection, "unreadable JSON (" + PineconeErrorMapper.clip(e.getMessage()) + ")");
         }
     }
 
-    private static String send(Connection connection, Supplier<String> request) {
+    /** A page of imports, read in one pass (see {@link PageReader}). */
+    ListImportsResponse page(Connection connection, Supplier<byte[]> request) {
+        byte[] body = jsonBytes(connection, send(connection, request));
+        try {
+            return pages.read(body);
+        } catch (JsonProcessingException e) {
+            throw anomaly(connection, "malformed JSON (" + PineconeErrorMapper.clip(e.getOriginalMessage()) + ")");
+        } catch (java.io.IOException e) {
+            throw anomaly(connection, "unreadable JSON (" + PineconeErrorMapper.clip(e.getMessage()) + ")");
+        }
+    }
+
+    /** A body is a JSON object of bounded size, or it is an anomaly: reported, and not worth a retry. */
+    private static byte[] jsonBytes(Connection connection, byte[] body) {
+        int first = 0;
+        while (body != null && first < body.length && Character.isWhitespace(body[first])) {
+            first++;
+        }
+        if (body == null || first == body.length) {
+            throw anomaly(connection, "an empty answer");
+        }
+        if (body.length > MAX_BODY_BYTES) {
+            throw anomaly(connection, "a body over the " + MAX_BODY_BYTES + "-byte cap");
+        }
+        if (body[first] != '{') {
+            String start = new String(body, first, Math.min(body.length - first, 60), StandardCharsets.UTF_8);
+            throw anomaly(connection, "an answer that is not a JSON object (" + PineconeErrorMapper.clip(start) + ")");
+        }
+        return body;
+    }
+
+    private static byte[] send(Connection connection, Supplier<byte[]> request) {
         try {
             return request.get();
         } catch (PineconeException e) {

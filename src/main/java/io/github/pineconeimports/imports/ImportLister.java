@@ -142,11 +142,13 @@ public class ImportLister {
         int resumeIndex = 0;
         try (Fanout fanout = new Fanout(walks, config.indexConcurrency(), first, ready.size(), unneeded, i -> walker.run(ready.get(i),
                 i == first && cursor != null ? new IndexWalk.Position(cursor.upstreamToken(), cursor.skip()) : IndexWalk.Position.START,
-                need, cursor == null ? null : cursor.encode()))) {
+                need, cursor == null ? null : cursor.encode(), !query.all() && i > first))) {
             for (int i = first; i < ready.size() && resume == null; i++) {
                 IndexWalk.Segment segment = fanout.get(i);
                 int take = Math.min(need - data.size(), segment.matches().size());
-                Tally used = take < segment.matches().size() ? segment.matches().get(take).before() : segment.tally();
+                // a cut needs what was scanned before the match it stops at; only a walk that may be cut keeps that
+                Tally before = take < segment.matches().size() ? segment.matches().get(take).before() : null;
+                Tally used = before != null ? before : segment.tally();
                 for (IndexWalk.Match match : segment.matches().subList(0, take)) {
                     data.add(named ? match.model().withIndex(ready.get(i).name()) : match.model());
                 }

@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
-import io.github.pineconeimports.client.ImportModel;
+import io.github.pineconeimports.client.ImportFacts;
 
 /**
  * What a caller wants listed. Typed callers use {@link #builder()}; text input (query parameters, JSON fields,
@@ -52,11 +52,20 @@ public record ImportQuery(Set<ImportStatus> statuses, int limit, boolean all, Co
     }
 
     /** Whether an import passes the status filter and both time windows. */
-    public boolean matches(ImportModel model) {
-        if (!statuses.isEmpty() && statuses.stream().noneMatch(s -> s.matches(model.status()))) {
+    public boolean matches(ImportFacts model) {
+        if (!statuses.isEmpty() && !hasStatus(model.status())) {
             return false;
         }
         return created.contains(model.createdAt()) && finished.contains(model.finishedAt());
+    }
+
+    private boolean hasStatus(String status) {
+        for (ImportStatus wanted : statuses) {
+            if (wanted.matches(status)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

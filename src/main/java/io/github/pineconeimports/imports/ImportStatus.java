@@ -2,7 +2,6 @@ package io.github.pineconeimports.imports;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -18,6 +17,9 @@ public enum ImportStatus {
     CANCELLED("Cancelled");
 
     public static final List<String> NAMES = Arrays.stream(values()).map(ImportStatus::wire).toList();
+
+    // every call parses its statuses: a plain loop over one copy of values() (the profile showed the stream)
+    private static final ImportStatus[] ALL = values();
 
     private final String wire;
 
@@ -39,8 +41,13 @@ public enum ImportStatus {
         if (text == null) {
             return Optional.empty();
         }
-        String key = text.strip().replace("_", "").replace("-", "").toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(s -> s.wire.toLowerCase(Locale.ROOT).equals(key)).findFirst();
+        String key = text.strip().replace("_", "").replace("-", "");
+        for (ImportStatus status : ALL) {
+            if (status.wire.equalsIgnoreCase(key)) {
+                return Optional.of(status);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Whether an upstream status string is this status, whatever its case. */

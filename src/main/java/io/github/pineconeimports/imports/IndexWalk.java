@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.pineconeimports.client.ImportEntry;
 import io.github.pineconeimports.client.ImportModel;
 import io.github.pineconeimports.client.IndexTarget;
 import io.github.pineconeimports.client.ListImportsResponse;
@@ -29,6 +30,7 @@ final class IndexWalk {
         static final Position START = new Position(null, 0);
     }
 
+    /** A match, where it stood, and (when the walk may be cut there) what had been scanned before it. */
     record Match(ImportModel model, Position at, Tally before) {
     }
 
@@ -50,7 +52,11 @@ final class IndexWalk {
         this.unneeded = unneeded;
     }
 
-    Segment run(IndexTarget target, Position from, int need, String token) {
+    /**
+     * @param cuttable whether the listing may cut this walk after any of its matches (a walk that follows another
+     *                 index's in a limited answer): only then does each match keep what was scanned before it
+     */
+    Segment run(IndexTarget target, Position from, int need, String token, boolean cuttable) {
         List<Match> matches = new ArrayList<>();
         Tally tally = new Tally();
         String pageToken = from.pageToken();
@@ -65,24 +71,27 @@ final class IndexWalk {
             if (response == null || response.data() == null) {
                 throw ListingFailedException.anomaly(target.name(), "Pinecone answered a page without data", tally.pages, tally.scanned);
             }
-            List<ImportModel> data = response.data();
+            List<ImportEntry> data = response.data();
             if (skip > data.size()) {
                 throw ContinuationToken.invalid(token, "points past the end of its page: the listing changed; start again without it");
             }
             Map<String, Integer> seen = new HashMap<>();
             try {
                 for (int i = skip; i < data.size(); i++) {
-                    ImportModel model = data.get(i);
-                    boolean match = query.matches(model);
+                    ImportEntry entry = data.get(i);
+                    boolean match = query.matches(entry);
                     if (match && matches.size() == need) {
                         return new Segment(matches, new Position(pageToken, i), tally);
                     }
                     if (match) {
-                        matches.add(new Match(model, new Position(pageToken, i), tally.copy()));
+                        // only the imports an answer keeps are bound in full
+                        matches.add(new Match(entry.model(), new Position(pageToken, i), cuttable ? tally.copy() : null));
                     }
-                    tally.count(model);
-                    seen.merge(Tally.status(model), 1, Integer::sum);
+                    tally.count(entry);
+                    seen.merge(Tally.status(entry), 1, Integer::sum);
                 }
+            } catch (PineconeException unreadable) {
+                throw ListingFailedException.upstream(target.name(), unreadable, tally.pages, tally.scanned);
             } finally {
                 ListingMetrics.importsSeen(seen);
             }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The one parser of text input: query parameters, JSON fields, Lambda events and CloudEvent data all arrive as
@@ -24,6 +25,8 @@ public final class QueryText {
     static final String LIMIT_ALLOWED = "an integer from 1 to " + ImportQuery.MAX_LIMIT;
     static final String DURATION_ALLOWED = "a positive ISO-8601 duration such as PT15M or P1D, or 15m, 24h, 7d";
     private static final String INSTANT_ALLOWED = "an ISO-8601 instant such as 2025-01-31T09:30:00Z";
+    private static final Pattern SMALL_INTEGER = Pattern.compile("[0-9]{1,9}");
+    private static final Pattern DIGITS = Pattern.compile("[0-9]+");
 
     private QueryText() {
     }
@@ -81,7 +84,7 @@ public final class QueryText {
 
     private static Integer limit(String text) {
         // ASCII digits only: Integer.parseInt would also take other scripts' digits
-        if (text != null && !text.strip().matches("[0-9]{1,9}")) {
+        if (text != null && !SMALL_INTEGER.matcher(text.strip()).matches()) {
             throw new InvalidQueryException("limit", text, LIMIT_ALLOWED, "'" + InvalidQueryException.clip(text) + "' is not an integer");
         }
         return text == null ? null : Integer.valueOf(text.strip());
@@ -102,7 +105,7 @@ public final class QueryText {
             return null;
         }
         try {
-            if (!text.strip().matches("[0-9]+")) {
+            if (!DIGITS.matcher(text.strip()).matches()) {
                 return io.quarkus.runtime.configuration.DurationConverter.parseDuration(text);
             }
         } catch (RuntimeException notADuration) {

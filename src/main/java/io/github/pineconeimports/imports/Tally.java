@@ -1,19 +1,20 @@
 package io.github.pineconeimports.imports;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
-import io.github.pineconeimports.client.ImportModel;
+import io.github.pineconeimports.client.ImportFacts;
 
 /** What a walk scanned: imports, pages, and the imports by status (before the filters). */
 final class Tally {
 
     int scanned;
     int pages;
-    private final Map<String, Integer> byStatus = new TreeMap<>();
+    private final Map<String, Integer> byStatus = new HashMap<>();
 
-    void count(ImportModel model) {
+    void count(ImportFacts model) {
         scanned++;
         byStatus.merge(status(model), 1, Integer::sum);
     }
@@ -30,7 +31,7 @@ final class Tally {
         other.byStatus.forEach((status, n) -> byStatus.merge(status, n, Integer::sum));
     }
 
-    static String status(ImportModel model) {
+    static String status(ImportFacts model) {
         return model.status() == null ? "(none)" : model.status();
     }
 
@@ -43,7 +44,7 @@ final class Tally {
                 out.put(status.wire(), n);
             }
         }
-        byStatus.forEach(out::putIfAbsent);
+        new TreeMap<>(byStatus).forEach(out::putIfAbsent);
         return out;
     }
 }

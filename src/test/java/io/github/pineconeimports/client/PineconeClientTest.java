@@ -58,7 +58,7 @@ class PineconeClientTest {
         serve("list-camel.json");
         ListImportsResponse page = client.listImports(connection, 100, null);
         assertEquals(3, page.data().size());
-        ImportModel done = page.data().get(0);
+        ImportModel done = page.data().get(0).model();
         assertEquals("101", done.id());
         assertEquals("s3://bucket/a/", done.uri());
         assertEquals("Completed", done.status());
@@ -66,12 +66,12 @@ class PineconeClientTest {
         assertEquals(Instant.parse("2025-01-10T08:20:31.500Z"), done.finishedAt());
         assertEquals(100.0, done.percentComplete());
         assertEquals(1_000_000L, done.recordsImported());
-        ImportModel failed = page.data().get(1);
+        ImportModel failed = page.data().get(1).model();
         assertEquals(Instant.parse("2025-01-10T09:00:00.123456789Z"), failed.createdAt());
         assertEquals(Instant.parse("2025-01-10T08:00:00.100Z"), failed.finishedAt(), "+02:00 is normalised to UTC");
         assertEquals(42.2, failed.percentComplete());
         assertEquals("Invalid parquet file", failed.error());
-        ImportModel pending = page.data().get(2);
+        ImportModel pending = page.data().get(2).model();
         assertEquals(Instant.parse("2025-01-10T15:30:00.120Z"), pending.createdAt());
         assertNull(pending.finishedAt(), "missing optional fields are null");
         assertNull(pending.percentComplete());
@@ -80,14 +80,28 @@ class PineconeClientTest {
     }
 
     @Test
+    void theFactsAFilterReadsAgreeWithTheWholeImport() {
+        for (String fixture : new String[] { "list-camel.json", "list-snake.json", "list-newer-api.json" }) {
+            wireMock.resetAll();
+            serve(fixture);
+            for (ImportEntry entry : client.listImports(connection, 100, null).data()) {
+                ImportModel model = entry.model();
+                assertEquals(model.status(), entry.status(), fixture);
+                assertEquals(model.createdAt(), entry.createdAt(), fixture);
+                assertEquals(model.finishedAt(), entry.finishedAt(), fixture);
+            }
+        }
+    }
+
+    @Test
     void decodesSnakeCaseAliases() {
         serve("list-snake.json");
         ListImportsResponse page = client.listImports(connection, 100, null);
-        ImportModel running = page.data().get(0);
+        ImportModel running = page.data().get(0).model();
         assertEquals(Instant.parse("2025-02-01T00:00:00Z"), running.createdAt());
         assertEquals(12.5, running.percentComplete());
         assertEquals(125L, running.recordsImported());
-        ImportModel cancelled = page.data().get(1);
+        ImportModel cancelled = page.data().get(1).model();
         assertEquals(Instant.parse("2025-02-01T01:00:00Z"), cancelled.createdAt(), "started_at is an alias of createdAt");
         assertEquals(Instant.parse("2025-02-01T01:30:00Z"), cancelled.finishedAt());
         assertNull(page.nextToken(), "an empty next means last page");
@@ -96,7 +110,7 @@ class PineconeClientTest {
     @Test
     void keepsUnknownStatusesAndFieldsVerbatim() throws Exception {
         serve("list-newer-api.json");
-        ImportModel paused = client.listImports(connection, 100, null).data().get(0);
+        ImportModel paused = client.listImports(connection, 100, null).data().get(0).model();
         assertEquals("Paused", paused.status());
         assertEquals("int-7", paused.extra().get("integrationId"));
         Map<?, ?> written = mapper.readValue(mapper.writeValueAsString(paused), Map.class);

@@ -33,7 +33,7 @@ class DeadlineTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("imports.deadline", "2s", "pinecone.read-timeout", "1s",
-                    "io.github.pineconeimports.client.PineconeClient/listImports/Retry/delay", "50");
+                    "io.github.pineconeimports.client.PineconeClient/retryPage/Retry/delay", "50");
         }
 
         @Override

@@ -59,7 +59,7 @@ class FaultSuiteTest {
             // every log a user can switch on: the REST client's request-response log as the Quarkus guide says
             // (scope and category), and everything else at TRACE; the console stays quiet, the capture sees all
             return Map.of("imports.deadline", "10s", "pinecone.read-timeout", "1s",
-                    "io.github.pineconeimports.client.PineconeClient/listImports/Retry/delay", "50",
+                    "io.github.pineconeimports.client.PineconeClient/retryPage/Retry/delay", "50",
                     "quarkus.rest-client.logging.scope", "request-response",
                     "quarkus.log.category.\"org.jboss.resteasy.reactive.client.logging\".level", "DEBUG",
                     "quarkus.log.level", "TRACE", "quarkus.log.min-level", "TRACE", "quarkus.log.console.level", "WARN");

@@ -25,44 +25,88 @@ final class PackagedLambda implements AutoCloseable {
 
     final LambdaRuntimeApi runtime;
     final boolean nativeRunner;
+    final long startedNanos;
     private final Process process;
 
-    private PackagedLambda(LambdaRuntimeApi runtime, boolean nativeRunner, Process process) {
+    private PackagedLambda(LambdaRuntimeApi runtime, boolean nativeRunner, Process process, long startedNanos) {
         this.runtime = runtime;
         this.nativeRunner = nativeRunner;
         this.process = process;
+        this.startedNanos = startedNanos;
     }
 
     /** Starts it with {@code env} added to its environment; its output goes to target/{@code log}. */
     static PackagedLambda start(Map<String, String> env, String log) throws IOException {
+        return start(env, log, templateHandler());
+    }
+
+    /**
+     * The same with another handler on the JVM (a benchmark's plain one, from this class path), and
+     * {@code extraClasspath} after the function's own (a benchmark's stand-ins).
+     */
+    static PackagedLambda start(Map<String, String> env, String log, String handler, String... extraClasspath) throws IOException {
         LambdaRuntimeApi runtime = new LambdaRuntimeApi();
         Path buildDir = Path.of(System.getProperty("project.build.directory", "target"));
         String nativeImage = System.getProperty("native.image.path");
-        boolean nativeRunner = nativeImage != null && Files.isExecutable(Path.of(nativeImage));
+        boolean ours = handler.equals(templateHandler());
+        // a native build runs our function natively; a benchmark's plain handler stays on the JVM
+        boolean nativeRunner = ours && nativeImage != null && Files.isExecutable(Path.of(nativeImage));
         List<String> command = new ArrayList<>();
         if (nativeRunner) {
             command.add(nativeImage);
         } else {
-            Path unpacked = unzip(buildDir.resolve("function.zip"), buildDir.resolve("function-unpacked"));
-            String classpath = String.join(File.pathSeparator, unpacked.toString(), unpacked.resolve("lib") + "/*",
-                    runtimeClientClasspath());
+            // a plain handler gets the runtime client, Jackson and its own classes: nothing else
+            String classpath = ours ? ourClasspath(unzip(buildDir.resolve("function.zip"), buildDir.resolve("function-unpacked")))
+                    : String.join(File.pathSeparator, testClasses(), jackson());
+            classpath += File.pathSeparator + runtimeClientClasspath();
+            for (String extra : extraClasspath) {
+                classpath += File.pathSeparator + extra;
+            }
             command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classpath,
-                    "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", templateHandler()));
+                    "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", handler));
         }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(buildDir.resolve(log).toFile());
         builder.environment().put("AWS_LAMBDA_RUNTIME_API", runtime.address());
         builder.environment().putAll(env);
-        return new PackagedLambda(runtime, nativeRunner, builder.start());
+        long started = System.nanoTime();
+        return new PackagedLambda(runtime, nativeRunner, builder.start(), started);
+    }
+
+    /** The environment deploy/aws/template.yaml gives the function: its plain values (JAVA_TOOL_OPTIONS among them). */
+    @SuppressWarnings("unchecked")
+    static Map<String, String> templateEnvironment() throws IOException {
+        Map<String, String> env = new java.util.HashMap<>();
+        ((Map<String, Object>) ((Map<String, Object>) templateFunction().get("Environment")).get("Variables")).forEach((name, value) -> {
+            if (value instanceof String text) {
+                env.put(name, text);
+            }
+        });
+        return env;
+    }
+
+    /** Peak resident memory of the process so far (VmHWM), in kB. */
+    long peakRssKb() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        throw new IllegalStateException("no VmHWM for " + process.pid());
     }
 
     /** The handler deploy/aws/template.yaml names for the JVM variant: the one AWS will start. */
     @SuppressWarnings("unchecked")
     static String templateHandler() throws IOException {
+        Map<String, Object> handler = (Map<String, Object>) templateFunction().get("Handler");
+        return (String) ((List<Object>) handler.get("Fn::If")).get(2);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> templateFunction() throws IOException {
         try (InputStream in = Files.newInputStream(Path.of("deploy", "aws", "template.yaml"))) {
             Map<String, Object> template = new Yaml().load(in);
             Map<String, Object> function = (Map<String, Object>) ((Map<String, Object>) template.get("Resources")).get("ListImportsFunction");
-            Map<String, Object> handler = (Map<String, Object>) ((Map<String, Object>) function.get("Properties")).get("Handler");
-            return (String) ((List<Object>) handler.get("Fn::If")).get(2);
+            return (Map<String, Object>) function.get("Properties");
         }
     }
 
@@ -73,6 +117,24 @@ final class PackagedLambda implements AutoCloseable {
             process.destroyForcibly();
         }
         runtime.close();
+    }
+
+    private static String ourClasspath(Path unpacked) {
+        return unpacked + File.pathSeparator + unpacked.resolve("lib") + "/*";
+    }
+
+    static String testClasses() {
+        return classPathEntries(entry -> entry.endsWith("test-classes"));
+    }
+
+    private static String jackson() {
+        return classPathEntries(entry -> entry.contains("jackson-core") || entry.contains("jackson-databind")
+                || entry.contains("jackson-annotations"));
+    }
+
+    private static String classPathEntries(java.util.function.Predicate<String> wanted) {
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator)).filter(wanted)
+                .collect(Collectors.joining(File.pathSeparator));
     }
 
     /** AWS's runtime client and what it needs, from this test's own class path. */
