@@ -101,8 +101,10 @@ targets = [
      "the same transport cost: the Java SDK rides OkHttp and the TypeScript SDK fetch, both lighter per request "
      "than the Quarkus REST client the product is built on"),
     ("function overhead at most 1 ms p50 at 8 connections", overhead <= 1, f"{overhead:.2f} ms",
-     "a call is a whole upstream request through the REST client plus Funqy's JSON in and out, on two cores "
-     "shared with wrk and the emulator; the profile shows the REST client's request path first"),
+     "profile of the function under this load (async-profiler, CPU): reading the whole upstream page of 100 "
+     "imports to answer one is about a third of its worker time, the REST client call a quarter (a fifth of that "
+     "is MicroProfile header propagation looking up the server request on every call), Funqy's dispatch and "
+     "JSON the rest; on two cores shared with wrk and the emulator, CPU queueing adds the remainder"),
 ]
 targets += [(f"command line: launcher within 1.25x of the plain program, JDK {j}", launcher_x[j] <= 1.25,
              f"{launcher_x[j]:.2f}x", "Quarkus and picocli start-up left after the class archive") for j in jdks]
