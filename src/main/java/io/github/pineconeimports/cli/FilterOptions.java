@@ -7,6 +7,7 @@ import java.util.List;
 
 import io.github.pineconeimports.imports.ImportQuery;
 import io.github.pineconeimports.imports.ImportStatus;
+import io.github.pineconeimports.imports.QueryBuilder;
 import picocli.CommandLine.Option;
 
 /** Which imports: indexes, statuses, a creation-time window and a finish-time window. */
@@ -46,13 +47,13 @@ public class FilterOptions {
     List<String> indexes = new ArrayList<>();
 
     /** A query of every filter, with relative times counted back from {@code now}. */
-    ImportQuery.Builder query(Instant now) {
+    QueryBuilder query(Instant now) {
         return created(now).statuses(statuses).finishedSince(at(finishedSince, now)).finishedUntil(at(finishedUntil, now))
                 .finishedWithin(finishedWithin).asOf(at(asOf, now)).defaultAsOf(now);
     }
 
     /** A query of the indexes and the creation-time window alone, whatever the status or the finish time. */
-    ImportQuery.Builder created(Instant now) {
+    QueryBuilder created(Instant now) {
         return ImportQuery.builder().indexes(indexes).createdSince(at(since, now)).createdUntil(at(until, now));
     }
 
