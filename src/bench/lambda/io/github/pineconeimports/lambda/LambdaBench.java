@@ -11,6 +11,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.github.pineconeimports.support.LambdaRuntimeApi;
+import io.github.pineconeimports.support.PackagedLambda;
+
 /**
  * Benchmark harness (run by src/bench/run.sh with -Plambda,bench-lambda, never by mvn verify): the packaged
  * function.zip through the local Lambda Runtime API, as AWS runs it with the JVM options the SAM template sets.

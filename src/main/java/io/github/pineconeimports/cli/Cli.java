@@ -12,8 +12,8 @@ import picocli.CommandLine.Command;
  * stderr, never a stack trace.
  */
 @Command(name = "pinecone-imports", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
-        description = "Knows the state of Pinecone bulk imports: list them by status, watch them finish, or run an emulator.",
-        subcommands = { ListCommand.class, WatchCommand.class, EmulatorCommand.class, TrainCommand.class,
+        description = "Knows the state of Pinecone bulk imports: list or count them by status, watch them finish, or run an emulator.",
+        subcommands = { ListCommand.class, CountCommand.class, WatchCommand.class, EmulatorCommand.class, TrainCommand.class,
                 CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class },
         footerHeading = "%nExit codes:%n", footer = Cli.EXIT_CODES)
 public class Cli {
@@ -27,7 +27,7 @@ public class Cli {
 
     static final String EXIT_CODES = """
               0  success
-              1  list --fail-on matched an import, or watch saw an import end Failed or Cancelled
+              1  list or count --fail-on matched an import, or watch saw an import end Failed or Cancelled
               2  bad usage: unknown flag or status, bad value, missing PINECONE_API_KEY or host
               3  Pinecone failed or could not be reached (the listing is incomplete)
               4  watch --timeout passed before every import finished

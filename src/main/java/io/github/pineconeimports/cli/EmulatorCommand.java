@@ -61,6 +61,10 @@ class EmulatorCommand implements Callable<Integer> {
             description = "start the emulator's clock at this instant (with --seed: the same imports and finish times every run)")
     Converters.Moment startTime;
 
+    @Option(names = "--step-per-listing", paramLabel = "DURATION", converter = Converters.Span.class,
+            description = "its clock stands still and moves this much per listing: a poller sees one step of progress per poll")
+    Duration stepPerListing;
+
     @Option(names = "--indexes", paramLabel = "NAMES", split = ",",
             description = "several indexes, each on a port of its own, behind a control plane on --port (GET /indexes)")
     List<String> indexes = new ArrayList<>();
@@ -80,7 +84,7 @@ class EmulatorCommand implements Callable<Integer> {
         if (imports < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--imports must be 0 or more");
         }
-        Clock clock = EmulatorStore.startingAt(Clock.systemUTC(), startTime == null ? null : startTime.resolve(Instant.now()));
+        Clock clock = EmulatorStore.clock(Clock.systemUTC(), startTime == null ? null : startTime.resolve(Instant.now()), stepPerListing);
         PrintWriter out = spec.commandLine().getOut();
         if (indexes.isEmpty()) {
             try (EmulatorServer server = EmulatorServer.start(vertx, bind, port, apiKey, imports, seed, tick, clock)) {

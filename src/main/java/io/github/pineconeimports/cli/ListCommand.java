@@ -1,8 +1,6 @@
 package io.github.pineconeimports.cli;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 import jakarta.inject.Inject;
@@ -13,7 +11,6 @@ import io.github.pineconeimports.client.Connection;
 import io.github.pineconeimports.client.PineconeConfig;
 import io.github.pineconeimports.imports.ImportLister;
 import io.github.pineconeimports.imports.ImportPage;
-import io.github.pineconeimports.imports.ImportStatus;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,10 +45,8 @@ class ListCommand implements Callable<Integer> {
             description = "table, json, ndjson, csv or ids (default: ${DEFAULT-VALUE})")
     Output output;
 
-    @Option(names = "--fail-on", paramLabel = "STATUS", split = ",", converter = Converters.Status.class,
-            completionCandidates = Converters.StatusNames.class,
-            description = "exit 1 when a listed import has one of these statuses, e.g. Failed,Cancelled")
-    List<ImportStatus> failOn = new ArrayList<>();
+    @Mixin
+    FailOnOption failOn;
 
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -75,7 +70,6 @@ class ListCommand implements Callable<Integer> {
         if (page.pagination() != null) {
             spec.commandLine().getErr().println("more: --page-token " + page.pagination().next());
         }
-        boolean found = page.data().stream().anyMatch(m -> failOn.stream().anyMatch(s -> s.matches(m.status())));
-        return found ? Cli.FOUND_FAILURES : Cli.OK;
+        return failOn.exitCode(s -> page.data().stream().anyMatch(m -> s.matches(m.status())));
     }
 }

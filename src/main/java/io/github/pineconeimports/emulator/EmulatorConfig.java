@@ -37,4 +37,10 @@ public interface EmulatorConfig {
      * answers in every demo.
      */
     Optional<Instant> startTime();
+
+    /**
+     * Instead of running with real time, the clock stands still and moves this much each time a listing starts (a
+     * first page is asked for): a waiter polling it sees one step of progress per poll, however fast it polls.
+     */
+    Optional<Duration> stepPerListing();
 }

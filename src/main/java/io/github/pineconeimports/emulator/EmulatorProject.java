@@ -35,7 +35,9 @@ public final class EmulatorProject implements AutoCloseable {
         List<EmulatorServer> started = new ArrayList<>();
         try {
             for (int i = 0; i < names.size(); i++) {
-                EmulatorServer index = EmulatorServer.start(vertx, host, 0, apiKey, imports, seed + i, tick, clock);
+                // a clock that steps per listing steps per listing of each index, not per listing of any index
+                Clock own = clock instanceof ListingClock listing ? listing.fork() : clock;
+                EmulatorServer index = EmulatorServer.start(vertx, host, 0, apiKey, imports, seed + i, tick, own);
                 started.add(index);
                 indexes.put(names.get(i), index);
                 states.put(names.get(i), new ControlPlaneRoutes.IndexState(host + ":" + index.port()));

@@ -47,6 +47,14 @@ public final class EmulatorStore {
         return start == null ? clock : Clock.offset(clock, Duration.between(clock.instant(), start));
     }
 
+    /**
+     * The emulator's clock: {@code clock} from {@code start} (see {@link #startingAt}), or, with a step per listing, a
+     * {@link ListingClock} that stands still at {@code start} (else now) and moves one step per listing.
+     */
+    public static Clock clock(Clock clock, Instant start, Duration stepPerListing) {
+        return stepPerListing == null ? startingAt(clock, start) : new ListingClock(start != null ? start : clock.instant(), stepPerListing);
+    }
+
     /** Starts over with {@code count} generated imports: older ones finished, the newest tenth still running. */
     public synchronized void reset(int count, long seed) {
         imports.clear();
@@ -110,6 +118,9 @@ public final class EmulatorStore {
 
     /** One page from {@code offset}; the answer's {@code next} is null on the last page. */
     public synchronized Page list(int offset, int limit) {
+        if (offset == 0 && clock instanceof ListingClock listing) {
+            listing.listingStarted();
+        }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         int end = Math.min(offset + limit, imports.size());
         List<Map<String, Object>> data = new ArrayList<>(Math.max(end - offset, 0));

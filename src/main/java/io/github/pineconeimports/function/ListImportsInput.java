@@ -149,6 +149,10 @@ public class ListImportsInput {
         set("all", all);
     }
 
+    public void setCounts(String counts) {
+        set("counts", counts);
+    }
+
     public void setSince(String since) {
         set("since", since);
     }

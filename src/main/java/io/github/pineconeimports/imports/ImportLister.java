@@ -132,17 +132,19 @@ public class ImportLister {
                     "was issued for a different query (other statuses, time windows or indexes); start again without it");
         }
         int first = cursor == null ? 0 : cursor.index();
-        int need = query.all() ? config.allMaxResults() + 1 : query.limit();
+        int need = query.counts() ? Integer.MAX_VALUE : query.all() ? config.allMaxResults() + 1 : query.limit();
         AtomicBoolean unneeded = new AtomicBoolean();
         IndexWalk walker = new IndexWalk(client, query, config.upstreamPageSize(), new AtomicInteger(config.maxPages()), unneeded);
         List<ImportModel> data = new ArrayList<>();
         Tally total = new Tally();
         Map<String, Summary.IndexSummary> byIndex = new LinkedHashMap<>();
+        Tally matched = new Tally();
+        Map<String, Counts> matchedByIndex = new TreeMap<>();
         IndexWalk.Position resume = null;
         int resumeIndex = 0;
         try (Fanout fanout = new Fanout(walks, config.indexConcurrency(), first, ready.size(), unneeded, i -> walker.run(ready.get(i),
                 i == first && cursor != null ? new IndexWalk.Position(cursor.upstreamToken(), cursor.skip()) : IndexWalk.Position.START,
-                need, cursor == null ? null : cursor.encode(), !query.all() && i > first))) {
+                need, cursor == null ? null : cursor.encode(), !query.whole() && i > first))) {
             for (int i = first; i < ready.size() && resume == null; i++) {
                 IndexWalk.Segment segment = fanout.get(i);
                 int take = Math.min(need - data.size(), segment.matches().size());
@@ -154,6 +156,10 @@ public class ImportLister {
                 }
                 total.add(used);
                 byIndex.put(ready.get(i).name(), Summary.IndexSummary.of(used));
+                matched.add(segment.matched());
+                if (named) {
+                    matchedByIndex.put(ready.get(i).name(), Counts.of(segment.matched(), null, List.of()));
+                }
                 resumeIndex = i;
                 resume = take < segment.matches().size() ? segment.matches().get(take).at() : segment.resume();
                 if (resume == null && data.size() == need && i + 1 < ready.size()) {
@@ -163,18 +169,26 @@ public class ImportLister {
             }
         }
         if (query.all() && data.size() > config.allMaxResults()) {
-            throw new ListingTooLargeException("more than " + config.allMaxResults()
+            throw new ListingTooLargeException("all", ListingTooLargeException.ALL_ALLOWED, "more than " + config.allMaxResults()
                     + " imports match; narrow the filter or page through with limit and paginationToken");
         }
-        if (query.all() && resume != null) {
-            throw new ListingTooLargeException("all=true read " + total.pages + " pages (imports.max-pages) without reaching"
-                    + " the end; page through with limit and paginationToken");
+        if (query.whole() && resume != null) {
+            throw query.counts()
+                    ? new ListingTooLargeException("counts", "counts=true over at most imports.max-pages pages", "counts=true read "
+                            + total.pages + " pages (imports.max-pages) without reaching the end; raise IMPORTS_MAX_PAGES or name fewer indexes")
+                    : new ListingTooLargeException("all", ListingTooLargeException.ALL_ALLOWED, "all=true read " + total.pages
+                            + " pages (imports.max-pages) without reaching the end; page through with limit and paginationToken");
         }
         targets.stream().filter(t -> !t.ready()).forEach(t -> byIndex.put(t.name(), Summary.IndexSummary.notReady(t.state())));
         Pagination next = resume == null ? null
                 : new Pagination(new ContinuationToken(fingerprint, resumeIndex, resume.skip(), query.asOf(), resume.pageToken()).encode());
-        return new ImportPage(List.copyOf(data), next, new Summary(total.scanned, total.pages, total.byStatus(),
+        return new ImportPage(query.counts() ? null : List.copyOf(data), next,
+                query.counts() ? Counts.of(matched, named ? matchedByIndex : null, notReady(targets)) : null, new Summary(total.scanned, total.pages, total.byStatus(),
                 named ? sorted(byIndex) : null, query.finished().since(), query.finished().until()));
+    }
+
+    private static List<String> notReady(List<IndexTarget> targets) {
+        return targets.stream().filter(t -> !t.ready()).map(IndexTarget::name).sorted().toList();
     }
 
     private static Map<String, Summary.IndexSummary> sorted(Map<String, Summary.IndexSummary> byIndex) {

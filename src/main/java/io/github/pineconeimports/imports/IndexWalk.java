@@ -34,8 +34,11 @@ final class IndexWalk {
     record Match(ImportModel model, Position at, Tally before) {
     }
 
-    /** What the walk found; {@code resume} is where it stopped, or null when the index has no more imports. */
-    record Segment(List<Match> matches, Position resume, Tally tally) {
+    /**
+     * What the walk found; {@code resume} is where it stopped, or null when the index has no more imports. A
+     * {@code counts=true} walk keeps no matches, only their tally in {@code matched}.
+     */
+    record Segment(List<Match> matches, Position resume, Tally tally, Tally matched) {
     }
 
     private final PineconeClient client;
@@ -59,12 +62,13 @@ final class IndexWalk {
     Segment run(IndexTarget target, Position from, int need, String token, boolean cuttable) {
         List<Match> matches = new ArrayList<>();
         Tally tally = new Tally();
+        Tally matched = new Tally();
         String pageToken = from.pageToken();
         int skip = from.skip();
         Set<String> seenTokens = new HashSet<>();
         while (true) {
             if (unneeded.get() || pagesLeft.getAndDecrement() <= 0) {
-                return new Segment(matches, new Position(pageToken, skip), tally);
+                return new Segment(matches, new Position(pageToken, skip), tally, matched);
             }
             ListImportsResponse response = page(target, pageToken, tally);
             tally.pages++;
@@ -80,10 +84,11 @@ final class IndexWalk {
                 for (int i = skip; i < data.size(); i++) {
                     ImportEntry entry = data.get(i);
                     boolean match = query.matches(entry);
-                    if (match && matches.size() == need) {
-                        return new Segment(matches, new Position(pageToken, i), tally);
-                    }
-                    if (match) {
+                    if (match && query.counts()) {
+                        matched.count(entry);
+                    } else if (match && matches.size() == need) {
+                        return new Segment(matches, new Position(pageToken, i), tally, matched);
+                    } else if (match) {
                         // only the imports an answer keeps are bound in full
                         matches.add(new Match(entry.model(), new Position(pageToken, i), cuttable ? tally.copy() : null));
                     }
@@ -97,7 +102,7 @@ final class IndexWalk {
             }
             String next = response.nextToken();
             if (next == null) {
-                return new Segment(matches, null, tally);
+                return new Segment(matches, null, tally, matched);
             }
             if (next.equals(pageToken) || !seenTokens.add(next)) {
                 throw ListingFailedException.anomaly(target.name(), "Pinecone repeated a pagination token (an upstream loop)",
@@ -106,7 +111,7 @@ final class IndexWalk {
             pageToken = next;
             skip = 0;
             if (matches.size() == need) {
-                return new Segment(matches, new Position(pageToken, 0), tally);
+                return new Segment(matches, new Position(pageToken, 0), tally, matched);
             }
         }
     }

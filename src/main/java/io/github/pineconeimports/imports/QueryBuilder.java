@@ -22,6 +22,7 @@ public final class QueryBuilder {
     private final Set<ImportStatus> statuses = EnumSet.noneOf(ImportStatus.class);
     private Integer limit;
     private boolean all;
+    private boolean counts;
     private String paginationToken;
     private Instant since;
     private Instant until;
@@ -64,6 +65,12 @@ public final class QueryBuilder {
 
     public QueryBuilder all(boolean everything) {
         all = everything;
+        return this;
+    }
+
+    /** Only how many imports match, by status (and index): no imports, no paging. */
+    public QueryBuilder counts(boolean only) {
+        counts = only;
         return this;
     }
 
@@ -119,13 +126,25 @@ public final class QueryBuilder {
         if (limit != null && (limit < 1 || limit > ImportQuery.MAX_LIMIT)) {
             throw new InvalidQueryException("limit", String.valueOf(limit), QueryText.LIMIT_ALLOWED, limit + " is out of range");
         }
+        if (counts) {
+            notWithCounts("limit", limit == null ? null : String.valueOf(limit));
+            notWithCounts("all", all ? "true" : null);
+            notWithCounts("paginationToken", paginationToken);
+        }
         ContinuationToken cursor = paginationToken == null ? null : ContinuationToken.decode(paginationToken);
         if (since != null && until != null && !since.isBefore(until)) {
             throw new InvalidQueryException("until", until.toString(), "an instant after since", "until must be after since");
         }
         Window finished = finishedWindow(cursor);
-        return new ImportQuery(statuses, limit == null ? ImportQuery.DEFAULT_LIMIT : limit, all, cursor, new Window(since, until),
+        return new ImportQuery(statuses, limit == null ? ImportQuery.DEFAULT_LIMIT : limit, all, counts, cursor, new Window(since, until),
                 finished, finishedWithin == null ? null : finished.until(), List.copyOf(indexes));
+    }
+
+    private static void notWithCounts(String field, String value) {
+        if (value != null) {
+            throw new InvalidQueryException(field, value, "counts=true without " + field,
+                    "counts=true counts every match in one answer; it cannot be combined with " + field);
+        }
     }
 
     /**

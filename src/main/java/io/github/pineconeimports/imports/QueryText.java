@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 public final class QueryText {
 
     /** Every field a caller may send. */
-    public static final List<String> FIELDS = List.of("status", "limit", "paginationToken", "all", "since", "until",
+    public static final List<String> FIELDS = List.of("status", "limit", "paginationToken", "all", "counts", "since", "until",
             "finishedSince", "finishedUntil", "finishedWithin", "asOf", "index");
     static final String LIMIT_ALLOWED = "an integer from 1 to " + ImportQuery.MAX_LIMIT;
     static final String DURATION_ALLOWED = "a positive ISO-8601 duration such as PT15M or P1D, or 15m, 24h, 7d";
@@ -40,6 +40,7 @@ public final class QueryText {
         return ImportQuery.builder()
                 .statuses(statuses(fields.get("status")))
                 .all(bool("all", one(fields, "all")))
+                .counts(bool("counts", one(fields, "counts")))
                 .limit(limit(one(fields, "limit")))
                 .paginationToken(one(fields, "paginationToken"))
                 .createdSince(instant("since", one(fields, "since")))

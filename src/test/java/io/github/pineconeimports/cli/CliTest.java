@@ -118,6 +118,24 @@ class CliTest {
     }
 
     @Test
+    void countPrintsMatchedCountsByStatus(QuarkusMainLauncher launcher) throws Exception {
+        LaunchResult table = run(launcher, "count", "--status", "Failed,Cancelled");
+        assertEquals(0, table.exitCode(), table.getErrorOutput());
+        List<String> lines = table.getOutputStream();
+        assertTrue(lines.get(0).matches("STATUS\\s+MATCHED"), lines.get(0));
+        assertTrue(lines.get(3).matches("Failed\\s+" + statusCount("Failed")), lines.get(3));
+        assertTrue(lines.get(4).matches("Completed\\s+0"), lines.get(4));
+        assertTrue(lines.get(6).matches("total\\s+" + (statusCount("Failed") + statusCount("Cancelled"))), lines.get(6));
+        assertEquals("(250 imports scanned in 3 pages)", lines.get(7));
+        LaunchResult json = run(launcher, "count", "-s", "failed", "-o", "json", "--fail-on", "Failed");
+        assertEquals(1, json.exitCode(), "a failed import matched --fail-on");
+        Map<?, ?> answer = JSON.readValue(json.getOutput(), Map.class);
+        assertEquals(statusCount("Failed"), ((Number) ((Map<?, ?>) answer.get("matched")).get("total")).longValue());
+        assertFalse(answer.containsKey("data"));
+        assertEquals(0, run(launcher, "count", "-s", "Completed", "--fail-on", "Failed").exitCode());
+    }
+
+    @Test
     void badUsageIsExitTwoWithOneLine(QuarkusMainLauncher launcher) {
         for (String[] args : List.of(new String[] { "list", "--status", "Broken" }, new String[] { "list", "--bogus" },
                 new String[] { "list", "--limit", "101" }, new String[] { "list", "--since", "yesterday-ish" },

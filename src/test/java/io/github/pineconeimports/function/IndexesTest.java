@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -100,6 +101,25 @@ class IndexesTest {
     }
 
     @Test
+    void countsByIndexInNameOrder() {
+        JsonPath answer = given().queryParam("index", "gamma,alpha").queryParam("status", "Failed,Cancelled").queryParam("counts", true)
+                .get("/listImports").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of("alpha", "gamma"), new ArrayList<>(answer.getMap("matched.byIndex").keySet()));
+        int total = 0;
+        for (String name : List.of("alpha", "gamma")) {
+            int failed = ids(oracle(name), "Failed").size();
+            int cancelled = ids(oracle(name), "Cancelled").size();
+            assertEquals(failed, answer.getInt("matched.byIndex." + name + ".byStatus.Failed"));
+            assertEquals(cancelled, answer.getInt("matched.byIndex." + name + ".byStatus.Cancelled"));
+            assertEquals(failed + cancelled, answer.getInt("matched.byIndex." + name + ".total"));
+            total += failed + cancelled;
+        }
+        assertEquals(total, answer.getInt("matched.total"));
+        assertEquals(500, answer.getInt("summary.scanned"));
+        assertNull(answer.get("matched.notReady"), "every index was ready");
+    }
+
+    @Test
     void anIndexThatIsNotReadyIsReportedNotWalked() {
         EmulatedProject.project().setStatus("beta", false, "Initializing");
         JsonPath answer = given().queryParam("index", "*").queryParam("all", true).get("/listImports").then().statusCode(200)
@@ -108,6 +128,12 @@ class IndexesTest {
                 .extract().jsonPath();
         assertTrue(keys(answer).stream().noneMatch(k -> k.startsWith("beta/")));
         assertEquals(500, answer.getInt("summary.scanned"));
+        // counts name it too: a waiter must not call a batch done while an index of it cannot be counted
+        JsonPath counts = given().queryParam("index", "*").queryParam("counts", true).get("/listImports").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(List.of("beta"), counts.getList("matched.notReady"));
+        assertEquals(List.of("alpha", "gamma"), new ArrayList<>(counts.getMap("matched.byIndex").keySet()));
+        assertEquals(500, counts.getInt("matched.total"));
     }
 
     @Test

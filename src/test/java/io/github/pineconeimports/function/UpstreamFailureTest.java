@@ -16,9 +16,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.atlassian.oai.validator.model.Request;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 
+import io.github.pineconeimports.support.OpenApiDocument;
 import io.github.pineconeimports.support.UpstreamProfile;
 import io.github.pineconeimports.support.WireMockUpstream;
 import io.quarkus.test.junit.QuarkusTest;
@@ -49,6 +51,7 @@ class UpstreamFailureTest {
                 .extract().asString();
         assertFalse(body.contains(WireMockUpstream.SECRET_KEY));
         assertFalse(body.contains("Exception"), "no stack trace or class names: " + body);
+        OpenApiDocument.assertDocumented(Request.Method.GET, 502, body);
     }
 
     @Test
@@ -69,7 +72,8 @@ class UpstreamFailureTest {
     @Test
     void throttlingIsA503() {
         wireMock.stubFor(get(urlPathEqualTo("/bulk/imports")).willReturn(aResponse().withStatus(429)));
-        given().get("/listImports").then().statusCode(503).body("upstreamStatus", equalTo(429));
+        String body = given().get("/listImports").then().statusCode(503).body("upstreamStatus", equalTo(429)).extract().asString();
+        OpenApiDocument.assertDocumented(Request.Method.GET, 503, body);
     }
 
     @Test
@@ -77,11 +81,12 @@ class UpstreamFailureTest {
         firstPage("{\"data\":[" + item("1", "Failed") + "," + item("2", "Completed") + "],\"pagination\":{\"next\":\"p2+/=\"}}");
         wireMock.stubFor(get(urlPathEqualTo("/bulk/imports")).withQueryParam("paginationToken", WireMock.equalTo("p2+/="))
                 .willReturn(aResponse().withStatus(503)));
-        given().queryParam("status", "Failed").queryParam("all", true).get("/listImports").then().statusCode(502)
+        String body = given().queryParam("status", "Failed").queryParam("all", true).get("/listImports").then().statusCode(502)
                 .body("incomplete", equalTo(true))
                 .body("pagesRead", equalTo(1))
                 .body("message", containsString("Listing incomplete after 1 page (2 imports scanned)"))
-                .body("data", equalTo(null));
+                .body("data", equalTo(null)).extract().asString();
+        OpenApiDocument.assertDocumented(Request.Method.GET, 502, body);
     }
 
     @Test

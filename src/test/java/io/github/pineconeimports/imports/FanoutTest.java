@@ -82,7 +82,7 @@ class FanoutTest {
     @Test
     void aFailedWalkFailsTheListingAndTheRestAreToldToStop() {
         AtomicBoolean unneeded = new AtomicBoolean();
-        ListingTooLargeException failure = new ListingTooLargeException("index 1 failed");
+        ListingTooLargeException failure = new ListingTooLargeException("all", null, "index 1 failed");
         assertThrows(ListingTooLargeException.class, () -> {
             try (Fanout fanout = new Fanout(pool, 3, 0, 3, unneeded, i -> {
                 if (i == 1) {
@@ -103,6 +103,6 @@ class FanoutTest {
         for (int m = 0; m < i; m++) {
             matches.add(new IndexWalk.Match(null, IndexWalk.Position.START, new Tally()));
         }
-        return new IndexWalk.Segment(matches, null, new Tally());
+        return new IndexWalk.Segment(matches, null, new Tally(), new Tally());
     }
 }

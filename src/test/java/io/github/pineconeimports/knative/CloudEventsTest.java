@@ -106,6 +106,14 @@ public class CloudEventsTest {
     }
 
     @Test
+    void countsHaveATypeOfTheirOwnSoAPollIsNeverAnAlert() {
+        ping("2001-01-01T00:15:00Z", "{\"counts\": true, \"finishedWithin\": \"PT15M\"}").then().statusCode(200)
+                .header("ce-type", ListImportsEvents.COUNTS).body("matched.total", equalTo(0)).body("data", equalTo(null));
+        ping(Instant.now().toString(), "{\"counts\": true, \"status\": \"Failed\"}").then().statusCode(200)
+                .header("ce-type", ListImportsEvents.COUNTS).body("matched.byStatus.Failed", greaterThan(0));
+    }
+
+    @Test
     void badDataIsAClear400() {
         given().header("ce-id", "evt-3").header("ce-specversion", "1.0").header("ce-type", "listImports")
                 .header("ce-source", "test").contentType("application/json").body("{\"status\": [\"Broken\"]}")

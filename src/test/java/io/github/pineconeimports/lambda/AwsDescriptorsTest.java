@@ -123,15 +123,18 @@ class AwsDescriptorsTest {
     void theStateMachineUsesTheErrorNamesTheFunctionReports() throws Exception {
         Map<String, Object> asl = JSON.readValue(DEPLOY.resolve("aws/wait-for-imports.asl.json").toFile(), Map.class);
         Map<String, Object> states = map(asl.get("States"));
-        Map<String, Object> task = map(states.get(asl.get("StartAt")));
-        Map<String, Object> payload = new LinkedHashMap<>(map(map(task.get("Parameters")).get("Payload")));
-        // a "field.$" is a path into the state input; give it a sample value of the right kind
-        new ArrayList<>(payload.keySet()).stream().filter(k -> k.endsWith(".$")).forEach(k -> {
-            payload.remove(k);
-            payload.put(k.substring(0, k.length() - 2), "2026-11-28T00:00:00Z");
-        });
-        validInput(JSON.writeValueAsString(payload));
-        assertEquals("$.Payload.summary.byStatus", map(task.get("ResultSelector")).get("byStatus.$"));
+        Map<String, Object> task = map(states.get("CountImports"));
+        assertEquals("$.request", map(task.get("Parameters")).get("Payload.$"));
+        for (String request : List.of("RequestForIndexes", "RequestForConfiguredIndex")) {
+            Map<String, Object> payload = new LinkedHashMap<>(map(map(states.get(request)).get("Parameters")));
+            // a "field.$" is a path into the state input; give it a sample value of the right kind
+            new ArrayList<>(payload.keySet()).stream().filter(k -> k.endsWith(".$")).forEach(k -> {
+                payload.remove(k);
+                payload.put(k.substring(0, k.length() - 2), k.startsWith("index") ? "alpha" : "2026-11-28T00:00:00Z");
+            });
+            validInput(JSON.writeValueAsString(payload));
+        }
+        assertEquals("$.Payload.matched", map(task.get("ResultSelector")).get("matched.$"));
 
         Set<String> retried = names(task.get("Retry"));
         Map<String, String> caught = new LinkedHashMap<>();
@@ -163,12 +166,14 @@ class AwsDescriptorsTest {
             Object next = map(s).get("Next");
             assertTrue(next == null || states.containsKey(next), "state " + next + " exists");
         }
-        for (Object choice : list(map(states.get("AnyStillRunning")).get("Choices"))) {
+        for (Object choice : list(map(states.get("Settled")).get("Choices"))) {
             List<Object> conditions = map(choice).containsKey("Or") ? list(map(choice).get("Or")) : List.of(choice);
             for (Object condition : conditions) {
                 String variable = (String) map(condition).get("Variable");
-                assertTrue(ImportStatus.NAMES.contains(variable.substring(variable.lastIndexOf('.') + 1)),
-                        variable + " names a status the summary counts");
+                String last = variable.substring(variable.lastIndexOf('.') + 1);
+                assertTrue(variable.equals("$.imports.matched.notReady")
+                        || variable.startsWith("$.imports.matched.byStatus.") && ImportStatus.NAMES.contains(last),
+                        variable + " names a status the matched counts always hold, or the indexes not ready");
             }
         }
     }

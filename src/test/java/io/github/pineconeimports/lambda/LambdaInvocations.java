@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -79,6 +80,21 @@ abstract class LambdaInvocations {
         assertEquals(List.of("1", "4"), answer.json().getList("data.id"));
         assertEquals(2, answer.json().getInt("summary.pages"));
         assertEquals(1, answer.json().getInt("summary.byStatus.Cancelled"));
+    }
+
+    @Test
+    void countsWithoutTheImports() throws Exception {
+        // what the Step Functions waiter sends: counts of the matches by status, whatever their number
+        Answer answer = invoke("{\"counts\": true, \"status\": [\"Failed\", \"Cancelled\"]}");
+        assertFalse(answer.error(), answer.raw());
+        assertEquals(3, answer.json().getInt("matched.total"));
+        assertEquals(2, answer.json().getInt("matched.byStatus.Failed"));
+        assertEquals(1, answer.json().getInt("matched.byStatus.Cancelled"));
+        assertEquals(0, answer.json().getInt("matched.byStatus.Pending"));
+        assertNull(answer.json().get("data"));
+        assertEquals(2, answer.json().getInt("summary.pages"));
+        Answer paged = invoke("{\"counts\": true, \"limit\": 10}");
+        assertFailure(paged, LambdaError.InvalidInput.class, "limit: counts=true counts every match in one answer");
     }
 
     @Test

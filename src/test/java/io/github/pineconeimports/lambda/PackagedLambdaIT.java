@@ -8,6 +8,8 @@ import org.junit.jupiter.api.BeforeAll;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
+import io.github.pineconeimports.support.LambdaRuntimeApi;
+import io.github.pineconeimports.support.PackagedLambda;
 import io.restassured.path.json.JsonPath;
 
 /**

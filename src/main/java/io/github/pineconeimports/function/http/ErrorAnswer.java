@@ -6,6 +6,7 @@ import io.github.pineconeimports.client.Failure;
 import io.github.pineconeimports.client.Failure.Kind;
 import io.github.pineconeimports.imports.InvalidQueryException;
 import io.github.pineconeimports.imports.ListingFailedException;
+import io.github.pineconeimports.imports.ListingTooLargeException;
 
 /**
  * How a failure of {@code listImports} is answered over HTTP (plain calls and CloudEvents): a status and an
@@ -48,8 +49,9 @@ public record ErrorAnswer(int status, ErrorBody body) {
             case INVALID_INPUT -> failure instanceof InvalidQueryException e
                     ? new ErrorBody(code(kind), e.getMessage(), e.field(), e.value(), e.allowed(), null, null, null, null)
                     : ErrorBody.of(code(kind), failure.getMessage());
-            case TOO_LARGE -> new ErrorBody(code(kind), failure.getMessage(), "all", null,
-                    "all=true up to the configured cap, or limit with paginationToken", null, null, null, null);
+            case TOO_LARGE -> failure instanceof ListingTooLargeException e
+                    ? new ErrorBody(code(kind), e.getMessage(), e.field(), null, e.allowed(), null, null, null, null)
+                    : ErrorBody.of(code(kind), failure.getMessage());
             case NOT_CONFIGURED -> ErrorBody.of(code(kind), failure.getMessage());
             default -> failure instanceof ListingFailedException e
                     ? new ErrorBody(code(kind), e.getMessage(), null, null, null, e.upstreamStatus(), e.pagesRead(), true, e.index())

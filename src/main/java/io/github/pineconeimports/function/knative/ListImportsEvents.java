@@ -22,13 +22,16 @@ import io.quarkus.funqy.knative.events.CloudEventBuilder;
  * <li>{@code asOf} defaults to the event's {@code time}: a PingSource stamps the time it fired, so a window
  * ends where the schedule says, however late the event arrives;</li>
  * <li>the reply's type says whether there is anything to report: {@value #FOUND} when the answer holds at least
- * one import, {@value #NOTHING} otherwise, so a Trigger on {@value #FOUND} fires only when there is news.</li>
+ * one import, {@value #NOTHING} otherwise, and {@value #COUNTS} for a {@code counts=true} answer (a waiter's poll),
+ * so a Trigger on {@value #FOUND} fires only when there is news.</li>
  * </ul>
  */
 public class ListImportsEvents {
 
     public static final String FOUND = "listImports.output";
     public static final String NOTHING = "listImports.empty";
+    /** A {@code counts=true} answer, whatever it counts: a waiter's poll is never an alert. */
+    public static final String COUNTS = "listImports.counts";
     public static final String SOURCE = "listImports";
 
     @Inject
@@ -37,7 +40,7 @@ public class ListImportsEvents {
     @Funq("listImportsEvent")
     public CloudEvent<ImportPage> listImportsEvent(CloudEvent<ListImportsInput> event) {
         ImportPage page = lister.list(input(event).toQuery(time(event)));
-        return CloudEventBuilder.create().type(page.data().isEmpty() ? NOTHING : FOUND).source(SOURCE).build(page);
+        return CloudEventBuilder.create().type(page.matched() != null ? COUNTS : page.found() ? FOUND : NOTHING).source(SOURCE).build(page);
     }
 
     private static ListImportsInput input(CloudEvent<ListImportsInput> event) {

@@ -1,4 +1,4 @@
-package io.github.pineconeimports.lambda;
+package io.github.pineconeimports.support;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,9 +20,9 @@ import com.sun.net.httpserver.HttpServer;
  * The AWS Lambda Runtime API as a packaged function sees it in AWS (GET .../invocation/next, POST
  * .../invocation/{id}/response or /error), on loopback. Tests queue an event and read back the answer.
  */
-final class LambdaRuntimeApi implements AutoCloseable {
+public final class LambdaRuntimeApi implements AutoCloseable {
 
-    record Answer(boolean error, String body) {
+    public record Answer(boolean error, String body) {
     }
 
     private final HttpServer server;
@@ -39,17 +39,17 @@ final class LambdaRuntimeApi implements AutoCloseable {
     }
 
     /** Host and port, as AWS_LAMBDA_RUNTIME_API holds them. */
-    String address() {
+    public String address() {
         return "127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** Waits until the function asks for its first event: its initialisation (and any snapshot) is over. */
-    void awaitFirstPoll() throws Exception {
+    public void awaitFirstPoll() throws Exception {
         polled.get(60, TimeUnit.SECONDS);
     }
 
     /** Hands one event to the function and waits for its answer. */
-    Answer invoke(String event) throws Exception {
+    public Answer invoke(String event) throws Exception {
         String id = "req-" + ids.incrementAndGet();
         CompletableFuture<Answer> answer = new CompletableFuture<>();
         answers.put(id, answer);

@@ -1,4 +1,4 @@
-package io.github.pineconeimports.lambda;
+package io.github.pineconeimports.support;
 
 import java.io.File;
 import java.io.IOException;
@@ -21,11 +21,11 @@ import org.yaml.snakeyaml.Yaml;
  * unpacked and started by AWS's own Java runtime client with the handler deploy/aws/template.yaml names, or the
  * native executable when the build made one.
  */
-final class PackagedLambda implements AutoCloseable {
+public final class PackagedLambda implements AutoCloseable {
 
-    final LambdaRuntimeApi runtime;
-    final boolean nativeRunner;
-    final long startedNanos;
+    public final LambdaRuntimeApi runtime;
+    public final boolean nativeRunner;
+    public final long startedNanos;
     private final Process process;
 
     private PackagedLambda(LambdaRuntimeApi runtime, boolean nativeRunner, Process process, long startedNanos) {
@@ -36,7 +36,7 @@ final class PackagedLambda implements AutoCloseable {
     }
 
     /** Starts it with {@code env} added to its environment; its output goes to target/{@code log}. */
-    static PackagedLambda start(Map<String, String> env, String log) throws IOException {
+    public static PackagedLambda start(Map<String, String> env, String log) throws IOException {
         return start(env, log, templateHandler());
     }
 
@@ -44,13 +44,25 @@ final class PackagedLambda implements AutoCloseable {
      * The same with another handler on the JVM (a benchmark's plain one, from this class path), and
      * {@code extraClasspath} after the function's own (a benchmark's stand-ins).
      */
-    static PackagedLambda start(Map<String, String> env, String log, String handler, String... extraClasspath) throws IOException {
+    public static PackagedLambda start(Map<String, String> env, String log, String handler, String... extraClasspath) throws IOException {
+        return start(Path.of(System.getProperty("project.build.directory", "target")), true, env, log, handler, extraClasspath);
+    }
+
+    /**
+     * The JVM {@code function.zip} of the Lambda build in {@code buildDir}, from another build's tests (the workflow
+     * tests of the HTTP build run it under a state machine).
+     */
+    public static PackagedLambda startJvm(Path buildDir, Map<String, String> env, String log) throws IOException {
+        return start(buildDir, false, env, log, templateHandler());
+    }
+
+    private static PackagedLambda start(Path buildDir, boolean mayRunNative, Map<String, String> env, String log, String handler,
+            String... extraClasspath) throws IOException {
         LambdaRuntimeApi runtime = new LambdaRuntimeApi();
-        Path buildDir = Path.of(System.getProperty("project.build.directory", "target"));
         String nativeImage = System.getProperty("native.image.path");
         boolean ours = handler.equals(templateHandler());
         // a native build runs our function natively; a benchmark's plain handler stays on the JVM
-        boolean nativeRunner = ours && nativeImage != null && Files.isExecutable(Path.of(nativeImage));
+        boolean nativeRunner = mayRunNative && ours && nativeImage != null && Files.isExecutable(Path.of(nativeImage));
         List<String> command = new ArrayList<>();
         if (nativeRunner) {
             command.add(nativeImage);
@@ -74,7 +86,7 @@ final class PackagedLambda implements AutoCloseable {
 
     /** The environment deploy/aws/template.yaml gives the function: its plain values (JAVA_TOOL_OPTIONS among them). */
     @SuppressWarnings("unchecked")
-    static Map<String, String> templateEnvironment() throws IOException {
+    public static Map<String, String> templateEnvironment() throws IOException {
         Map<String, String> env = new java.util.HashMap<>();
         ((Map<String, Object>) ((Map<String, Object>) templateFunction().get("Environment")).get("Variables")).forEach((name, value) -> {
             if (value instanceof String text) {
@@ -85,7 +97,7 @@ final class PackagedLambda implements AutoCloseable {
     }
 
     /** Peak resident memory of the process so far (VmHWM), in kB. */
-    long peakRssKb() throws IOException {
+    public long peakRssKb() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
             if (line.startsWith("VmHWM:")) {
                 return Long.parseLong(line.replaceAll("[^0-9]", ""));
@@ -96,7 +108,7 @@ final class PackagedLambda implements AutoCloseable {
 
     /** The handler deploy/aws/template.yaml names for the JVM variant: the one AWS will start. */
     @SuppressWarnings("unchecked")
-    static String templateHandler() throws IOException {
+    public static String templateHandler() throws IOException {
         Map<String, Object> handler = (Map<String, Object>) templateFunction().get("Handler");
         return (String) ((List<Object>) handler.get("Fn::If")).get(2);
     }
@@ -123,7 +135,7 @@ final class PackagedLambda implements AutoCloseable {
         return unpacked + File.pathSeparator + unpacked.resolve("lib") + "/*";
     }
 
-    static String testClasses() {
+    public static String testClasses() {
         return classPathEntries(entry -> entry.endsWith("test-classes"));
     }
 
