@@ -28,6 +28,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import io.github.pineconeimports.emulator.EmulatorProject;
 import io.github.pineconeimports.emulator.EmulatorServer;
 import io.github.pineconeimports.emulator.EmulatorStore;
 import io.github.pineconeimports.support.Emulator;
@@ -229,6 +230,27 @@ class StepFunctionsIT {
         assertEquals("SUCCEEDED", run.path("status").asText(), run.toString());
         assertEquals(3, run.path("invocations").asInt(), "two incomplete listings retried by the state machine, then one whole");
         assertEquals(1, run.path("output").path("imports").path("matched").path("byStatus").path("Completed").asInt());
+    }
+
+    @Test
+    void aBatchInOneOfSeveralNamedIndexesIsWaitedForAcrossThem() throws Exception {
+        // a project of two indexes, each with its own 250 older imports; the function finds them through the control plane
+        try (EmulatorProject project = EmulatorProject.start(vertx, "127.0.0.1", 0, Emulator.KEY, List.of("alpha", "beta"), 250, 42,
+                Duration.ofMinutes(1), clock);
+                PackagedLambda byName = PackagedLambda.startJvm(LAMBDA_BUILD, Map.of("PINECONE_CONTROLLER_HOST",
+                        "http://127.0.0.1:" + project.port(), "PINECONE_API_KEY", Emulator.KEY), "step-functions-indexes.log")) {
+            target = byName;
+            project.indexes().get("beta").store().start("s3://acme/batch-a/", since);
+
+            JsonNode run = execute(Map.of("since", since.toString(), "index", List.of("alpha", "beta")));
+
+            assertEquals("SUCCEEDED", run.path("status").asText(), run.toString());
+            assertEquals(store.finishesAfter("s3://acme/batch-a/").dividedBy(POLL) + 1, run.path("invocations").asLong());
+            JsonNode matched = run.path("output").path("imports").path("matched");
+            assertEquals(1, matched.path("byIndex").path("beta").path("byStatus").path("Completed").asInt(), run.toString());
+            assertEquals(0, matched.path("byIndex").path("alpha").path("total").asInt());
+            assertEquals(501, run.path("output").path("imports").path("scanned").asInt(), "both indexes were read");
+        }
     }
 
     @Test
