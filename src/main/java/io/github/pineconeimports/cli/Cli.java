@@ -3,6 +3,7 @@ package io.github.pineconeimports.cli;
 import java.io.PrintWriter;
 
 import io.github.pineconeimports.client.Failure;
+import io.github.pineconeimports.imports.InvalidQueryException;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,6 +25,7 @@ public class Cli {
     public static final int UPSTREAM = 3;
     public static final int TIMEOUT = 4;
     public static final int BUG = 5;
+    public static final int CANNOT_LISTEN = 6;
 
     static final String EXIT_CODES = """
               0  success
@@ -31,7 +33,8 @@ public class Cli {
               2  bad usage: unknown flag or status, bad value, missing PINECONE_API_KEY or host
               3  Pinecone failed or could not be reached (the listing is incomplete)
               4  watch --timeout passed before every import finished
-              5  a bug of ours (please report it with the message)""";
+              5  a bug of ours (please report it with the message)
+              6  could not listen: the port is taken, or the address is not this machine's (emulator, or serving)""";
 
     static CommandLine commandLine(CommandLine.IFactory factory) {
         CommandLine cli = new CommandLine(Cli.class, factory);
@@ -46,6 +49,14 @@ public class Cli {
             PrintWriter err = command.getErr();
             if (e instanceof CommandLine.ParameterException) {
                 err.println("pinecone-imports: " + e.getMessage());
+                return USAGE;
+            }
+            if (e instanceof CannotListenException) {
+                err.println("pinecone-imports: " + e.getMessage());
+                return CANNOT_LISTEN;
+            }
+            if (e instanceof InvalidQueryException invalid) {
+                err.println("pinecone-imports: " + invalid.message(FilterOptions::flag));
                 return USAGE;
             }
             int code = exitCode(Failure.kindOf(e));
@@ -64,6 +75,39 @@ public class Cli {
             case UPSTREAM_REJECTED, UPSTREAM_UNAVAILABLE, UPSTREAM_THROTTLED, DEADLINE, UPSTREAM_ANOMALY -> UPSTREAM;
             case INTERNAL -> BUG;
         };
+    }
+
+    /** A server could not listen where it was asked to: an environment problem, not a bug (exit 6). */
+    static final class CannotListenException extends RuntimeException {
+
+        /** @param hint what to change, as the user sets it */
+        CannotListenException(String where, Throwable cause, String hint) {
+            super("cannot listen on " + where + ": " + reason(cause) + "; " + hint);
+        }
+
+        /** The failure to listen in {@code thrown}'s causes, or null when it is something else. */
+        static java.io.IOException find(Throwable thrown) {
+            for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t instanceof java.net.BindException || t instanceof java.net.UnknownHostException) {
+                    return (java.io.IOException) t;
+                }
+            }
+            return null;
+        }
+
+        private static String reason(Throwable cause) {
+            String message = String.valueOf(cause.getMessage());
+            if (message.contains("in use")) {
+                return "the port is taken by another process";
+            }
+            if (message.contains("assign") || message.contains("not available") || message.contains("resolve")) {
+                return "the address is not one of this machine's";
+            }
+            if (message.contains("ermission")) {
+                return "permission denied (ports below 1024 need privileges)";
+            }
+            return message;
+        }
     }
 
     /** The version Maven stamped into the build. */

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
+import io.github.pineconeimports.imports.ImportQuery;
 import io.github.pineconeimports.imports.ImportStatus;
 import io.quarkus.runtime.configuration.DurationConverter;
 import picocli.CommandLine.ITypeConverter;
@@ -45,7 +46,15 @@ final class Converters {
             if (duration == null || duration.isNegative()) {
                 throw new TypeConversionException("'" + value + "' is not a duration (like 30s, 15m, 24h, 7d or PT5S)");
             }
+            if (duration.compareTo(ImportQuery.MAX_SPAN) > 0) {
+                throw new TypeConversionException("'" + value + "' is out of range (at most " + ImportQuery.MAX_SPAN.toDays() + "d)");
+            }
             return duration;
+        }
+
+        /** As a person writes it: 5s, 1m30s, 2h. */
+        static String show(Duration duration) {
+            return duration.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
         }
     }
 
@@ -60,7 +69,11 @@ final class Converters {
         @Override
         public Moment convert(String value) {
             try {
-                return new Moment(OffsetDateTime.parse(value.strip()).toInstant(), null);
+                Instant at = OffsetDateTime.parse(value.strip()).toInstant();
+                if (at.isBefore(ImportQuery.EARLIEST) || at.isAfter(ImportQuery.LATEST)) {
+                    throw new TypeConversionException("'" + value + "' is out of range (" + ImportQuery.EARLIEST + " to " + ImportQuery.LATEST + ")");
+                }
+                return new Moment(at, null);
             } catch (DateTimeParseException notAnInstant) {
                 try {
                     return new Moment(null, new Span().convert(value));

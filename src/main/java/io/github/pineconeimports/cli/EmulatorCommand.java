@@ -12,11 +12,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 
-import jakarta.inject.Inject;
-
 import io.github.pineconeimports.emulator.EmulatorProject;
 import io.github.pineconeimports.emulator.EmulatorServer;
 import io.github.pineconeimports.emulator.EmulatorStore;
+import io.github.pineconeimports.imports.IndexNames;
 import io.quarkus.runtime.Quarkus;
 import io.vertx.core.Vertx;
 import picocli.CommandLine;
@@ -76,23 +75,43 @@ class EmulatorCommand implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Inject
-    Vertx vertx;
-
     @Override
     public Integer call() throws InterruptedException, IOException {
         if (imports < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--imports must be 0 or more");
         }
+        if (port < 0 || port > 65535) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--port must be from 0 to 65535 (0 picks a free one), not " + port);
+        }
+        for (String name : indexes) {
+            // names the client would refuse must not be served
+            if (!IndexNames.isIndexName(name) || indexes.indexOf(name) != indexes.lastIndexOf(name)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--indexes: '" + Output.printable(name) + "' is "
+                        + (IndexNames.isIndexName(name) ? "given twice" : "not an index name (1-45 of a-z, 0-9 and '-')"));
+            }
+        }
+        // a Vert.x of its own: the application's is instrumented, and Micrometer warns of servers it has seen already
+        Vertx vertx = Vertx.vertx();
+        try {
+            return serve(vertx);
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().join();
+        }
+    }
+
+    private int serve(Vertx vertx) throws InterruptedException, IOException {
         Clock clock = EmulatorStore.clock(Clock.systemUTC(), startTime == null ? null : startTime.resolve(Instant.now()), stepPerListing);
         PrintWriter out = spec.commandLine().getOut();
         if (indexes.isEmpty()) {
-            try (EmulatorServer server = EmulatorServer.start(vertx, bind, port, apiKey, imports, seed, tick, clock)) {
+            try (EmulatorServer server = listening(() -> EmulatorServer.start(vertx, bind, port, apiKey, imports, seed, tick, clock))) {
+                server.store().runSeeded();
                 out.printf("Pinecone bulk-import emulator on http://%s:%d with %d imports (Api-Key: %s)%n", bind, server.port(), imports, apiKey);
                 serve(server.port());
             }
         } else {
-            try (EmulatorProject project = EmulatorProject.start(vertx, bind, port, apiKey, indexes, imports, seed, tick, clock)) {
+            try (EmulatorProject project = listening(
+                    () -> EmulatorProject.start(vertx, bind, port, apiKey, indexes, imports, seed, tick, clock))) {
+                project.indexes().values().forEach(index -> index.store().runSeeded());
                 out.printf("Pinecone control plane emulator on http://%s:%d (Api-Key: %s) with %d imports in each index:%n", bind,
                         project.port(), apiKey, imports);
                 project.indexes().forEach((name, index) -> out.printf("  %s on http://%s:%d%n", name, bind, index.port()));
@@ -102,13 +121,31 @@ class EmulatorCommand implements Callable<Integer> {
         return Cli.OK;
     }
 
+    /** Starts a server; a port or address it cannot have is said in one line (exit 6), not as a bug. */
+    private <T> T listening(java.util.function.Supplier<T> start) {
+        try {
+            return start.get();
+        } catch (RuntimeException e) {
+            if (Cli.CannotListenException.find(e) == null) {
+                throw e;
+            }
+            throw new Cli.CannotListenException(bind + ":" + port, Cli.CannotListenException.find(e),
+                    "choose another --port (0 picks a free one) or --bind");
+        }
+    }
+
     /** Says the port, then serves until --for passes or the process is stopped. */
     private void serve(int listening) throws InterruptedException, IOException {
         spec.commandLine().getOut().flush();
         if (portFile != null) {
             // written whole, then moved into place: a reader never sees half a number
-            Path partial = Files.writeString(portFile.resolveSibling(portFile.getFileName() + ".tmp"), String.valueOf(listening));
-            Files.move(partial, portFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            try {
+                Path partial = Files.writeString(portFile.resolveSibling(portFile.getFileName() + ".tmp"), String.valueOf(listening));
+                Files.move(partial, portFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--port-file: cannot write " + portFile + " ("
+                        + e.getClass().getSimpleName() + ")");
+            }
         }
         if (lifetime != null) {
             Thread.sleep(lifetime.toMillis());

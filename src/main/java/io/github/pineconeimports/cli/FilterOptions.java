@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import io.github.pineconeimports.imports.ImportQuery;
 import io.github.pineconeimports.imports.ImportStatus;
@@ -54,8 +55,18 @@ public class FilterOptions {
 
     /** A query of the indexes and the creation-time window alone, whatever the status or the finish time. */
     QueryBuilder created(Instant now) {
-        return ImportQuery.builder().indexes(indexes).createdSince(at(since, now)).createdUntil(at(until, now));
+        return ImportQuery.builder().names(FilterOptions::flag).indexes(indexes).createdSince(at(since, now)).createdUntil(at(until, now));
     }
+
+    /** The flag a user typed for a query field, so that errors name {@code --finished-within}, not finishedWithin. */
+    static String flag(String field) {
+        return FLAGS.getOrDefault(field, field);
+    }
+
+    private static final Map<String, String> FLAGS = Map.ofEntries(Map.entry("status", "--status"), Map.entry("limit", "--limit"),
+            Map.entry("all", "--all"), Map.entry("paginationToken", "--page-token"), Map.entry("since", "--since"),
+            Map.entry("until", "--until"), Map.entry("finishedSince", "--finished-since"), Map.entry("finishedUntil", "--finished-until"),
+            Map.entry("finishedWithin", "--finished-within"), Map.entry("asOf", "--as-of"), Map.entry("index", "--index"));
 
     private static Instant at(Converters.Moment moment, Instant now) {
         return moment == null ? null : moment.resolve(now);

@@ -22,8 +22,21 @@ public class Main implements QuarkusApplication {
             // a command-line run: no HTTP port, and only warnings in the log (on stderr, as always)
             System.setProperty("quarkus.http.host-enabled", "false");
             System.setProperty("quarkus.log.level", "WARN");
+            Quarkus.run(Main.class, args);
+            return;
         }
-        Quarkus.run(Main.class, args);
+        Quarkus.run(Main.class, (code, failure) -> {
+            // serving: a port that is taken is the machine's problem, said in one line with its own code, not 1
+            java.io.IOException socket = failure == null ? null : Cli.CannotListenException.find(failure);
+            if (socket != null) {
+                String where = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                        .getOptionalValue("quarkus.http.port", String.class).orElse("8080");
+                System.err.println("pinecone-imports: " + new Cli.CannotListenException("port " + where, socket,
+                        "set QUARKUS_HTTP_PORT (and QUARKUS_HTTP_HOST) to where it may listen").getMessage());
+                System.exit(Cli.CANNOT_LISTEN);
+            }
+            System.exit(code);
+        });
     }
 
     @Override

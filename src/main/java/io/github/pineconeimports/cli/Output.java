@@ -53,10 +53,10 @@ enum Output {
         List<String[]> rows = new ArrayList<>();
         rows.add(row(indexed, "INDEX", "ID", "STATUS", "CREATED", "FINISHED", "PROGRESS", "RECORDS", "ERROR / URI"));
         for (ImportModel m : imports) {
-            rows.add(row(indexed, String.valueOf(m.extra().get("index")), m.id(), String.valueOf(m.status()), ago(m.createdAt(), now),
+            rows.add(row(indexed, printable(m.extra().get("index")), printable(m.id()), printable(m.status()), ago(m.createdAt(), now),
                     ago(m.finishedAt(), now), bar(m.percentComplete()),
                     m.recordsImported() == null ? "-" : String.format(Locale.ROOT, "%,d", m.recordsImported()),
-                    m.error() != null ? m.error() : String.valueOf(m.uri())));
+                    printable(m.error() != null ? m.error() : m.uri())));
         }
         int[] widths = new int[rows.get(0).length];
         for (String[] row : rows) {
@@ -132,11 +132,40 @@ enum Output {
         return right ? spaces + text : text + spaces;
     }
 
-    private static String csv(Object value) {
+    /**
+     * Text from outside (URIs, errors, ids) made safe for a terminal: control and format characters (escape
+     * sequences, carriage returns, bidirectional overrides) are shown as {@code \\u001b}, never sent to the terminal.
+     */
+    static String printable(Object value) {
+        String text = String.valueOf(value);
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            int type = Character.getType(c);
+            boolean unsafe = type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+                    || type == Character.PARAGRAPH_SEPARATOR;
+            if (unsafe && out == null) {
+                out = new StringBuilder(text.substring(0, i));
+            }
+            if (out != null) {
+                out.append(unsafe ? String.format(Locale.ROOT, "\\u%04x", (int) c) : String.valueOf(c));
+            }
+        }
+        return out == null ? text : out.toString();
+    }
+
+    /**
+     * One CSV cell (RFC 4180). A cell a spreadsheet would run as a formula ({@code =}, {@code +}, {@code -},
+     * {@code @}, tab or carriage return first) gets a leading {@code '}, as OWASP advises: the file stays data.
+     */
+    static String csv(Object value) {
         if (value == null) {
             return "";
         }
         String text = value.toString();
-        return text.matches(".*[,\"\\r\\n].*") || text.startsWith(" ") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 && !(value instanceof Number)) {
+            text = "'" + text;
+        }
+        return text.matches("(?s).*[,\"\\r\\n].*") || text.startsWith(" ") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
     }
 }

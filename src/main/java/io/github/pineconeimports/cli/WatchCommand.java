@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
@@ -15,8 +14,11 @@ import jakarta.inject.Inject;
 
 import io.github.pineconeimports.client.Connection;
 import io.github.pineconeimports.client.ImportModel;
+import io.github.pineconeimports.client.Failure;
 import io.github.pineconeimports.client.PineconeConfig;
+import io.github.pineconeimports.imports.ImportFollower;
 import io.github.pineconeimports.imports.ImportLister;
+import io.github.pineconeimports.imports.ImportPage;
 import io.github.pineconeimports.imports.ImportQuery;
 import io.github.pineconeimports.imports.ImportStatus;
 import picocli.CommandLine;
@@ -27,13 +29,19 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "watch", mixinStandardHelpOptions = true,
         description = "Follow imports until each one is Completed, Failed or Cancelled. Selects the imports matching the "
-                + "filter at the start (by default those Pending or InProgress), then polls. On a terminal the bars "
-                + "redraw in place; piped, it prints one line per change.",
+                + "filter at the start (by default those Pending or InProgress), then polls: each import still running by "
+                + "id, or the listing when that reads fewer pages. On a terminal the bars redraw in place; piped, it prints "
+                + "one line per change. An import that ends Failed or Cancelled shows its error.",
         footerHeading = "%nExamples:%n", footer = {
                 "  pinecone-imports watch",
                 "  pinecone-imports watch --since 1h --interval 10s --timeout 2h",
                 "%nExit codes:%n" + Cli.EXIT_CODES })
 class WatchCommand implements Callable<Integer> {
+
+    /** Each poll reads Pinecone, whose rate limits the user's other workloads share: no busy loop. */
+    static final Duration MIN_INTERVAL = Duration.ofSeconds(1);
+    /** The longest wait after Pinecone said 429 again and again. */
+    static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
 
     @Mixin
     FilterOptions filter;
@@ -42,7 +50,7 @@ class WatchCommand implements Callable<Integer> {
     ConnectionOptions connection;
 
     @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "5s", converter = Converters.Span.class,
-            description = "time between polls (default: ${DEFAULT-VALUE})")
+            description = "time between polls, at least 1s (default: ${DEFAULT-VALUE}); doubled after each 429, up to 5m")
     Duration interval;
 
     @Option(names = "--timeout", paramLabel = "DURATION", converter = Converters.Span.class,
@@ -56,38 +64,51 @@ class WatchCommand implements Callable<Integer> {
     ImportLister lister;
 
     @Inject
+    ImportFollower follower;
+
+    @Inject
     PineconeConfig config;
 
     @Override
     public Integer call() throws InterruptedException {
+        if (interval.compareTo(MIN_INTERVAL) < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--interval: at least 1s (was " + Converters.Span.show(interval)
+                    + "): each poll calls Pinecone, whose rate limits your other workloads share");
+        }
         Connection target = connection.applyTo(Connection.of(config), spec.commandLine());
         PrintWriter out = spec.commandLine().getOut();
-        boolean tty = System.console() != null;
+        Screen screen = Screen.detect();
         boolean colour = Output.colour();
         Instant started = Instant.now();
         List<ImportStatus> statuses = filter.statuses.isEmpty() ? List.of(ImportStatus.PENDING, ImportStatus.IN_PROGRESS)
                 : List.of();
         Map<String, ImportModel> watched = new LinkedHashMap<>();
-        lister.list(filter.query(started).statuses(statuses).all(true).build(), target).data()
-                .forEach(m -> watched.put(key(m), m));
+        ImportPage first = lister.list(filter.query(started).statuses(statuses).all(true).build(), target);
+        first.data().forEach(m -> watched.put(key(m), m));
         if (watched.isEmpty()) {
             out.println("Nothing to watch: no import matches.");
             return Cli.OK;
         }
         // every status and finish time: the watched imports are followed until they finish
         ImportQuery poll = filter.created(started).all(true).build();
+        int listingPages = Math.max(1, first.summary().pages());
         Map<String, String> shown = new LinkedHashMap<>();
         int drawn = 0;
+        Duration wait = interval;
+        String notice = null; // on a terminal, said inside the drawing, which a line printed below would push down
         while (true) {
             Instant now = Instant.now();
-            if (tty) {
-                drawn = redraw(watched, out, started, now, drawn, colour);
+            if (screen != null) {
+                // the running ones first: when the screen is too short for all, the finished ones are what it leaves out
+                List<String> lines = new java.util.ArrayList<>(notice == null ? List.of() : List.of(notice));
+                watched.values().stream().sorted(java.util.Comparator.comparing(WatchCommand::finished))
+                        .forEach(m -> lines.add(line(m, started, now, colour)));
+                drawn = screen.redraw(lines, out, drawn);
             } else {
                 for (ImportModel m : watched.values()) {
-                    String line = line(m, started, now, false);
                     String state = m.status() + "|" + m.percentComplete() + "|" + m.recordsImported();
                     if (!state.equals(shown.put(key(m), state))) {
-                        out.println(line);
+                        out.println(line(m, started, now, false));
                     }
                 }
             }
@@ -100,41 +121,66 @@ class WatchCommand implements Callable<Integer> {
                         .filter(m -> !finished(m)).count() + " import(s) unfinished.");
                 return Cli.TIMEOUT;
             }
-            Thread.sleep(timeout == null ? interval.toMillis()
-                    : Math.max(1, Math.min(interval.toMillis(), timeout.minus(Duration.between(started, Instant.now())).toMillis())));
-            for (ImportModel m : lister.list(poll, target).data()) {
-                watched.computeIfPresent(key(m), (id, old) -> m);
+            Thread.sleep(timeout == null ? wait.toMillis()
+                    : Math.max(1, Math.min(wait.toMillis(), timeout.minus(Duration.between(started, Instant.now())).toMillis())));
+            try {
+                listingPages = refresh(watched, poll, target, listingPages);
+                wait = interval;
+                notice = null;
+            } catch (Failure throttled) {
+                if (throttled.kind() != Failure.Kind.UPSTREAM_THROTTLED) {
+                    throw throttled;
+                }
+                Duration cap = interval.compareTo(MAX_BACKOFF) > 0 ? interval : MAX_BACKOFF;
+                wait = wait.multipliedBy(2).compareTo(cap) > 0 ? cap : wait.multipliedBy(2);
+                notice = "Pinecone is rate-limiting (429); next poll in " + Converters.Span.show(wait);
+                if (screen == null) {
+                    spec.commandLine().getErr().println("pinecone-imports: " + notice);
+                }
             }
         }
+    }
+
+    /**
+     * One poll, at the cost of what is watched: each running import by id when there are no more of them than
+     * the listing has pages, else the listing. Returns the listing's page count, as last seen.
+     */
+    private int refresh(Map<String, ImportModel> watched, ImportQuery poll, Connection target, int listingPages) {
+        List<ImportModel> running = watched.values().stream().filter(m -> !finished(m)).toList();
+        if (running.size() <= listingPages) {
+            for (ImportModel m : running) {
+                Object index = m.extra().get("index");
+                ImportModel now = follower.describe(target, index == null ? null : index.toString(), m.id());
+                if (now != null) {
+                    watched.put(key(m), now);
+                }
+            }
+            return listingPages;
+        }
+        ImportPage page = lister.list(poll, target);
+        for (ImportModel m : page.data()) {
+            watched.computeIfPresent(key(m), (id, old) -> m);
+        }
+        return Math.max(1, page.summary().pages());
     }
 
     private static boolean finished(ImportModel m) {
         return ImportStatus.parse(m.status()).map(ImportStatus::isTerminal).orElse(false);
     }
 
-    /** Redraws the block of bars in place: cursor up over the last drawing, then each line cleared and rewritten. */
-    private static int redraw(Map<String, ImportModel> watched, PrintWriter out, Instant started, Instant now, int drawn,
-            boolean colour) {
-        if (drawn > 0) {
-            out.print("\u001b[" + drawn + "A");
-        }
-        for (ImportModel m : watched.values()) {
-            out.print("\u001b[2K" + line(m, started, now, colour) + "\n");
-        }
-        return watched.size();
-    }
-
     /** An import's identity: its id, with its index when the watch spans several ({@code alpha/12}). */
     static String key(ImportModel m) {
         Object index = m.extra().get("index");
-        return index == null ? m.id() : index + "/" + m.id();
+        return Output.printable(index == null ? m.id() : index + "/" + m.id());
     }
 
+    /** One import's line: id, status, bar, records, time; and, once it ended Failed or Cancelled, why. */
     static String line(ImportModel m, Instant started, Instant now, boolean colour) {
-        String status = String.format(Locale.ROOT, "%-10s", m.status());
-        return String.format(Locale.ROOT, "%-8s %s %s %12s records  %s", key(m), colour ? Output.paint(m.status(), status) : status,
+        String status = String.format(Locale.ROOT, "%-10s", Output.printable(m.status()));
+        String line = String.format(Locale.ROOT, "%-8s %s %s %12s records  %s", key(m), colour ? Output.paint(m.status(), status) : status,
                 Output.bar(m.percentComplete()), m.recordsImported() == null ? "-" : String.format(Locale.ROOT, "%,d", m.recordsImported()),
                 elapsed(Duration.between(started, now)));
+        return m.error() != null && finished(m) ? line + "  " + Output.printable(m.error()) : line;
     }
 
     private static String elapsed(Duration d) {
@@ -143,10 +189,11 @@ class WatchCommand implements Callable<Integer> {
 
     private static int summary(Map<String, ImportModel> watched, PrintWriter out) {
         Map<String, Integer> counts = new TreeMap<>();
-        watched.values().forEach(m -> counts.merge(Objects.toString(m.status()), 1, Integer::sum));
+        watched.values().forEach(m -> counts.merge(Output.printable(m.status()), 1, Integer::sum));
         out.println(watched.size() + " import(s) finished: " + counts.toString().replaceAll("[{}]", "").replace("=", " "));
-        boolean bad = watched.values().stream()
-                .anyMatch(m -> ImportStatus.FAILED.matches(m.status()) || ImportStatus.CANCELLED.matches(m.status()));
-        return bad ? Cli.FOUND_FAILURES : Cli.OK;
+        List<ImportModel> bad = watched.values().stream()
+                .filter(m -> ImportStatus.FAILED.matches(m.status()) || ImportStatus.CANCELLED.matches(m.status())).toList();
+        bad.forEach(m -> out.println("  " + key(m) + " " + m.status() + (m.error() == null ? "" : ": " + Output.printable(m.error()))));
+        return bad.isEmpty() ? Cli.OK : Cli.FOUND_FAILURES;
     }
 }

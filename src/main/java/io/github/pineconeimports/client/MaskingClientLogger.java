@@ -73,6 +73,6 @@ final class MaskingClientLogger implements ClientLogger {
     }
 
     private String mask(String text) {
-        return secret == null || secret.isEmpty() || text == null ? text : text.replace(secret, "***");
+        return KeyMask.mask(text, secret);
     }
 }

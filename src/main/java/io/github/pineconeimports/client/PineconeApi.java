@@ -2,6 +2,7 @@ package io.github.pineconeimports.client;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -23,4 +24,9 @@ public interface PineconeApi {
      */
     @GET
     byte[] listImports(@QueryParam("limit") Integer limit, @QueryParam("paginationToken") String paginationToken);
+
+    /** One import by id ("Describe an import"): what {@code watch} reads when that costs fewer calls than a listing. */
+    @GET
+    @Path("/{id}")
+    byte[] describeImport(@PathParam("id") String id);
 }

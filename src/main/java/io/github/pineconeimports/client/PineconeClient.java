@@ -65,6 +65,16 @@ public class PineconeClient {
         return rest.page(connection, () -> api.listImports(limit, paginationToken));
     }
 
+    /** {@code GET /bulk/imports/{id}} on the index host {@code connection} names. */
+    @Retry(maxRetries = 4, delay = 250, jitter = 0, maxDuration = 60, durationUnit = ChronoUnit.SECONDS)
+    @RetryWhen(exception = RetryPolicy.Transient.class)
+    @CustomBackoff(RetryPolicy.Backoff.class)
+    public ImportModel describeImport(Connection connection, String id) {
+        Deadline.check();
+        PineconeApi api = rest.api(PineconeApi.class, connection.host(), connection);
+        return rest.call(connection, () -> api.describeImport(id), ImportModel.class);
+    }
+
     /** Closes the clients of {@code host} (a host that is gone, such as the SnapStart priming's own). */
     public void forget(IndexHost host) {
         rest.forget(host);

@@ -73,12 +73,10 @@ public class PineconeException extends Failure {
         return upstreamMessage;
     }
 
-    /** The same failure with every occurrence of {@code secret} masked. */
+    /** The same failure with {@code secret} masked (see {@link KeyMask}). */
     PineconeException redact(String secret) {
-        if (secret == null || secret.isEmpty() || upstreamMessage == null || !upstreamMessage.contains(secret)) {
-            return this;
-        }
-        return new PineconeException(kind, httpStatus, rpcCode, upstreamMessage.replace(secret, "***"), retryAfter);
+        String masked = KeyMask.mask(upstreamMessage, secret);
+        return java.util.Objects.equals(masked, upstreamMessage) ? this : new PineconeException(kind, httpStatus, rpcCode, masked, retryAfter);
     }
 
     private static String describe(Kind kind, int status, String upstream) {

@@ -20,6 +20,7 @@ import org.jboss.resteasy.reactive.client.api.LoggingScope;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.netty.handler.ssl.NotSslRecordException;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 
 /**
@@ -151,11 +152,22 @@ class RestClients {
                 if (t instanceof PineconeException known) {
                     throw known.redact(connection.apiKey());
                 }
+                if (t instanceof NotSslRecordException) {
+                    throw plainHttp(connection);
+                }
                 root = t;
             }
             String detail = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
             throw PineconeException.unreachable(PineconeErrorMapper.clip(detail)).redact(connection.apiKey());
         }
+    }
+
+    /** A host without a scheme means https; a server that answers plain HTTP there is a setting to fix, not an outage. */
+    private static PineconeConfigException plainHttp(Connection connection) {
+        String authority = (connection.indexHost() != null ? connection.host() : connection.controlPlane()).baseUri().getRawAuthority();
+        return new PineconeConfigException(authority + " answered in plain HTTP where HTTPS was expected (a host without a"
+                + " scheme means https://). For a plain-HTTP server on this machine (the emulator), write the scheme: http://"
+                + authority);
     }
 
     private static PineconeException anomaly(Connection connection, String what) {

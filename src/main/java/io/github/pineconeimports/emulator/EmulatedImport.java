@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One import inside the emulator. Seeded imports stay as generated; imports started with POST move along the
- * clock: Pending for one tick, InProgress for {@link #RUN_TICKS} ticks, then Completed (or Failed, when their
- * URI contains "fail"), unless cancelled first.
+ * One import inside the emulator. Seeded imports stay as generated, unless {@link #running} sets them going;
+ * imports started with POST move along the clock: Pending for one tick, InProgress for {@link #RUN_TICKS} ticks,
+ * then Completed (or Failed, when their URI contains "fail"), unless cancelled first.
  */
 final class EmulatedImport {
 
@@ -17,6 +17,9 @@ final class EmulatedImport {
     final String id;
     final String uri;
     final Instant createdAt;
+    // where its run is measured from: its creation, or for a seeded import set going, where its progress puts it
+    private final Instant runFrom;
+    private final boolean fails;
     private final boolean live;
     private final long totalRecords;
     private final String status;
@@ -25,11 +28,13 @@ final class EmulatedImport {
     private final String error;
     private Instant cancelledAt;
 
-    private EmulatedImport(String id, String uri, Instant createdAt, boolean live, long totalRecords, String status,
-            double percent, Instant finishedAt, String error) {
+    private EmulatedImport(String id, String uri, Instant createdAt, Instant runFrom, boolean fails, boolean live, long totalRecords,
+            String status, double percent, Instant finishedAt, String error) {
         this.id = id;
         this.uri = uri;
         this.createdAt = createdAt;
+        this.runFrom = runFrom;
+        this.fails = fails;
         this.live = live;
         this.totalRecords = totalRecords;
         this.status = status;
@@ -40,11 +45,24 @@ final class EmulatedImport {
 
     static EmulatedImport seeded(String id, String uri, Instant createdAt, long totalRecords, String status,
             double percent, Instant finishedAt, String error) {
-        return new EmulatedImport(id, uri, createdAt, false, totalRecords, status, percent, finishedAt, error);
+        return new EmulatedImport(id, uri, createdAt, createdAt, false, false, totalRecords, status, percent, finishedAt, error);
     }
 
     static EmulatedImport started(String id, String uri, Instant now, long totalRecords) {
-        return new EmulatedImport(id, uri, now, true, totalRecords, null, 0, null, null);
+        return new EmulatedImport(id, uri, now, now, failing(uri), true, totalRecords, null, 0, null, null);
+    }
+
+    /**
+     * This seeded import, Pending or InProgress, set going from where it stands at {@code now}: it moves along the
+     * clock as a started one does, and ends Failed (stopping at 60%) when {@code fails} and it is not past 60% yet.
+     */
+    EmulatedImport running(Instant now, Duration tick, boolean fails) {
+        if (live || isTerminal(status)) {
+            return this;
+        }
+        double ticksIn = "Pending".equals(status) ? 0.5 : 1 + RUN_TICKS * percent / 100;
+        Instant from = now.minusNanos((long) (ticksIn * tick.toNanos()));
+        return new EmulatedImport(id, uri, createdAt, from, fails && percent < 60, true, totalRecords, null, 0, null, null);
     }
 
     /** Cancels it if it is not finished; Pinecone ignores a cancel of a finished import, and so do we. */
@@ -107,7 +125,7 @@ final class EmulatedImport {
         if ("Cancelled".equals(s)) {
             return cancelledAt;
         }
-        return isTerminal(s) ? createdAt.plus(finishesAfter(uri, tick)) : null;
+        return isTerminal(s) ? runFrom.plus(tick.multipliedBy((long) Math.ceil(end()))) : null;
     }
 
     static Duration finishesAfter(String uri, Duration tick) {
@@ -120,11 +138,11 @@ final class EmulatedImport {
     }
 
     private double end() {
-        return end(uri);
+        return fails ? 1 + RUN_TICKS * 0.6 : 1 + RUN_TICKS;
     }
 
     private boolean failing() {
-        return failing(uri);
+        return fails;
     }
 
     private static boolean failing(String uri) {
@@ -132,7 +150,7 @@ final class EmulatedImport {
     }
 
     private double ticks(Instant at, Duration tick) {
-        return Duration.between(createdAt, at).toNanos() / (double) Math.max(tick.toNanos(), 1);
+        return Duration.between(runFrom, at).toNanos() / (double) Math.max(tick.toNanos(), 1);
     }
 
     static boolean isTerminal(String status) {

@@ -84,7 +84,7 @@ public final class EmulatorRoutes {
         List<String> tokens = rc.queryParam("paginationToken");
         int offset = 0;
         if (!tokens.isEmpty() && !tokens.get(0).isEmpty()) {
-            offset = store.decodeToken(tokens.get(0));
+            offset = PageToken.offset(tokens.get(0), store.size());
             if (offset < 0) {
                 error(rc, 400, INVALID_ARGUMENT, "Invalid pagination token");
                 return;

@@ -1,13 +1,10 @@
 package io.github.pineconeimports.emulator;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,12 +13,10 @@ import java.util.Random;
 
 /**
  * The emulator's imports, in creation order, and Pinecone's listing rules over them: pages of at most 100,
- * and an opaque base64 token for the next page. Tokens deliberately contain {@code +}, {@code /} and
- * {@code =}, as Pinecone's do, so a client that forgets to URL-encode them fails here too.
+ * and an opaque base64 token for the next page ({@link PageToken}).
  */
 public final class EmulatorStore {
 
-    private static final byte[] TOKEN_MARK = { (byte) 0xFB, (byte) 0xEF, (byte) 0xFF };
     private static final String[] ERRORS = {
             "Invalid parquet file: missing column 'values'",
             "Access denied reading the import URI: check the storage integration",
@@ -35,6 +30,9 @@ public final class EmulatorStore {
     private final List<EmulatedImport> imports = new ArrayList<>();
     private final Map<String, EmulatedImport> byId = new HashMap<>();
     private int nextId;
+    // what it served, for tests that count a client's calls
+    private int pagesServed;
+    private int describesServed;
 
     public EmulatorStore(Clock clock, Duration tick, int seeded, long seed) {
         this.clock = clock;
@@ -83,6 +81,21 @@ public final class EmulatorStore {
         }
     }
 
+    /**
+     * Sets the seeded imports that are still running going: from where they stand, they move along the clock as
+     * started ones do, and one in five ends Failed. The standalone emulator does this, so that a demo's
+     * {@code watch} ends; the application's own emulator keeps them still, for tests that count them.
+     */
+    public synchronized void runSeeded() {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        for (int i = 0; i < imports.size(); i++) {
+            EmulatedImport seeded = imports.get(i);
+            EmulatedImport running = seeded.running(now, tick, Integer.parseInt(seeded.id) % 5 == 0);
+            imports.set(i, running);
+            byId.put(running.id, running);
+        }
+    }
+
     /** POST /bulk/imports: a new import that moves along the clock. */
     public String start(String uri) {
         return start(uri, clock.instant().truncatedTo(ChronoUnit.MILLIS));
@@ -104,6 +117,7 @@ public final class EmulatorStore {
     }
 
     public synchronized Optional<Map<String, Object>> describe(String id) {
+        describesServed++;
         return Optional.ofNullable(byId.get(id)).map(i -> i.view(clock.instant(), tick));
     }
 
@@ -118,6 +132,7 @@ public final class EmulatorStore {
 
     /** One page from {@code offset}; the answer's {@code next} is null on the last page. */
     public synchronized Page list(int offset, int limit) {
+        pagesServed++;
         if (offset == 0 && clock instanceof ListingClock listing) {
             listing.listingStarted();
         }
@@ -127,7 +142,17 @@ public final class EmulatorStore {
         for (int i = offset; i < end; i++) {
             data.add(imports.get(i).view(now, tick));
         }
-        return new Page(data, end < imports.size() ? encodeToken(end) : null);
+        return new Page(data, end < imports.size() ? PageToken.of(end) : null);
+    }
+
+    /** Pages of the listing served so far. */
+    public synchronized int pagesServed() {
+        return pagesServed;
+    }
+
+    /** Single imports described ({@code GET /bulk/imports/{id}}) so far. */
+    public synchronized int describesServed() {
+        return describesServed;
     }
 
     public synchronized int size() {
@@ -135,39 +160,6 @@ public final class EmulatorStore {
     }
 
     public record Page(List<Map<String, Object>> data, String next) {
-    }
-
-    static String encodeToken(int offset) {
-        byte[] digits = ("o" + offset).getBytes(StandardCharsets.US_ASCII);
-        int length = TOKEN_MARK.length + digits.length;
-        // keep the length off a multiple of 3 so the token always ends in '='
-        ByteBuffer buffer = ByteBuffer.allocate(length % 3 == 0 ? length + 1 : length);
-        buffer.put(TOKEN_MARK).put(digits);
-        if (buffer.hasRemaining()) {
-            buffer.put((byte) ';');
-        }
-        return Base64.getEncoder().encodeToString(buffer.array());
-    }
-
-    /** The offset a token stands for, or -1 when it is not one of ours or points outside the list. */
-    synchronized int decodeToken(String token) {
-        byte[] bytes;
-        try {
-            bytes = Base64.getDecoder().decode(token);
-        } catch (IllegalArgumentException e) {
-            return -1;
-        }
-        if (bytes.length < TOKEN_MARK.length + 2 || bytes[0] != TOKEN_MARK[0] || bytes[1] != TOKEN_MARK[1]
-                || bytes[2] != TOKEN_MARK[2] || bytes[3] != 'o') {
-            return -1;
-        }
-        String digits = new String(bytes, 4, bytes.length - 4, StandardCharsets.US_ASCII).replace(";", "");
-        try {
-            int offset = Integer.parseInt(digits);
-            return offset > 0 && offset <= imports.size() ? offset : -1;
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 
     private void add(EmulatedImport entry) {

@@ -1,9 +1,6 @@
 package io.github.pineconeimports.function;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +10,6 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.pineconeimports.client.Failure;
 import io.github.pineconeimports.imports.ImportQuery;
@@ -28,13 +24,16 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * is a clear 400, not a mapping failure).
  */
 @RegisterForReflection
+// field names are exact: Funqy's HTTP binding reads JSON case-insensitively, and "Status" must not pass for "status"
+@JsonFormat(without = JsonFormat.Feature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
 public class ListImportsInput {
 
-    private static final List<String> FIELDS = QueryText.FIELDS;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    static final List<String> FIELDS = QueryText.FIELDS;
 
-    private final Map<String, List<String>> fields = new HashMap<>();
+    final Map<String, List<String>> fields = new HashMap<>();
     private final Map<String, Object> unknown = new LinkedHashMap<>();
+    // a field set twice (a JSON object with two "since" keys, since=A&since=B): refused, never last-wins
+    private String repeated;
 
     /** Turns the input into a query, or throws {@link InvalidQueryException} naming the bad field. */
     public ImportQuery toQuery() {
@@ -44,7 +43,7 @@ public class ListImportsInput {
     /** The same, where {@code asOf} defaults to the time of the trigger that delivered this input. */
     public ImportQuery toQuery(Instant triggerTime) {
         if (unknown.containsKey("requestContext") && unknown.containsKey("rawPath")) {
-            return fromHttpEvent().toQuery(triggerTime);
+            return FunctionUrlEvent.fields(unknown).toQuery(triggerTime);
         }
         if (unknown.containsKey("detail-type")) {
             throw new InvalidQueryException("detail-type", null, String.join(", ", FIELDS),
@@ -54,6 +53,10 @@ public class ListImportsInput {
             String name = unknown.keySet().iterator().next();
             throw new InvalidQueryException(name, null, String.join(", ", FIELDS),
                     "unknown field '" + InvalidQueryException.clip(name) + "'");
+        }
+        if (repeated != null) {
+            throw new InvalidQueryException(repeated, null, "one " + repeated + (QueryText.REPEATABLE.contains(repeated)
+                    ? " field, whose value may be a list" : " field"), repeated + " is given more than once; give it once");
         }
         return QueryText.parse(fields, triggerTime);
     }
@@ -71,6 +74,9 @@ public class ListImportsInput {
         }
         if (jsonFailure instanceof JsonProcessingException e && !(e instanceof JsonMappingException)) {
             return new InvalidQueryException("body", null, allowed, "not valid JSON (" + InvalidQueryException.clip(e.getOriginalMessage()) + ")");
+        }
+        if (jsonFailure instanceof JsonMappingException e && e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")) {
+            return new InvalidQueryException("body", null, allowed, "content after the JSON object; send one object");
         }
         return new InvalidQueryException("body", null, allowed, "expected " + allowed);
     }
@@ -97,44 +103,21 @@ public class ListImportsInput {
         unknown.put(name, value);
     }
 
-    /**
-     * A Lambda Function URL delivers the HTTP request as an event (payload format 2.0): the fields are in its
-     * query string (repeated parameters arrive comma-joined, which {@code status} accepts) or its JSON body.
-     */
-    private ListImportsInput fromHttpEvent() {
-        ListImportsInput input = new ListImportsInput();
-        Object body = unknown.get("body");
-        if (body instanceof String text && !text.isBlank()) {
-            String json = Boolean.TRUE.equals(unknown.get("isBase64Encoded"))
-                    ? new String(Base64.getDecoder().decode(text), StandardCharsets.UTF_8) : text;
-            try {
-                input = JSON.readValue(json, ListImportsInput.class);
-            } catch (IOException | IllegalArgumentException e) {
-                throw new InvalidQueryException("body", null, "a JSON object with " + String.join(", ", FIELDS),
-                        "the request body is not a JSON object of listImports fields");
-            }
-        }
-        if (unknown.get("queryStringParameters") instanceof Map<?, ?> query) {
-            for (Map.Entry<?, ?> parameter : query.entrySet()) {
-                String name = String.valueOf(parameter.getKey());
-                if (FIELDS.contains(name)) {
-                    input.fields.put(name, List.of(String.valueOf(parameter.getValue())));
-                } else {
-                    input.unknownField(name, parameter.getValue());
-                }
-            }
-        }
-        return input;
+    void set(String field, String value) {
+        list(field, value == null ? null : List.of(value));
     }
 
-    private void set(String field, String value) {
-        fields.put(field, value == null ? null : List.of(value));
+    void list(String field, List<String> values) {
+        if (fields.containsKey(field) && repeated == null) {
+            repeated = field;
+        }
+        fields.put(field, values);
     }
 
     // a JSON body may send "status": "Failed" or "status": ["Failed", "Cancelled"]
     @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
     public void setStatus(List<String> status) {
-        fields.put("status", status);
+        list("status", status);
     }
 
     public void setLimit(String limit) {
@@ -180,6 +163,6 @@ public class ListImportsInput {
     // one name, several (a list, or commas), or "*"
     @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
     public void setIndex(List<String> index) {
-        fields.put("index", index);
+        list("index", index);
     }
 }

@@ -129,7 +129,7 @@ public class ImportLister {
         ContinuationToken cursor = query.cursor();
         if (cursor != null && (!cursor.fingerprint().equals(fingerprint) || cursor.index() > ready.size())) {
             throw ContinuationToken.invalid(cursor.encode(),
-                    "was issued for a different query (other statuses, time windows or indexes); start again without it");
+                    "was issued for a different query (other statuses, time windows or indexes) or by another index host; start again without it");
         }
         int first = cursor == null ? 0 : cursor.index();
         int need = query.counts() ? Integer.MAX_VALUE : query.all() ? config.allMaxResults() + 1 : query.limit();

@@ -33,6 +33,11 @@ public record ImportQuery(Set<ImportStatus> statuses, int limit, boolean all, bo
 
     public static final int DEFAULT_LIMIT = 100;
     public static final int MAX_LIMIT = 100;
+    /** The instants a filter may name: RFC 3339's years, the timestamps Pinecone writes. */
+    public static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+    /** The longest finishedWithin: a hundred years reaches any import, and the window stays inside the instants above. */
+    public static final java.time.Duration MAX_SPAN = java.time.Duration.ofDays(36_500);
     /** Every index of the project. */
     public static final String EVERY_INDEX = "*";
 

@@ -8,9 +8,11 @@ public class InvalidQueryException extends Failure {
     private final String field;
     private final String value;
     private final String allowed;
+    private final String problem;
 
     public InvalidQueryException(String field, String value, String allowed, String problem) {
         super(field + ": " + problem + (allowed == null ? "" : " (allowed: " + allowed + ")"), null);
+        this.problem = problem;
         this.field = field;
         this.value = value == null ? null : clip(value);
         this.allowed = allowed;
@@ -32,6 +34,11 @@ public class InvalidQueryException extends Failure {
 
     public String allowed() {
         return allowed;
+    }
+
+    /** The message with the field named as the caller typed it (the command line's {@code --finished-within}). */
+    public String message(java.util.function.Function<String, String> names) {
+        return names.apply(field) + ": " + problem + (allowed == null ? "" : " (allowed: " + allowed + ")");
     }
 
     /** Shortens echoed input and masks control characters, so a message stays readable whatever was sent. */

@@ -7,17 +7,13 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
+import java.util.function.Function;
 
 /**
  * What {@link ImportQuery#builder()} hands out: collects typed values; {@link #build()} checks them together and
  * names the field that does not fit.
  */
 public final class QueryBuilder {
-
-    /** Pinecone's rule for index names: 1 to 45 lower-case letters, digits and '-', starting and ending alphanumeric. */
-    private static final Pattern INDEX_NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,43}[a-z0-9])?");
-    static final String INDEX_ALLOWED = "index names (1-45 of a-z, 0-9 and '-'), or * for every index";
 
     private final Set<ImportStatus> statuses = EnumSet.noneOf(ImportStatus.class);
     private Integer limit;
@@ -32,23 +28,27 @@ public final class QueryBuilder {
     private Instant asOf;
     private Instant defaultAsOf;
     private final Set<String> indexes = new TreeSet<>();
+    private Function<String, String> names = Function.identity();
 
     QueryBuilder() {
     }
 
+    /**
+     * How errors name the fields: as the caller typed them. Function input names them as they are ({@code limit});
+     * the command line as flags ({@code --limit}). The exception's {@code field} stays the field.
+     */
+    public QueryBuilder names(Function<String, String> typed) {
+        names = typed;
+        return this;
+    }
+
+    private String name(String field) {
+        return names.apply(field);
+    }
+
     /** Index names to list, or {@code *} for every index; none lists the configured index. */
-    public QueryBuilder indexes(Collection<String> names) {
-        for (String name : names) {
-            if (!name.equals(ImportQuery.EVERY_INDEX) && !INDEX_NAME.matcher(name).matches()) {
-                throw new InvalidQueryException("index", name, INDEX_ALLOWED,
-                        "'" + InvalidQueryException.clip(name) + "' is not an index name");
-            }
-            indexes.add(name);
-        }
-        if (indexes.contains(ImportQuery.EVERY_INDEX) && indexes.size() > 1) {
-            throw new InvalidQueryException("index", String.join(",", indexes), INDEX_ALLOWED,
-                    "* already means every index; name indexes or give *, not both");
-        }
+    public QueryBuilder indexes(Collection<String> given) {
+        indexes.addAll(IndexNames.check(given));
         return this;
     }
 
@@ -76,7 +76,7 @@ public final class QueryBuilder {
 
     /** The {@code pagination.next} of an earlier answer, or null. */
     public QueryBuilder paginationToken(String token) {
-        paginationToken = token == null || token.isBlank() ? null : token.strip();
+        paginationToken = token;
         return this;
     }
 
@@ -120,24 +120,40 @@ public final class QueryBuilder {
 
     public ImportQuery build() {
         if (limit != null && all) {
-            throw new InvalidQueryException("limit", String.valueOf(limit), "limit or all=true, not both",
-                    "limit cannot be combined with all=true, which returns every match");
+            throw new InvalidQueryException("limit", String.valueOf(limit), name("limit") + " or " + name("all") + ", not both",
+                    name("limit") + " cannot be combined with " + name("all") + ", which returns every match");
         }
         if (limit != null && (limit < 1 || limit > ImportQuery.MAX_LIMIT)) {
             throw new InvalidQueryException("limit", String.valueOf(limit), QueryText.LIMIT_ALLOWED, limit + " is out of range");
+        }
+        inRange("since", since);
+        inRange("until", until);
+        inRange("finishedSince", finishedSince);
+        inRange("finishedUntil", finishedUntil);
+        inRange("asOf", asOf);
+        if (finishedWithin != null && finishedWithin.compareTo(ImportQuery.MAX_SPAN) > 0) {
+            throw new InvalidQueryException("finishedWithin", finishedWithin.toString(), QueryText.DURATION_ALLOWED,
+                    name("finishedWithin") + " is out of range");
         }
         if (counts) {
             notWithCounts("limit", limit == null ? null : String.valueOf(limit));
             notWithCounts("all", all ? "true" : null);
             notWithCounts("paginationToken", paginationToken);
         }
-        ContinuationToken cursor = paginationToken == null ? null : ContinuationToken.decode(paginationToken);
+        ContinuationToken cursor = paginationToken == null ? null : ContinuationToken.decode(paginationToken.strip());
         if (since != null && until != null && !since.isBefore(until)) {
-            throw new InvalidQueryException("until", until.toString(), "an instant after since", "until must be after since");
+            throw new InvalidQueryException("until", until.toString(), "an instant after " + name("since"),
+                    name("until") + " must be after " + name("since"));
         }
         Window finished = finishedWindow(cursor);
         return new ImportQuery(statuses, limit == null ? ImportQuery.DEFAULT_LIMIT : limit, all, counts, cursor, new Window(since, until),
                 finished, finishedWithin == null ? null : finished.until(), List.copyOf(indexes));
+    }
+
+    private void inRange(String field, Instant at) {
+        if (at != null && (at.isBefore(ImportQuery.EARLIEST) || at.isAfter(ImportQuery.LATEST))) {
+            throw new InvalidQueryException(field, at.toString(), QueryText.INSTANT_ALLOWED, name(field) + " is out of range");
+        }
     }
 
     private static void notWithCounts(String field, String value) {
@@ -154,19 +170,20 @@ public final class QueryBuilder {
     private Window finishedWindow(ContinuationToken cursor) {
         if (finishedWithin == null) {
             if (asOf != null) {
-                throw new InvalidQueryException("asOf", asOf.toString(), "asOf together with finishedWithin",
-                        "asOf is the end of a finishedWithin window; give finishedWithin too");
+                throw new InvalidQueryException("asOf", asOf.toString(), name("asOf") + " together with " + name("finishedWithin"),
+                        name("asOf") + " is the end of a " + name("finishedWithin") + " window; give " + name("finishedWithin") + " too");
             }
             if (finishedSince != null && finishedUntil != null && !finishedSince.isBefore(finishedUntil)) {
-                throw new InvalidQueryException("finishedUntil", finishedUntil.toString(), "an instant after finishedSince",
-                        "finishedUntil must be after finishedSince");
+                throw new InvalidQueryException("finishedUntil", finishedUntil.toString(), "an instant after " + name("finishedSince"),
+                        name("finishedUntil") + " must be after " + name("finishedSince"));
             }
             return new Window(finishedSince, finishedUntil);
         }
         if (finishedSince != null || finishedUntil != null) {
             throw new InvalidQueryException("finishedWithin", finishedWithin.toString(),
-                    "finishedWithin (with asOf), or finishedSince and finishedUntil, not both",
-                    "finishedWithin cannot be combined with finishedSince or finishedUntil");
+                    name("finishedWithin") + " (with " + name("asOf") + "), or " + name("finishedSince") + " and " + name("finishedUntil")
+                            + ", not both",
+                    name("finishedWithin") + " cannot be combined with " + name("finishedSince") + " or " + name("finishedUntil"));
         }
         if (finishedWithin.isNegative() || finishedWithin.isZero()) {
             throw new InvalidQueryException("finishedWithin", finishedWithin.toString(), QueryText.DURATION_ALLOWED,

@@ -23,20 +23,33 @@ public final class QueryText {
     public static final List<String> FIELDS = List.of("status", "limit", "paginationToken", "all", "counts", "since", "until",
             "finishedSince", "finishedUntil", "finishedWithin", "asOf", "index");
     static final String LIMIT_ALLOWED = "an integer from 1 to " + ImportQuery.MAX_LIMIT;
-    static final String DURATION_ALLOWED = "a positive ISO-8601 duration such as PT15M or P1D, or 15m, 24h, 7d";
-    private static final String INSTANT_ALLOWED = "an ISO-8601 instant such as 2025-01-31T09:30:00Z";
+    static final String DURATION_ALLOWED = "a positive ISO-8601 duration such as PT15M or P1D, or 15m, 24h, 7d, up to "
+            + ImportQuery.MAX_SPAN.toDays() + "d";
+    static final String INSTANT_ALLOWED = "an ISO-8601 instant such as 2025-01-31T09:30:00Z, from " + ImportQuery.EARLIEST + " to "
+            + ImportQuery.LATEST;
     private static final Pattern SMALL_INTEGER = Pattern.compile("[0-9]{1,9}");
     private static final Pattern DIGITS = Pattern.compile("[0-9]+");
 
     private QueryText() {
     }
 
+    /** The fields that may be given several times in a query string (a list); every other one at most once. */
+    public static final Set<String> REPEATABLE = Set.of("status", "index");
+
     /**
-     * Builds a query from field → values (absent, null and blank values count as not given). Each status value
-     * may itself be a comma-separated list. {@code defaultAsOf} is what {@code asOf} means when not given: the
-     * time of the trigger that fired, or null for now.
+     * Builds a query from field → values. A field that is absent, or JSON {@code null} (as generated OpenAPI clients
+     * send every optional field they were not given), is not given. A field that is present must carry a value: an
+     * empty list, a blank value, an empty name between commas, or a non-{@link #REPEATABLE} field given twice is
+     * refused, never read as "no filter". Each status and index value
+     * may itself be a comma-separated list. {@code defaultAsOf} is what {@code asOf} means when not given: the time
+     * of the trigger that fired, or null for now.
      */
     public static ImportQuery parse(Map<String, ? extends Collection<String>> fields, Instant defaultAsOf) {
+        for (Map.Entry<String, ? extends Collection<String>> field : fields.entrySet()) {
+            if (field.getValue() != null) {
+                present(field.getKey(), field.getValue());
+            }
+        }
         return ImportQuery.builder()
                 .statuses(statuses(fields.get("status")))
                 .all(bool("all", one(fields, "all")))
@@ -54,7 +67,7 @@ public final class QueryText {
                 .build();
     }
 
-    /** Status names, case-insensitive, comma-separated or repeated; blanks are ignored. */
+    /** Status names, case-insensitive, comma-separated or repeated. */
     public static Set<ImportStatus> statuses(Collection<String> values) {
         Set<ImportStatus> statuses = EnumSet.noneOf(ImportStatus.class);
         for (String part : list(values)) {
@@ -64,23 +77,55 @@ public final class QueryText {
         return statuses;
     }
 
-    /** Values that may each be a comma-separated list, stripped; blanks are ignored. */
+    /** Values that may each be a comma-separated list, stripped (checked by {@link #present} first). */
     private static List<String> list(Collection<String> values) {
         List<String> parts = new java.util.ArrayList<>();
         for (String entry : values == null ? List.<String>of() : values) {
-            for (String part : entry == null ? new String[0] : entry.split(",")) {
-                if (!part.isBlank()) {
-                    parts.add(part.strip());
-                }
+            for (String part : entry.split(",", -1)) {
+                parts.add(part.strip());
             }
         }
         return parts;
     }
 
+    /** A present field carries a value: refuses an empty list, a blank value or list item, and a repeated single field. */
+    private static void present(String field, Collection<String> values) {
+        boolean list = REPEATABLE.contains(field);
+        String leaveOut = "; give a value, or leave " + field + " out";
+        if (values.isEmpty()) {
+            throw new InvalidQueryException(field, "", allowed(field), "an empty list is not a value" + leaveOut);
+        }
+        if (!list && values.size() > 1) {
+            throw new InvalidQueryException(field, String.join(",", values.stream().map(String::valueOf).toList()), allowed(field),
+                    "given " + values.size() + " times; give it once");
+        }
+        for (String value : values) {
+            if (value == null || value.isBlank()) {
+                throw new InvalidQueryException(field, value == null ? null : value, allowed(field), "a blank value is not a value" + leaveOut);
+            }
+            if (list && java.util.Arrays.stream(value.split(",", -1)).anyMatch(String::isBlank)) {
+                throw new InvalidQueryException(field, value, allowed(field), "'" + InvalidQueryException.clip(value)
+                        + "' has an empty name between commas");
+            }
+        }
+    }
+
+    /** What a field takes, for the error that refuses it. */
+    static String allowed(String field) {
+        return switch (field) {
+            case "status" -> String.join(", ", ImportStatus.NAMES);
+            case "limit" -> LIMIT_ALLOWED;
+            case "all", "counts" -> "true, false";
+            case "paginationToken" -> "the pagination.next of an earlier answer";
+            case "finishedWithin" -> DURATION_ALLOWED;
+            case "index" -> IndexNames.ALLOWED;
+            default -> INSTANT_ALLOWED;
+        };
+    }
+
     private static String one(Map<String, ? extends Collection<String>> fields, String name) {
         Collection<String> values = fields.get(name);
-        String value = values == null || values.isEmpty() ? null : values.iterator().next();
-        return value == null || value.isBlank() ? null : value;
+        return values == null ? null : values.iterator().next();
     }
 
     private static Integer limit(String text) {

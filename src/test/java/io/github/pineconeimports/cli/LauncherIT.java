@@ -48,6 +48,66 @@ class LauncherIT {
         }
     }
 
+    @Test
+    void servingOnATakenPortIsExitSixInOneLine() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
+            Run serve = launch(Map.of("PINECONE_INDEX_HOST", "http://127.0.0.1:1", "PINECONE_API_KEY", "k",
+                    "QUARKUS_HTTP_PORT", String.valueOf(taken.getLocalPort())));
+            assertEquals(Cli.CANNOT_LISTEN, serve.exit(), serve.err());
+            assertEquals(List.of("pinecone-imports: cannot listen on port " + taken.getLocalPort() + ": the port is taken by another"
+                    + " process; set QUARKUS_HTTP_PORT (and QUARKUS_HTTP_HOST) to where it may listen"), serve.err().lines().toList());
+        }
+    }
+
+    /**
+     * watch on a real terminal of 60 columns and 12 rows (tmux), with more imports than rows and lines wider than
+     * the screen: no line wraps, nothing reaches the scrollback while it redraws, and no row is drawn twice.
+     */
+    @Test
+    void watchRedrawsInPlaceOnASmallTerminal() throws Exception {
+        String socket = "pinecone-imports-it-" + ProcessHandle.current().pid();
+        // the emulator's clock moves a step per reading, not with the wall clock: the imports finish after so many
+        // polls, however slowly this machine starts the command
+        try (StandaloneEmulator emulator = new StandaloneEmulator(Duration.ofSeconds(1),
+                io.github.pineconeimports.support.ManualClock.stepping(java.time.Instant.now(), Duration.ofMillis(250)))) {
+            emulator.store().runSeeded();
+            String command = "env PINECONE_INDEX_HOST=" + emulator.url() + " PINECONE_API_KEY=" + Emulator.KEY + " "
+                    + TARGET.resolve("pinecone-imports").toAbsolutePath() + " watch --interval 1s --timeout 90s; echo EXIT=$?; sleep 120";
+            tmux(socket, "new-session", "-d", "-x", "60", "-y", "12", "-s", "watch", command);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(100);
+            String screen = "";
+            String all = "";
+            java.util.Set<String> drawings = new java.util.HashSet<>();
+            while (!all.contains("EXIT=") && System.nanoTime() < deadline) {
+                screen = tmux(socket, "capture-pane", "-p", "-J", "-t", "watch");
+                all = tmux(socket, "capture-pane", "-p", "-J", "-S", "-", "-t", "watch"); // the scrollback too
+                if (!all.contains("finished:") && screen.contains("records")) {
+                    drawings.add(screen);
+                    assertEquals("0", tmux(socket, "display", "-p", "-t", "watch", "#{history_size}").strip(),
+                            "nothing scrolled away:\n" + screen);
+                    List<String> rows = screen.lines().filter(l -> !l.isBlank()).toList();
+                    assertTrue(rows.size() <= 12 && rows.stream().allMatch(l -> l.length() <= 60), "fits 60 x 12:\n" + screen);
+                    List<String> ids = rows.stream().filter(l -> l.matches("[0-9]+ .*")).map(l -> l.split(" ")[0]).toList();
+                    assertEquals(ids.size(), ids.stream().distinct().count(), "no row twice:\n" + screen);
+                }
+                TimeUnit.MILLISECONDS.sleep(250);
+            }
+            assertTrue(all.contains("EXIT=0") || all.contains("EXIT=1"), all);
+            assertTrue(all.contains("import(s) finished"), all);
+            assertTrue(drawings.size() > 2, "it was seen redrawing: " + drawings.size() + " different drawings");
+        } finally {
+            new ProcessBuilder("tmux", "-L", socket, "kill-server").start().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static String tmux(String socket, String... args) throws Exception {
+        Process tmux = new ProcessBuilder(Stream.concat(Stream.of("tmux", "-L", socket), Stream.of(args)).toList())
+                .redirectErrorStream(true).start();
+        String out = new String(tmux.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(tmux.waitFor(10, TimeUnit.SECONDS) && tmux.exitValue() == 0, "tmux " + String.join(" ", args) + ": " + out);
+        return out;
+    }
+
     private static Run launch(Map<String, String> env, String... args) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(Stream.concat(Stream.of(TARGET.resolve("pinecone-imports").toString()),
                 Stream.of(args)).toList()).redirectError(ERR.toFile());

@@ -32,7 +32,10 @@ class ImportQueryTest {
 
     @Test
     void statusesAreCaseInsensitiveCommaSeparatedAndRepeatable() {
-        ImportQuery q = parse(List.of("failed, CANCELLED", "in_progress", ""), "7", null, "false", null, null);
+        ImportQuery q = parse(List.of("failed, CANCELLED", "in_progress"), "7", null, "false", null, null);
+        // a blank one among them is refused, not skipped: a template that rendered empty must not pass
+        assertEquals("status", assertThrows(InvalidQueryException.class,
+                () -> parse(List.of("failed", ""), null, null, null, null, null)).field());
         assertEquals(Set.of(ImportStatus.FAILED, ImportStatus.CANCELLED, ImportStatus.IN_PROGRESS), q.statuses());
         assertEquals(List.of("InProgress", "Failed", "Cancelled"), q.statuses().stream().sorted().map(ImportStatus::wire).toList());
         assertTrue(q.matches(model("Failed")));

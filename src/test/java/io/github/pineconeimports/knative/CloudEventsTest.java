@@ -29,6 +29,16 @@ public class CloudEventsTest {
     static final String INPUT = "{\"status\": [\"Failed\"], \"all\": true}";
 
     @Test
+    void blankOrRepeatedFieldsInAnEventAreRefusedNotWidened() {
+        for (String[] refused : new String[][] { { "{\"status\": \"\"}", "status" }, { "{\"status\": []}", "status" },
+                { "{\"finishedWithin\": \"PT15M\", \"finishedWithin\": \"P1D\"}", "finishedWithin" } }) {
+            given().header("ce-id", "evt-0").header("ce-specversion", "1.0").header("ce-type", "dev.knative.sources.ping")
+                    .header("ce-source", "test").contentType("application/json").body(refused[0])
+                    .post("/").then().statusCode(400).body("field", equalTo(refused[1]));
+        }
+    }
+
+    @Test
     void binaryModeEventInCloudEventOut() {
         given().header("ce-id", "evt-1").header("ce-specversion", "1.0").header("ce-type", "dev.knative.sources.ping")
                 .header("ce-source", "/apis/v1/namespaces/default/pingsources/failed-imports")

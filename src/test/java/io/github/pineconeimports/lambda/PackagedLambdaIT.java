@@ -34,6 +34,16 @@ class PackagedLambdaIT extends LambdaInvocations {
                 "packaged-lambda.log");
     }
 
+    @org.junit.jupiter.api.Test
+    void noGeneratedTemplateNamesTheWrongHandler() throws Exception {
+        java.nio.file.Path build = java.nio.file.Path.of(System.getProperty("lambda.build.directory", "target/lambda"));
+        org.junit.jupiter.api.Assertions.assertTrue(java.nio.file.Files.exists(build.resolve("function.zip")), build.toString());
+        for (String generated : java.util.List.of("sam.jvm.yaml", "sam.native.yaml", "manage.sh")) {
+            org.junit.jupiter.api.Assertions.assertFalse(java.nio.file.Files.exists(build.resolve(generated)),
+                    generated + " names Funqy's handler; deploy/aws/template.yaml is the template");
+        }
+    }
+
     @AfterAll
     static void stop() throws Exception {
         if (function != null) {

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.github.pineconeimports.function.ListImportsInput;
 import io.github.pineconeimports.imports.InvalidQueryException;
 import io.github.pineconeimports.imports.QueryText;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -40,6 +41,14 @@ public class HttpErrors {
     }
 
     private void rejectUnknownParameters(RoutingContext rc) {
+        if (rc.request().method() == HttpMethod.POST && !rc.queryParams().isEmpty()) {
+            // a POST reads its body only: a filter in its URL must not be silently dropped
+            String name = rc.queryParams().names().iterator().next();
+            send(rc, ErrorAnswer.of(new InvalidQueryException(name, null, "a JSON body with " + String.join(", ", QueryText.FIELDS),
+                    "a POST reads its fields from its JSON body, not its URL; move '" + InvalidQueryException.clip(name)
+                            + "' into the body, or use GET")));
+            return;
+        }
         if (rc.request().method() == HttpMethod.POST && hasNoBody(rc)) {
             // no fields at all, the same as a GET without parameters (the Knative binding fails on an empty body)
             rc.reroute(HttpMethod.GET, PATH);
@@ -72,6 +81,10 @@ public class HttpErrors {
             send(rc, ErrorAnswer.of(describeBadBody(rc)));
         } else if (rc.statusCode() == 405) {
             send(rc, new ErrorAnswer(405, ErrorBody.of("method_not_allowed", "use GET with query parameters or POST with a JSON body")));
+        } else if (rc.statusCode() >= 400) {
+            // anything else the server itself refuses (413: a body over the limit) gets the same JSON shape
+            HttpResponseStatus status = HttpResponseStatus.valueOf(rc.statusCode());
+            send(rc, new ErrorAnswer(rc.statusCode(), ErrorBody.of("http_" + rc.statusCode(), status.reasonPhrase())));
         } else {
             rc.next();
         }

@@ -1,0 +1,21 @@
+package io.github.pineconeimports.function;
+
+import jakarta.inject.Singleton;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.jackson.ObjectMapperCustomizer;
+
+/**
+ * Every binding (HTTP, Lambda, Knative) reads its input with a copy of this application's mapper: content after
+ * the JSON value ({@code {"status": "Failed"} {"status": "Completed"}}) is refused, not silently dropped.
+ */
+@Singleton
+public class StrictJson implements ObjectMapperCustomizer {
+
+    @Override
+    public void customize(ObjectMapper mapper) {
+        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
+}

@@ -1,0 +1,38 @@
+package io.github.pineconeimports.imports;
+
+import java.util.Collection;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/** Index names as Pinecone allows them, or {@code *} for every index of the project. */
+public final class IndexNames {
+
+    /** Pinecone's rule for index names: 1 to 45 lower-case letters, digits and '-', starting and ending alphanumeric. */
+    private static final Pattern INDEX_NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,43}[a-z0-9])?");
+    static final String ALLOWED = "index names (1-45 of a-z, 0-9 and '-'), or * for every index";
+
+    private IndexNames() {
+    }
+
+    /** Whether Pinecone would accept this as an index name. */
+    public static boolean isIndexName(String name) {
+        return INDEX_NAME.matcher(name).matches();
+    }
+
+    /** The names, sorted and once each; a name Pinecone would refuse, or {@code *} beside names, is refused. */
+    static Set<String> check(Collection<String> names) {
+        Set<String> checked = new TreeSet<>();
+        for (String name : names) {
+            if (!name.equals(ImportQuery.EVERY_INDEX) && !isIndexName(name)) {
+                throw new InvalidQueryException("index", name, ALLOWED, "'" + InvalidQueryException.clip(name) + "' is not an index name");
+            }
+            checked.add(name);
+        }
+        if (checked.contains(ImportQuery.EVERY_INDEX) && checked.size() > 1) {
+            throw new InvalidQueryException("index", String.join(",", checked), ALLOWED,
+                    "* already means every index; name indexes or give *, not both");
+        }
+        return checked;
+    }
+}

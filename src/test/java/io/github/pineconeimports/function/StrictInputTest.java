@@ -1,0 +1,141 @@
+package io.github.pineconeimports.function;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.github.pineconeimports.imports.InvalidQueryException;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/**
+ * A pipeline gate refuses rather than guesses: a field that is present but blank or empty, a single field given
+ * twice, or a value out of range is a 400 naming the field, never a wider listing and never a 500. The HTTP
+ * binding is checked on the wire; the Lambda and Knative bindings read their input with a copy of the same
+ * mapper into the same bean, checked here too (their own builds check the wire).
+ */
+@QuarkusTest
+class StrictInputTest {
+
+    @Inject
+    ObjectMapper mapper;
+
+    static Stream<Arguments> queries() {
+        return Stream.of(
+                Arguments.of("status=", "status"), Arguments.of("status", "status"), Arguments.of("status=,", "status"),
+                Arguments.of("status=Failed,", "status"), Arguments.of("status=Failed&status=", "status"),
+                Arguments.of("since=", "since"), Arguments.of("since=%20", "since"), Arguments.of("until=", "until"),
+                Arguments.of("finishedWithin=", "finishedWithin"), Arguments.of("asOf=", "asOf"),
+                Arguments.of("index=", "index"), Arguments.of("index=alpha,", "index"),
+                Arguments.of("paginationToken=", "paginationToken"), Arguments.of("limit=", "limit"), Arguments.of("all=", "all"),
+                Arguments.of("counts=", "counts"),
+                Arguments.of("since=2026-01-01T00:00:00Z&since=2026-02-01T00:00:00Z", "since"),
+                Arguments.of("limit=1&limit=50", "limit"), Arguments.of("all=true&all=false", "all"),
+                Arguments.of("finishedWithin=P9999999999999D", "finishedWithin"),
+                Arguments.of("finishedWithin=P36501D", "finishedWithin"),
+                Arguments.of("since=%2B999999-01-01T00:00:00Z", "since"),
+                Arguments.of("until=-000001-01-01T00:00:00Z", "until"),
+                Arguments.of("finishedWithin=PT1H&asOf=%2B1000000000-12-31T23:59:59Z", "asOf"),
+                Arguments.of("limit=2147483648", "limit"),
+                Arguments.of("Status=Failed", "Status"));
+    }
+
+    static Stream<Arguments> bodies() {
+        return Stream.of(
+                Arguments.of("{\"status\": \"\"}", "status"), Arguments.of("{\"status\": []}", "status"),
+                Arguments.of("{\"status\": [\"\"]}", "status"), Arguments.of("{\"status\": [null]}", "status"),
+                Arguments.of("{\"status\": \"Failed, \"}", "status"), Arguments.of("{\"since\": \" \"}", "since"),
+                Arguments.of("{\"index\": []}", "index"), Arguments.of("{\"paginationToken\": \"\"}", "paginationToken"),
+                Arguments.of("{\"status\": \"Failed\", \"status\": \"Completed\"}", "status"),
+                Arguments.of("{\"since\": \"2026-01-01T00:00:00Z\", \"since\": \"2026-02-01T00:00:00Z\"}", "since"),
+                Arguments.of("{\"Status\": \"Failed\"}", "Status"),
+                Arguments.of("{\"status\": \"Failed\"} {\"status\": \"Completed\"}", "body"),
+                Arguments.of("{\"finishedWithin\": \"P9999999999999D\"}", "finishedWithin"),
+                Arguments.of("{\"since\": \"9999-12-31T23:59:59-01:00\"}", "since"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("queries")
+    void aPresentFieldCarriesOneUsableValueInTheQuery(String query, String field) {
+        given().urlEncodingEnabled(false).get("/listImports?" + query).then().statusCode(400).contentType(ContentType.JSON)
+                .body("error", equalTo("invalid_input")).body("field", equalTo(field)).body(not(containsString("Exception")));
+    }
+
+    @ParameterizedTest
+    @MethodSource("bodies")
+    void aPresentFieldCarriesOneUsableValueInTheBody(String body, String field) {
+        given().contentType(ContentType.JSON).body(body).post("/listImports").then().statusCode(400)
+                .body("error", equalTo("invalid_input")).body("field", equalTo(field));
+    }
+
+    @ParameterizedTest
+    @MethodSource("bodies")
+    void theEventBindingsReadTheSameWay(String body, String field) {
+        // Funqy's Lambda and Knative bindings read events with a copy of this mapper into ListImportsInput
+        InvalidQueryException refused = assertThrows(InvalidQueryException.class, () -> {
+            try {
+                mapper.copy().readValue(body, ListImportsInput.class).toQuery();
+            } catch (JsonProcessingException e) {
+                throw ListImportsInput.unreadable(e);
+            }
+        });
+        assertEquals(field, refused.field(), refused.getMessage());
+    }
+
+    @Test
+    void functionUrlQueryStringsFollowTheSameRules() {
+        for (Map.Entry<String, String> refused : Map.of("status=", "status", "limit=1&limit=2", "limit", "since=%ZZ", "rawQueryString",
+                "status=Failed,", "status").entrySet()) {
+            ListImportsInput event = new ListImportsInput();
+            event.unknownField("requestContext", Map.of());
+            event.unknownField("rawPath", "/");
+            event.unknownField("rawQueryString", refused.getKey());
+            assertEquals(refused.getValue(), assertThrows(InvalidQueryException.class, event::toQuery).field(), refused.getKey());
+        }
+        ListImportsInput both = new ListImportsInput();
+        both.unknownField("requestContext", Map.of());
+        both.unknownField("rawPath", "/");
+        both.unknownField("rawQueryString", "status=Failed");
+        both.unknownField("body", "{\"status\": \"Completed\"}");
+        assertEquals("body", assertThrows(InvalidQueryException.class, both::toQuery).field());
+    }
+
+    @Test
+    void statusAndIndexMayRepeatInAQueryStringAsAList() {
+        given().get("/listImports?status=Failed&status=Cancelled&all=true").then().statusCode(200)
+                .body("data.status.unique()", hasItems("Failed", "Cancelled"))
+                .body("data.findAll { it.status != 'Failed' && it.status != 'Cancelled' }.size()", equalTo(0));
+    }
+
+    @Test
+    void jsonNullIsAFieldNotGiven() {
+        // generated OpenAPI clients (SonataFlow's among them) send null for every optional field they were not given
+        List<Object> all = given().get("/listImports?all=true").then().statusCode(200).extract().path("data.id");
+        given().contentType(ContentType.JSON).body("{\"all\": true, \"status\": null, \"index\": null}").post("/listImports")
+                .then().statusCode(200).body("data.id", equalTo(all));
+    }
+
+    @Test
+    void aPostReadsOnlyItsBodySoAFilterInItsUrlIsRefused() {
+        given().contentType(ContentType.JSON).body("{}").post("/listImports?status=Failed").then().statusCode(400)
+                .body("field", equalTo("status")).body("message", containsString("JSON body"));
+    }
+}
