@@ -59,6 +59,12 @@ public class Cli {
                 err.println("pinecone-imports: " + invalid.message(FilterOptions::flag));
                 return USAGE;
             }
+            if (Failure.kindOf(e) == Failure.Kind.TOO_LARGE) {
+                // the engine says it in the function's words; here the user typed flags
+                err.println("pinecone-imports: " + e.getMessage().replace("limit and paginationToken", "--limit and --page-token")
+                        .replace("all=true", "listing every match").replace("counts=true", "counting"));
+                return USAGE;
+            }
             int code = exitCode(Failure.kindOf(e));
             // a bug of ours is still one line: the class names what went wrong
             err.println("pinecone-imports: " + (code == BUG ? "unexpected " + e.getClass().getSimpleName() + ": " : "")

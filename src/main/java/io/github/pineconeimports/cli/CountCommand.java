@@ -80,10 +80,11 @@ class CountCommand implements Callable<Integer> {
         Counts matched = page.matched();
         Map<String, Counts> byIndex = matched.byIndex() == null ? Map.of() : matched.byIndex();
         StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-12s", "STATUS"));
-        byIndex.keySet().forEach(index -> header.append(String.format(Locale.ROOT, " %12s", index)));
+        byIndex.keySet().forEach(index -> header.append(String.format(Locale.ROOT, " %12s", Output.printable(index))));
         out.println(header.append(String.format(Locale.ROOT, " %10s", "MATCHED")));
         for (String status : matched.byStatus().keySet()) {
-            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-12s", status));
+            // an unknown status is Pinecone's text: shown, never sent to the terminal as it came
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-12s", Output.printable(status)));
             byIndex.values().forEach(c -> row.append(String.format(Locale.ROOT, " %,12d", c.byStatus().getOrDefault(status, 0))));
             out.println(row.append(String.format(Locale.ROOT, " %,10d", matched.byStatus().get(status))));
         }

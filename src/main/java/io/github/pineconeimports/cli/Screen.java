@@ -38,33 +38,45 @@ final class Screen {
         return shown.size();
     }
 
-    /** At most {@code width} visible characters; colour sequences take no room and are closed if cut. */
+    /** At most {@code width} columns; colour sequences take none and are closed if cut; wide characters take two. */
     static String clip(String line, int width) {
+        if (columns(line) <= width) {
+            return line;
+        }
         StringBuilder out = new StringBuilder();
-        int visible = 0;
-        boolean coloured = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c == '\u001b') {
+        int used = 0;
+        for (int i = 0; i < line.length(); ) {
+            if (line.charAt(i) == '\u001b') {
                 int end = line.indexOf('m', i);
                 end = end < 0 ? line.length() - 1 : end;
                 out.append(line, i, end + 1);
-                coloured = true;
-                i = end;
-            } else if (visible == width - 1 && visible(line, i) > 1) {
-                out.append('…');
-                return coloured ? out + ESC + "[0m" : out.toString();
-            } else {
-                out.append(c);
-                visible++;
+                i = end + 1;
+                continue;
             }
+            int codePoint = line.codePointAt(i);
+            if (used + width(codePoint) > width - 1) {
+                break; // room is kept for the ellipsis
+            }
+            out.appendCodePoint(codePoint);
+            used += width(codePoint);
+            i += Character.charCount(codePoint);
         }
-        return out.toString();
+        return out + "…" + (line.indexOf('\u001b') >= 0 ? ESC + "[0m" : "");
     }
 
-    /** Visible characters from {@code from} on. */
-    private static int visible(String line, int from) {
-        return line.substring(from).replaceAll(ESC + "\\[[0-9;]*m", "").length();
+    /** The columns {@code line} takes on a terminal. */
+    static int columns(String line) {
+        return line.replaceAll(ESC + "\\[[0-9;]*m", "").codePoints().map(Screen::width).sum();
+    }
+
+    /** East Asian wide and emoji code points take two columns (a close reading of Unicode's EastAsianWidth W and F). */
+    static int width(int codePoint) {
+        boolean wide = codePoint >= 0x1100 && (codePoint <= 0x115F || (codePoint >= 0x2E80 && codePoint <= 0xA4CF)
+                || (codePoint >= 0xAC00 && codePoint <= 0xD7A3) || (codePoint >= 0xF900 && codePoint <= 0xFAFF)
+                || (codePoint >= 0xFE30 && codePoint <= 0xFE4F) || (codePoint >= 0xFF00 && codePoint <= 0xFF60)
+                || (codePoint >= 0xFFE0 && codePoint <= 0xFFE6) || (codePoint >= 0x1F300 && codePoint <= 0x1F64F)
+                || (codePoint >= 0x1F900 && codePoint <= 0x1F9FF) || (codePoint >= 0x20000 && codePoint <= 0x3FFFD));
+        return wide ? 2 : 1;
     }
 
     /** Rows and columns, from {@code stty size} on the terminal; 24 x 80 when it cannot tell. */
@@ -72,8 +84,12 @@ final class Screen {
         try {
             Process stty = new ProcessBuilder("stty", "size").redirectInput(new File("/dev/tty"))
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            if (!stty.waitFor(2, TimeUnit.SECONDS)) {
+                stty.destroyForcibly();
+                return new int[] { 24, 80 };
+            }
             String[] answer = new String(stty.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip().split("\\s+");
-            if (stty.waitFor(2, TimeUnit.SECONDS) && answer.length == 2) {
+            if (answer.length == 2) {
                 return new int[] { Math.max(2, Integer.parseInt(answer[0])), Math.max(10, Integer.parseInt(answer[1])) };
             }
         } catch (IOException | NumberFormatException e) {

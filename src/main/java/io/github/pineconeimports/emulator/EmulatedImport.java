@@ -57,7 +57,7 @@ final class EmulatedImport {
      * clock as a started one does, and ends Failed (stopping at 60%) when {@code fails} and it is not past 60% yet.
      */
     EmulatedImport running(Instant now, Duration tick, boolean fails) {
-        if (live || isTerminal(status)) {
+        if (live || cancelledAt != null || isTerminal(status)) {
             return this;
         }
         double ticksIn = "Pending".equals(status) ? 0.5 : 1 + RUN_TICKS * percent / 100;

@@ -83,7 +83,7 @@ public final class EmulatorStore {
 
     /**
      * Sets the seeded imports that are still running going: from where they stand, they move along the clock as
-     * started ones do, and one in five ends Failed. The standalone emulator does this, so that a demo's
+     * started ones do, and a few end Failed (every fifth one not yet past 60%). The standalone emulator does this, so that a demo's
      * {@code watch} ends; the application's own emulator keeps them still, for tests that count them.
      */
     public synchronized void runSeeded() {

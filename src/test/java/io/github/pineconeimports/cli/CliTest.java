@@ -271,6 +271,39 @@ class CliTest {
     }
 
     @Test
+    void watchBacksOffWhenPineconeKeepsSaying429(QuarkusMainLauncher launcher) {
+        com.github.tomakehurst.wiremock.WireMockServer pinecone = new com.github.tomakehurst.wiremock.WireMockServer(
+                com.github.tomakehurst.wiremock.core.WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+        pinecone.start();
+        try {
+            String created = Instant.now().minusSeconds(60).toString();
+            pinecone.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/bulk/imports")).willReturn(
+                    com.github.tomakehurst.wiremock.client.WireMock.okJson("{\"data\": [{\"id\": \"9\", \"uri\": \"s3://b/9/\", "
+                            + "\"status\": \"InProgress\", \"createdAt\": \"" + created + "\", \"percentComplete\": 10}]}")));
+            // one poll's every attempt (the first and four retries) is throttled, then Pinecone answers again
+            String state = com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+            for (int i = 1; i <= 5; i++) {
+                pinecone.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get("/bulk/imports/9").inScenario("throttled")
+                        .whenScenarioStateIs(state).willSetStateTo("after-" + i).willReturn(
+                                com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(429).withHeader("Retry-After", "0")));
+                state = "after-" + i;
+            }
+            pinecone.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get("/bulk/imports/9").inScenario("throttled")
+                    .whenScenarioStateIs(state).willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(
+                            "{\"id\": \"9\", \"uri\": \"s3://b/9/\", \"status\": \"Completed\", \"createdAt\": \"" + created
+                                    + "\", \"finishedAt\": \"" + Instant.now() + "\", \"percentComplete\": 100}")));
+            LaunchResult result = launcher.launch("watch", "--interval", "1s", "--timeout", "60s", "--host",
+                    "http://127.0.0.1:" + pinecone.port(), "--api-key-file", keyFile.toString());
+            assertEquals(0, result.exitCode(), result.getOutput() + result.getErrorOutput());
+            assertTrue(result.getErrorOutput().contains("Pinecone is rate-limiting (429); next poll in 2s"), result.getErrorOutput());
+            assertEquals(6, pinecone.countRequestsMatching(com.github.tomakehurst.wiremock.client.WireMock
+                    .getRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/bulk/imports/9")).build()).getCount());
+        } finally {
+            pinecone.stop();
+        }
+    }
+
+    @Test
     void errorsNameTheFlagsTheUserTyped(QuarkusMainLauncher launcher) {
         LaunchResult both = run(launcher, "list", "--limit", "5", "--all");
         assertEquals(2, both.exitCode());

@@ -71,7 +71,7 @@ class LauncherIT {
         try (StandaloneEmulator emulator = new StandaloneEmulator(Duration.ofSeconds(1),
                 io.github.pineconeimports.support.ManualClock.stepping(java.time.Instant.now(), Duration.ofMillis(250)))) {
             emulator.store().runSeeded();
-            String command = "env PINECONE_INDEX_HOST=" + emulator.url() + " PINECONE_API_KEY=" + Emulator.KEY + " "
+            String command = "env -u PINECONE_INDEX -u PINECONE_CONTROLLER_HOST -u PINECONE_API_KEY_SECRET PINECONE_INDEX_HOST=" + emulator.url() + " PINECONE_API_KEY=" + Emulator.KEY + " "
                     + TARGET.resolve("pinecone-imports").toAbsolutePath() + " watch --interval 1s --timeout 90s; echo EXIT=$?; sleep 120";
             tmux(socket, "new-session", "-d", "-x", "60", "-y", "12", "-s", "watch", command);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(100);

@@ -57,5 +57,9 @@ class OutputTest {
         assertEquals(59, clipped.replaceAll("\u001b\\[[0-9;]*m", "").length(), clipped);
         assertTrue(clipped.replaceAll("\u001b\\[[0-9;]*m", "").endsWith("…"), clipped);
         assertEquals("short", Screen.clip("short", 59));
+        // wide characters take two columns, and a surrogate pair is never split
+        String wide = Screen.clip("12 Failed " + "日本語😀".repeat(30), 59);
+        assertTrue(Screen.columns(wide) <= 59 && Screen.columns(wide) >= 57, wide);
+        assertFalse(Character.isHighSurrogate(wide.charAt(wide.length() - 2)), wide);
     }
 }

@@ -196,6 +196,7 @@ abstract class LambdaInvocations {
                 org.junit.jupiter.params.provider.Arguments.of("{\"status\": \"\"}", "status"),
                 org.junit.jupiter.params.provider.Arguments.of("{\"status\": []}", "status"),
                 org.junit.jupiter.params.provider.Arguments.of("{\"since\": \" \"}", "since"),
+                org.junit.jupiter.params.provider.Arguments.of("{\"Status\": \"Failed\"}", "Status"),
                 org.junit.jupiter.params.provider.Arguments.of("{\"finishedWithin\": \"P9999999999999D\"}", "finishedWithin"));
     }
 
@@ -211,6 +212,8 @@ abstract class LambdaInvocations {
         // runtime's) refuses it first; Quarkus' own loop (native, and the in-process test) does not yet
         org.junit.jupiter.api.Assumptions.assumeTrue(namesErrors(), "only our handler checks the raw event");
         assertFailure(invoke("{\"limit\": 1, \"limit\": 50}"), LambdaError.InvalidInput.class, "limit: limit is given more than once");
+        assertFailure(invoke("{\"status\": \"Failed\"} {\"status\": \"Completed\"}"), LambdaError.InvalidInput.class,
+                "body: content after the JSON object");
     }
 
     @Test

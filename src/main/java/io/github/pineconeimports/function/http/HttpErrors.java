@@ -28,6 +28,8 @@ import io.vertx.ext.web.RoutingContext;
 public class HttpErrors {
 
     static final String PATH = "/listImports";
+    /** Room for every field at its longest (a token is at most 4096); quarkus.http.limits.max-initial-line-length is twice this. */
+    static final int MAX_URI = 8192;
     private static final Set<String> FIELDS = Set.copyOf(QueryText.FIELDS);
 
     @Inject
@@ -41,6 +43,12 @@ public class HttpErrors {
     }
 
     private void rejectUnknownParameters(RoutingContext rc) {
+        if (rc.request().uri().length() > MAX_URI) {
+            // refused here, with our body, well below the server's own limit (whose 414 would have none)
+            send(rc, new ErrorAnswer(414, ErrorBody.of("uri_too_long", "the request URI is longer than " + MAX_URI
+                    + " characters; send the fields as a JSON body with POST")));
+            return;
+        }
         if (rc.request().method() == HttpMethod.POST && !rc.queryParams().isEmpty()) {
             // a POST reads its body only: a filter in its URL must not be silently dropped
             String name = rc.queryParams().names().iterator().next();
