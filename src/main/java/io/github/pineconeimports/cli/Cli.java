@@ -1,6 +1,7 @@
 package io.github.pineconeimports.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 
 import io.github.pineconeimports.client.Failure;
 import io.github.pineconeimports.imports.InvalidQueryException;
@@ -41,9 +42,14 @@ public class Cli {
         cli.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
         cli.setParameterExceptionHandler((e, args) -> {
             PrintWriter err = e.getCommandLine().getErr();
-            err.println("pinecone-imports: " + e.getMessage());
+            err.println("pinecone-imports: " + Output.printable(e instanceof CommandLine.UnmatchedArgumentException unmatched
+                    ? unknown(unmatched) : e.getMessage()));
             err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             return USAGE;
+        });
+        cli.setExecutionStrategy(parsed -> {
+            refuseEmptyItems(parsed);
+            return new CommandLine.RunLast().execute(parsed);
         });
         cli.setExecutionExceptionHandler((e, command, parsed) -> {
             PrintWriter err = command.getErr();
@@ -61,17 +67,49 @@ public class Cli {
             }
             if (Failure.kindOf(e) == Failure.Kind.TOO_LARGE) {
                 // the engine says it in the function's words; here the user typed flags
-                err.println("pinecone-imports: " + e.getMessage().replace("limit and paginationToken", "--limit and --page-token")
+                err.println("pinecone-imports: " + Output.printable(e.getMessage()).replace("limit and paginationToken", "--limit and --page-token")
                         .replace("all=true", "listing every match").replace("counts=true", "counting"));
                 return USAGE;
             }
             int code = exitCode(Failure.kindOf(e));
             // a bug of ours is still one line: the class names what went wrong
+            // messages may quote Pinecone's text: shown, never sent to the terminal as it came
             err.println("pinecone-imports: " + (code == BUG ? "unexpected " + e.getClass().getSimpleName() + ": " : "")
-                    + e.getMessage());
+                    + Output.printable(e.getMessage()));
             return code;
         });
         return cli;
+    }
+
+    /**
+     * What was not understood, naming the unknown options only: the words after them may be a secret typed where it
+     * should not be ({@code --api-key pcsk_...}), and this line ends up in CI logs.
+     */
+    private static String unknown(CommandLine.UnmatchedArgumentException e) {
+        List<String> options = e.getUnmatched().stream().filter(word -> word.startsWith("-")).map(word -> word.split("=", 2)[0]).toList();
+        if (options.isEmpty()) {
+            return "unexpected argument" + (e.getUnmatched().size() > 1 ? "s" : "") + " (not shown); see --help";
+        }
+        return "unknown option" + (options.size() > 1 ? "s " : " ") + String.join(", ", options)
+                + (options.stream().anyMatch(o -> o.contains("key")) ? " (the API key is never an argument: PINECONE_API_KEY,"
+                        + " --api-key-env NAME or --api-key-file FILE)" : "");
+    }
+
+    /** Before a command runs: no list option may hold an empty item ({@code --status ,} or {@code --status Failed,}). */
+    static void refuseEmptyItems(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult level = parsed; level != null; level = level.subcommand()) {
+            for (CommandLine.Model.OptionSpec option : level.matchedOptions()) {
+                if (option.splitRegex().isEmpty()) {
+                    continue;
+                }
+                for (String value : option.originalStringValues()) {
+                    if (java.util.Arrays.stream(value.split(option.splitRegex(), -1)).anyMatch(String::isBlank)) {
+                        throw new CommandLine.ParameterException(level.commandSpec().commandLine(), option.longestName() + ": '"
+                                + Output.printable(value) + "' has an empty item; give each value, or leave " + option.longestName() + " out");
+                    }
+                }
+            }
+        }
     }
 
     /** The one place a failure's kind becomes an exit code. */

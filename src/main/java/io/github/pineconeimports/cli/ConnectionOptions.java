@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.github.pineconeimports.client.Connection;
+import io.github.pineconeimports.client.IndexHost;
+import io.github.pineconeimports.client.PineconeConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -41,14 +43,31 @@ public class ConnectionOptions {
             }
             connection = connection.withApiKey(key);
         } else if (apiKeyFile != null) {
+            String key;
             try {
-                connection = connection.withApiKey(Files.readString(apiKeyFile).strip());
+                key = Files.readString(apiKeyFile).strip();
             } catch (IOException e) {
                 throw new CommandLine.ParameterException(cli, "--api-key-file: cannot read " + apiKeyFile);
             }
+            if (key.isEmpty()) {
+                throw new CommandLine.ParameterException(cli, "--api-key-file: " + apiKeyFile + " is empty");
+            }
+            connection = connection.withApiKey(key);
         }
         connection = host == null ? connection : connection.withIndexHost(host.isBlank() ? null : host);
         connection = controllerHost == null ? connection : connection.withControllerHost(controllerHost);
+        // a host given here is judged here, so that the error names the flag the user typed
+        try {
+            if (host != null && !host.isBlank()) {
+                connection.host();
+            }
+            if (controllerHost != null) {
+                connection.controlPlane();
+            }
+        } catch (PineconeConfigException e) {
+            throw new CommandLine.ParameterException(cli, Output.printable(e.getMessage()
+                    .replace(IndexHost.VARIABLE, "--host").replace(IndexHost.CONTROLLER_VARIABLE, "--controller-host")));
+        }
         return apiVersion == null ? connection : connection.withApiVersion(apiVersion);
     }
 }

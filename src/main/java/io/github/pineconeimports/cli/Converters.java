@@ -78,6 +78,9 @@ final class Converters {
                 try {
                     return new Moment(null, new Span().convert(value));
                 } catch (TypeConversionException notADuration) {
+                    if (notADuration.getMessage().contains("out of range")) {
+                        throw notADuration;
+                    }
                     throw new TypeConversionException("'" + value
                             + "' is neither an ISO-8601 instant nor a duration ago such as 24h or 7d");
                 }

@@ -80,6 +80,9 @@ class EmulatorCommand implements Callable<Integer> {
         if (imports < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--imports must be 0 or more");
         }
+        if (bind.isBlank()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--bind must be an address, such as 127.0.0.1 or 0.0.0.0");
+        }
         if (port < 0 || port > 65535) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--port must be from 0 to 65535 (0 picks a free one), not " + port);
         }

@@ -29,9 +29,10 @@ public class Main implements QuarkusApplication {
             // serving: a port that is taken is the machine's problem, said in one line with its own code, not 1
             java.io.IOException socket = failure == null ? null : Cli.CannotListenException.find(failure);
             if (socket != null) {
-                String where = org.eclipse.microprofile.config.ConfigProvider.getConfig()
-                        .getOptionalValue("quarkus.http.port", String.class).orElse("8080");
-                System.err.println("pinecone-imports: " + new Cli.CannotListenException("port " + where, socket,
+                org.eclipse.microprofile.config.Config config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+                String where = config.getOptionalValue("quarkus.http.host", String.class).orElse("0.0.0.0") + ":"
+                        + config.getOptionalValue("quarkus.http.port", String.class).orElse("8080");
+                System.err.println("pinecone-imports: " + new Cli.CannotListenException(where, socket,
                         "set QUARKUS_HTTP_PORT (and QUARKUS_HTTP_HOST) to where it may listen").getMessage());
                 System.exit(Cli.CANNOT_LISTEN);
             }

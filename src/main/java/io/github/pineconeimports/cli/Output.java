@@ -19,7 +19,20 @@ enum Output {
 
     /** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
     static boolean colour() {
-        return System.console() != null && System.getenv("NO_COLOR") == null;
+        return terminal() && System.getenv("NO_COLOR") == null;
+    }
+
+    /** Whether output goes to a terminal: from JDK 22 a console exists even when piped, and Console.isTerminal says. */
+    static boolean terminal() {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException beforeJdk22) {
+            return true;
+        }
     }
 
     void print(ImportPage page, PrintWriter out, ObjectMapper json, Instant now) throws JsonProcessingException {

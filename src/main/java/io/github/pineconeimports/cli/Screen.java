@@ -19,7 +19,7 @@ final class Screen {
 
     /** The terminal, or null when output is not one (piped): then there is nothing to redraw. */
     static Screen detect() {
-        return System.console() == null ? null : new Screen();
+        return Output.terminal() ? new Screen() : null;
     }
 
     /** Draws {@code lines} over the {@code drawn} lines of the last drawing; returns how many it drew. */

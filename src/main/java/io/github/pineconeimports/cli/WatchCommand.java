@@ -13,14 +13,15 @@ import java.util.concurrent.Callable;
 import jakarta.inject.Inject;
 
 import io.github.pineconeimports.client.Connection;
-import io.github.pineconeimports.client.ImportModel;
 import io.github.pineconeimports.client.Failure;
+import io.github.pineconeimports.client.ImportModel;
 import io.github.pineconeimports.client.PineconeConfig;
 import io.github.pineconeimports.imports.ImportFollower;
 import io.github.pineconeimports.imports.ImportLister;
 import io.github.pineconeimports.imports.ImportPage;
 import io.github.pineconeimports.imports.ImportQuery;
 import io.github.pineconeimports.imports.ImportStatus;
+import io.github.pineconeimports.imports.ListingTooLargeException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -83,7 +84,13 @@ class WatchCommand implements Callable<Integer> {
         List<ImportStatus> statuses = filter.statuses.isEmpty() ? List.of(ImportStatus.PENDING, ImportStatus.IN_PROGRESS)
                 : List.of();
         Map<String, ImportModel> watched = new LinkedHashMap<>();
-        ImportPage first = lister.list(filter.query(started).statuses(statuses).all(true).build(), target);
+        ImportPage first;
+        try {
+            first = lister.list(filter.query(started).statuses(statuses).all(true).build(), target);
+        } catch (ListingTooLargeException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "too many imports match to watch them all ("
+                    + Output.printable(e.getMessage()) + "); narrow the filter with --status, --since or --index");
+        }
         first.data().forEach(m -> watched.put(key(m), m));
         if (watched.isEmpty()) {
             out.println("Nothing to watch: no import matches.");
@@ -91,7 +98,7 @@ class WatchCommand implements Callable<Integer> {
         }
         // every status and finish time: the watched imports are followed until they finish
         ImportQuery poll = filter.created(started).all(true).build();
-        int listingPages = Math.max(1, first.summary().pages());
+        WatchPolls polls = new WatchPolls(lister, follower, target, poll, first.summary().pages());
         Map<String, String> shown = new LinkedHashMap<>();
         int drawn = 0;
         Duration wait = interval;
@@ -124,7 +131,7 @@ class WatchCommand implements Callable<Integer> {
             Thread.sleep(timeout == null ? wait.toMillis()
                     : Math.max(1, Math.min(wait.toMillis(), timeout.minus(Duration.between(started, Instant.now())).toMillis())));
             try {
-                listingPages = refresh(watched, poll, target, listingPages);
+                polls.refresh(watched);
                 wait = interval;
                 notice = null;
             } catch (Failure throttled) {
@@ -141,30 +148,7 @@ class WatchCommand implements Callable<Integer> {
         }
     }
 
-    /**
-     * One poll, at the cost of what is watched: each running import by id when there are no more of them than
-     * the listing has pages, else the listing. Returns the listing's page count, as last seen.
-     */
-    private int refresh(Map<String, ImportModel> watched, ImportQuery poll, Connection target, int listingPages) {
-        List<ImportModel> running = watched.values().stream().filter(m -> !finished(m)).toList();
-        if (running.size() <= listingPages) {
-            for (ImportModel m : running) {
-                Object index = m.extra().get("index");
-                ImportModel now = follower.describe(target, index == null ? null : index.toString(), m.id());
-                if (now != null) {
-                    watched.put(key(m), now);
-                }
-            }
-            return listingPages;
-        }
-        ImportPage page = lister.list(poll, target);
-        for (ImportModel m : page.data()) {
-            watched.computeIfPresent(key(m), (id, old) -> m);
-        }
-        return Math.max(1, page.summary().pages());
-    }
-
-    private static boolean finished(ImportModel m) {
+    static boolean finished(ImportModel m) {
         return ImportStatus.parse(m.status()).map(ImportStatus::isTerminal).orElse(false);
     }
 

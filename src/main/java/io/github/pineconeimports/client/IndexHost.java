@@ -52,7 +52,7 @@ public record IndexHost(URI baseUri) {
                 && (uri.getPath() == null || uri.getPath().isEmpty() || uri.getPath().equals("/"));
         boolean pinecone = "https".equals(uri.getScheme()) && host.endsWith(".pinecone.io");
         boolean sameLoopback = controlPlane.isLoopback() && host.equals(controlPlane.host().toLowerCase(Locale.ROOT));
-        if (!bare || !(pinecone || sameLoopback)) {
+        if (!bare || !(pinecone || sameLoopback) || uri.getPort() > 65535) {
             throw refused(index, text);
         }
         return new IndexHost(URI.create(uri.getScheme() + "://" + uri.getRawAuthority()));
@@ -87,6 +87,9 @@ public record IndexHost(URI baseUri) {
         }
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw new PineconeConfigException(variable + " must use https (or http for loopback), not " + scheme);
+        }
+        if (uri.getPort() > 65535) {
+            throw new PineconeConfigException(variable + " names port " + uri.getPort() + ", which does not exist (1 to 65535)");
         }
         return new IndexHost(URI.create(scheme + "://" + uri.getRawAuthority()));
     }

@@ -35,9 +35,10 @@ public class PineconeErrorMapper implements ResponseExceptionMapper<PineconeExce
     public PineconeException toThrowable(Response response) {
         String body = response.hasEntity() ? response.readEntity(String.class) : null;
         RpcStatus error = decode(body);
+        // masked before it is cut, so that no half of a key survives the cut
         return PineconeException.answered(response.getStatus(), error == null ? null : error.code(),
-                clip(error == null ? body : error.message()), RetryPolicy.parseRetryAfter(response.getHeaderString("Retry-After")))
-                .redact(secret);
+                clip(KeyMask.mask(error == null ? body : error.message(), secret)),
+                RetryPolicy.parseRetryAfter(response.getHeaderString("Retry-After")));
     }
 
     /**

@@ -158,7 +158,7 @@ class RestClients {
                 root = t;
             }
             String detail = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
-            throw PineconeException.unreachable(PineconeErrorMapper.clip(detail)).redact(connection.apiKey());
+            throw PineconeException.unreachable(PineconeErrorMapper.clip(KeyMask.mask(detail, connection.apiKey())));
         }
     }
 

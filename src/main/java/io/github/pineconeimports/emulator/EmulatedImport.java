@@ -105,7 +105,7 @@ final class EmulatedImport {
         if (ticks < 1) {
             return "Pending";
         }
-        return ticks < end() ? "InProgress" : failing() ? "Failed" : "Completed";
+        return ticks < end() ? "InProgress" : fails ? "Failed" : "Completed";
     }
 
     private double percentAt(Instant now, Duration tick) {
@@ -114,7 +114,7 @@ final class EmulatedImport {
         }
         Instant settled = cancelledAt != null && cancelledAt.isBefore(now) ? cancelledAt : now;
         double progress = Math.min(Math.max(ticks(settled, tick) - 1, 0) / RUN_TICKS, 1.0);
-        return 100 * Math.min(progress, failing() ? 0.6 : 1.0);
+        return 100 * Math.min(progress, fails ? 0.6 : 1.0);
     }
 
     private Instant finishedAt(Instant now, Duration tick) {
@@ -129,20 +129,16 @@ final class EmulatedImport {
     }
 
     static Duration finishesAfter(String uri, Duration tick) {
-        return tick.multipliedBy((long) Math.ceil(end(uri)));
+        return tick.multipliedBy((long) Math.ceil(end(failing(uri))));
     }
 
     // a failing import stops at 60%
-    private static double end(String uri) {
-        return failing(uri) ? 1 + RUN_TICKS * 0.6 : 1 + RUN_TICKS;
-    }
-
-    private double end() {
+    private static double end(boolean fails) {
         return fails ? 1 + RUN_TICKS * 0.6 : 1 + RUN_TICKS;
     }
 
-    private boolean failing() {
-        return fails;
+    private double end() {
+        return end(fails);
     }
 
     private static boolean failing(String uri) {

@@ -55,8 +55,7 @@ public class ListImportsInput {
                     "unknown field '" + InvalidQueryException.clip(name) + "'");
         }
         if (repeated != null) {
-            throw new InvalidQueryException(repeated, null, "one " + repeated + (QueryText.REPEATABLE.contains(repeated)
-                    ? " field, whose value may be a list" : " field"), repeated + " is given more than once; give it once");
+            throw repeated(repeated);
         }
         return QueryText.parse(fields, triggerTime);
     }
@@ -67,6 +66,10 @@ public class ListImportsInput {
      */
     public static InvalidQueryException unreadable(Throwable jsonFailure) {
         String allowed = "a JSON object with " + String.join(", ", FIELDS);
+        String original = jsonFailure instanceof JsonProcessingException e ? String.valueOf(e.getOriginalMessage()) : "";
+        if (original.startsWith("Duplicate field '") && original.indexOf('\'', 17) > 17) {
+            return repeated(original.substring(17, original.indexOf('\'', 17)));
+        }
         if (jsonFailure instanceof JsonMappingException e && !e.getPath().isEmpty() && e.getPath().get(0).getFieldName() != null) {
             String field = e.getPath().get(0).getFieldName();
             return new InvalidQueryException(field, null, allowed, "wrong JSON type (status takes a string or a list of"
@@ -75,10 +78,16 @@ public class ListImportsInput {
         if (jsonFailure instanceof JsonProcessingException e && !(e instanceof JsonMappingException)) {
             return new InvalidQueryException("body", null, allowed, "not valid JSON (" + InvalidQueryException.clip(e.getOriginalMessage()) + ")");
         }
-        if (jsonFailure instanceof JsonMappingException e && e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")) {
+        if (jsonFailure instanceof JsonMappingException && original.startsWith("Trailing token")) {
             return new InvalidQueryException("body", null, allowed, "content after the JSON object; send one object");
         }
         return new InvalidQueryException("body", null, allowed, "expected " + allowed);
+    }
+
+    /** A field given twice, which is refused rather than read as either value. */
+    static InvalidQueryException repeated(String field) {
+        return new InvalidQueryException(field, null, "one " + field + (QueryText.REPEATABLE.contains(field)
+                ? " field, whose value may be a list" : " field"), field + " is given more than once; give it once");
     }
 
     /**

@@ -45,7 +45,8 @@ public record ContinuationToken(String fingerprint, int index, int skip, Instant
             int index = Integer.parseInt(parts[1]);
             int skip = Integer.parseInt(parts[2]);
             Instant asOf = parts[3].isEmpty() ? null : Instant.parse(parts[3]);
-            if (parts[0].isEmpty() || index < 0 || skip < 0) {
+            if (parts[0].isEmpty() || index < 0 || skip < 0
+                    || (asOf != null && (asOf.isBefore(ImportQuery.EARLIEST) || asOf.isAfter(ImportQuery.LATEST)))) {
                 throw new IllegalArgumentException();
             }
             return new ContinuationToken(parts[0], index, skip, asOf, parts[4].isEmpty() ? null : parts[4]);

@@ -33,10 +33,7 @@ public final class QueryBuilder {
     QueryBuilder() {
     }
 
-    /**
-     * How errors name the fields: as the caller typed them. Function input names them as they are ({@code limit});
-     * the command line as flags ({@code --limit}). The exception's {@code field} stays the field.
-     */
+    /** How errors name fields, as the caller typed them: {@code limit} for the function, {@code --limit} for the CLI. */
     public QueryBuilder names(Function<String, String> typed) {
         names = typed;
         return this;
@@ -192,6 +189,11 @@ public final class QueryBuilder {
         Instant end = asOf != null ? asOf
                 : cursor != null && cursor.asOf() != null ? cursor.asOf()
                 : defaultAsOf != null ? defaultAsOf : Instant.now();
+        inRange("time", end); // only a trigger's time (a CloudEvent's) can still be out of range here
+        if (end.minus(finishedWithin).isBefore(ImportQuery.EARLIEST)) {
+            throw new InvalidQueryException("finishedWithin", finishedWithin.toString(), QueryText.DURATION_ALLOWED,
+                    "the window would start before " + ImportQuery.EARLIEST + "; shorten " + name("finishedWithin"));
+        }
         return new Window(end.minus(finishedWithin), end);
     }
 }

@@ -27,7 +27,7 @@ public final class QueryText {
             + ImportQuery.MAX_SPAN.toDays() + "d";
     static final String INSTANT_ALLOWED = "an ISO-8601 instant such as 2025-01-31T09:30:00Z, from " + ImportQuery.EARLIEST + " to "
             + ImportQuery.LATEST;
-    private static final Pattern SMALL_INTEGER = Pattern.compile("[0-9]{1,9}");
+    private static final Pattern SMALL_INTEGER = Pattern.compile("-?[0-9]{1,9}");
     private static final Pattern DIGITS = Pattern.compile("[0-9]+");
 
     private QueryText() {
@@ -101,7 +101,7 @@ public final class QueryText {
         }
         for (String value : values) {
             if (value == null || value.isBlank()) {
-                throw new InvalidQueryException(field, value == null ? null : value, allowed(field), "a blank value is not a value" + leaveOut);
+                throw new InvalidQueryException(field, value, allowed(field), "a blank value is not a value" + leaveOut);
             }
             if (list && java.util.Arrays.stream(value.split(",", -1)).anyMatch(String::isBlank)) {
                 throw new InvalidQueryException(field, value, allowed(field), "'" + InvalidQueryException.clip(value)

@@ -54,7 +54,7 @@ class LauncherIT {
             Run serve = launch(Map.of("PINECONE_INDEX_HOST", "http://127.0.0.1:1", "PINECONE_API_KEY", "k",
                     "QUARKUS_HTTP_PORT", String.valueOf(taken.getLocalPort())));
             assertEquals(Cli.CANNOT_LISTEN, serve.exit(), serve.err());
-            assertEquals(List.of("pinecone-imports: cannot listen on port " + taken.getLocalPort() + ": the port is taken by another"
+            assertEquals(List.of("pinecone-imports: cannot listen on 0.0.0.0:" + taken.getLocalPort() + ": the port is taken by another"
                     + " process; set QUARKUS_HTTP_PORT (and QUARKUS_HTTP_HOST) to where it may listen"), serve.err().lines().toList());
         }
     }

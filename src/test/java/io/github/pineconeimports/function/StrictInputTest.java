@@ -6,7 +6,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -55,7 +57,11 @@ class StrictInputTest {
                 Arguments.of("until=-000001-01-01T00:00:00Z", "until"),
                 Arguments.of("finishedWithin=PT1H&asOf=%2B1000000000-12-31T23:59:59Z", "asOf"),
                 Arguments.of("limit=2147483648", "limit"),
-                Arguments.of("Status=Failed", "Status"));
+                Arguments.of("Status=Failed", "Status"),
+                // a token whose own asOf is beyond the representable: refused as a token, not a 500
+                Arguments.of("finishedWithin=P36500D&paginationToken=pi2." + java.util.Base64.getUrlEncoder().withoutPadding()
+                        .encodeToString("x\n0\n0\n-999999999-01-01T00:00:00Z\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                        "paginationToken"));
     }
 
     static Stream<Arguments> bodies() {
@@ -140,6 +146,32 @@ class StrictInputTest {
         // a token of the longest kind we accept (4096) is judged as a token, not refused for its length
         given().urlEncodingEnabled(false).get("/listImports?status=Failed&limit=3&paginationToken=pi2." + "A".repeat(4092)).then()
                 .statusCode(400).body("field", equalTo("paginationToken"));
+    }
+
+    @Test
+    void aQueryStringThatIsNotUrlEncodedIsA400NotA500() throws Exception {
+        // HTTP clients refuse to send these, so the request goes out as bytes; the HTTP server refuses it before any
+        // code of ours runs (with an empty body, as the README says), and it must stay a 400
+        for (String query : List.of("since=%ZZ", "status=%E0%A4%A")) {
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", io.restassured.RestAssured.port)) {
+                socket.getOutputStream().write(("GET /listImports?" + query + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+                assertFalse(answer.contains("Exception"), answer);
+            }
+        }
+    }
+
+    @Test
+    void aPathThatIsNotTheFunctionsGetsTheSameJsonShape() {
+        given().get("/listimports").then().statusCode(404).contentType(ContentType.JSON).body("error", equalTo("http_404"));
+    }
+
+    @Test
+    void aGetReadsOnlyItsQuerySoAFilterInItsBodyIsRefused() {
+        given().contentType(ContentType.JSON).body("{\"status\": \"Failed\"}").get("/listImports").then().statusCode(400)
+                .body("field", equalTo("body")).body("message", containsString("POST"));
     }
 
     @Test

@@ -39,6 +39,20 @@ public class CloudEventsTest {
     }
 
     @Test
+    void anEventTimeBeyondTheRangeEndsNoWindow() {
+        given().header("ce-id", "evt-4").header("ce-specversion", "1.0").header("ce-type", "dev.knative.sources.ping")
+                .header("ce-source", "test").header("ce-time", "+999999999-12-31T23:59:59Z").contentType("application/json")
+                .body("{\"finishedWithin\": \"PT15M\"}").post("/").then().statusCode(400).body("field", equalTo("time"));
+    }
+
+    @Test
+    void aKeyGivenTwiceInAStructuredEventIsRefused() {
+        String event = "{\"specversion\": \"1.0\", \"id\": \"evt-3\", \"source\": \"test\", \"type\": \"listImports\","
+                + " \"datacontenttype\": \"application/json\", \"data\": {\"limit\": 1, \"limit\": 50}}";
+        given().contentType("application/cloudevents+json").body(event).post("/").then().statusCode(400).body("field", equalTo("limit"));
+    }
+
+    @Test
     void binaryModeEventInCloudEventOut() {
         given().header("ce-id", "evt-1").header("ce-specversion", "1.0").header("ce-type", "dev.knative.sources.ping")
                 .header("ce-source", "/apis/v1/namespaces/default/pingsources/failed-imports")

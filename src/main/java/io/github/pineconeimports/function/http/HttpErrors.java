@@ -40,6 +40,11 @@ public class HttpErrors {
         router.route(PATH).order(-10).failureHandler(this::answer);
         // the Knative binding takes CloudEvents at the root
         router.route("/").order(-10).failureHandler(this::answer);
+        // a path the router does not know, or a method or media type it refuses: the same JSON shape, not an HTML page
+        for (int status : new int[] { 404, 405, 413, 415 }) {
+            router.errorHandler(status, rc -> send(rc, new ErrorAnswer(status,
+                    ErrorBody.of("http_" + status, HttpResponseStatus.valueOf(status).reasonPhrase()))));
+        }
     }
 
     private void rejectUnknownParameters(RoutingContext rc) {
@@ -47,6 +52,19 @@ public class HttpErrors {
             // refused here, with our body, well below the server's own limit (whose 414 would have none)
             send(rc, new ErrorAnswer(414, ErrorBody.of("uri_too_long", "the request URI is longer than " + MAX_URI
                     + " characters; send the fields as a JSON body with POST")));
+            return;
+        }
+        try {
+            rc.queryParams();
+        } catch (RuntimeException notUrlEncoded) {
+            send(rc, ErrorAnswer.of(new InvalidQueryException("query", null, "a URL-encoded query string",
+                    "the query string is not URL-encoded (a % must begin an escape such as %2B)")));
+            return;
+        }
+        if (rc.request().method() == HttpMethod.GET && !hasNoBody(rc)) {
+            // a GET reads its query string only: a filter in its body must not be silently dropped
+            send(rc, ErrorAnswer.of(new InvalidQueryException("body", null, "query parameters on GET, or a JSON body on POST",
+                    "a GET reads its fields from its query string, not its body; use POST for a JSON body")));
             return;
         }
         if (rc.request().method() == HttpMethod.POST && !rc.queryParams().isEmpty()) {
