@@ -191,7 +191,6 @@ abstract class LambdaInvocations {
                 org.junit.jupiter.params.provider.Arguments.of("{\"paginationToken\": \"" + "A".repeat(5000) + "\"}", "paginationToken"),
                 org.junit.jupiter.params.provider.Arguments.of("{\"since\": \"yesterday\"}", "since"),
                 org.junit.jupiter.params.provider.Arguments.of("{\"__proto__\": {}}", "__proto__"),
-                org.junit.jupiter.params.provider.Arguments.of("{\"status\": [\"Failed\"], \"status\": [\"Bogus\"]}", "status"),
                 // present but blank, repeated, or out of range: refused, never a wider listing
                 org.junit.jupiter.params.provider.Arguments.of("{\"status\": \"\"}", "status"),
                 org.junit.jupiter.params.provider.Arguments.of("{\"status\": []}", "status"),
@@ -212,11 +211,16 @@ abstract class LambdaInvocations {
         Answer trailing = invoke("{\"status\": \"Failed\"} {\"status\": \"Completed\"}");
         if (namesErrors()) {
             assertFailure(twice, LambdaError.InvalidInput.class, "limit: limit is given more than once");
+            assertFailure(invoke("{\"status\": [\"Failed\"], \"status\": [\"Completed\"]}"), LambdaError.InvalidInput.class,
+                    "status: status is given more than once");
             assertFailure(trailing, LambdaError.InvalidInput.class, "body: content after the JSON object");
         } else {
-            // Quarkus' loop (native, and in-process tests) reads the event before any code of ours runs: refused all the same
-            assertTrue(twice.error() && twice.json().getString("errorMessage").contains("Duplicate field 'limit'"), twice.raw());
-            assertTrue(trailing.error() && trailing.json().getString("errorMessage").contains("Trailing token"), trailing.raw());
+            // Quarkus' loop (native, and in-process tests) reads the event before any code of ours runs: refused all the
+            // same, in its own words
+            assertTrue(twice.error() && twice.json().getString("errorMessage").contains("Could not deserialize"), twice.raw());
+            Answer listTwice = invoke("{\"status\": [\"Failed\"], \"status\": [\"Completed\"]}");
+            assertTrue(listTwice.error() && listTwice.json().getString("errorMessage").contains("Could not deserialize"), listTwice.raw());
+            assertTrue(trailing.error() && trailing.json().getString("errorMessage").contains("Could not deserialize"), trailing.raw());
         }
     }
 
