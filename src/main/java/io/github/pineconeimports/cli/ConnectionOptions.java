@@ -8,6 +8,7 @@ import io.github.pineconeimports.client.Connection;
 import io.github.pineconeimports.client.IndexHost;
 import io.github.pineconeimports.client.PineconeConfigException;
 import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
 /**
@@ -27,30 +28,37 @@ public class ConnectionOptions {
     @Option(names = "--api-version", paramLabel = "VERSION", description = "X-Pinecone-Api-Version (default: PINECONE_API_VERSION or 2025-01)")
     String apiVersion;
 
-    @Option(names = "--api-key-env", paramLabel = "NAME", description = "read the API key from this environment variable instead of PINECONE_API_KEY")
-    String apiKeyEnv;
+    /** Where the key comes from when not PINECONE_API_KEY: one source, never two that could silently disagree. */
+    @ArgGroup(exclusive = true)
+    KeySource keySource;
 
-    @Option(names = "--api-key-file", paramLabel = "FILE", description = "read the API key from this file")
-    Path apiKeyFile;
+    static class KeySource {
+        @Option(names = "--api-key-env", paramLabel = "NAME", description = "read the API key from this environment variable instead of PINECONE_API_KEY")
+        String env;
+
+        @Option(names = "--api-key-file", paramLabel = "FILE", description = "read the API key from this file")
+        Path file;
+    }
 
     /** The configured connection with these options applied. */
     Connection applyTo(Connection configured, CommandLine cli) {
         Connection connection = configured;
-        if (apiKeyEnv != null) {
-            String key = System.getenv(apiKeyEnv);
+        KeySource given = keySource == null ? new KeySource() : keySource;
+        if (given.env != null) {
+            String key = System.getenv(given.env);
             if (key == null || key.isBlank()) {
-                throw new CommandLine.ParameterException(cli, "--api-key-env: the variable " + apiKeyEnv + " is not set");
+                throw new CommandLine.ParameterException(cli, "--api-key-env: the variable " + given.env + " is not set");
             }
             connection = connection.withApiKey(key);
-        } else if (apiKeyFile != null) {
+        } else if (given.file != null) {
             String key;
             try {
-                key = Files.readString(apiKeyFile).strip();
+                key = Files.readString(given.file).strip();
             } catch (IOException e) {
-                throw new CommandLine.ParameterException(cli, "--api-key-file: cannot read " + apiKeyFile);
+                throw new CommandLine.ParameterException(cli, "--api-key-file: cannot read " + given.file);
             }
             if (key.isEmpty()) {
-                throw new CommandLine.ParameterException(cli, "--api-key-file: " + apiKeyFile + " is empty");
+                throw new CommandLine.ParameterException(cli, "--api-key-file: " + given.file + " is empty");
             }
             connection = connection.withApiKey(key);
         }

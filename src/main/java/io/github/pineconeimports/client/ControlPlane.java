@@ -22,7 +22,7 @@ public class ControlPlane {
     /** Every index of the project. */
     public static final String EVERY = "*";
 
-    private record Key(String controllerHost, String apiKey, String name) {
+    private record Key(String controllerHost, KeyId apiKey, String name) {
     }
 
     private record Remembered(Object value, long until) {
@@ -77,7 +77,7 @@ public class ControlPlane {
 
     @SuppressWarnings("unchecked")
     private <T> T remembered(Connection connection, String name, Supplier<T> ask) {
-        Key key = new Key(connection.controllerHost(), connection.apiKey(), name);
+        Key key = new Key(connection.controllerHost(), KeyId.of(connection.apiKey()), name);
         Remembered known = cache.get(key);
         if (known != null && known.until() - System.nanoTime() > 0) {
             return (T) known.value();

@@ -38,6 +38,11 @@ public class PineconeException extends Failure {
         return new PineconeException(Kind.UPSTREAM_UNAVAILABLE, 0, null, detail, null);
     }
 
+    /** The key-safety check refused to send a request: nothing went out, and trying again cannot change that. */
+    static PineconeException refused(String why) {
+        return new PineconeException(Kind.UPSTREAM_ANOMALY, 0, null, why, null);
+    }
+
     /** A successful answer that is not a page of imports. */
     static PineconeException anomaly(String what) {
         return new PineconeException(Kind.UPSTREAM_ANOMALY, 200, null, what, null);
@@ -82,7 +87,8 @@ public class PineconeException extends Failure {
     private static String describe(Kind kind, int status, String upstream) {
         String what = switch (kind) {
             case DEADLINE -> "The listing's deadline passed";
-            case UPSTREAM_ANOMALY -> status >= 300 && status < 400
+            case UPSTREAM_ANOMALY -> status == 0 ? "Request not sent"
+                    : status >= 300 && status < 400
                     ? "Pinecone answered a redirect (" + status + "), which is not followed"
                     : "Pinecone answered something that is not a list of imports";
             case UPSTREAM_UNAVAILABLE -> status == 0 ? "Could not reach Pinecone" : "Pinecone failed to answer (" + status + ")";

@@ -26,7 +26,8 @@ class PineconeHeaders implements ClientRequestFilter {
     public void filter(ClientRequestContext request) {
         String target = request.getUri().getHost();
         if (target == null || !target.equalsIgnoreCase(host)) {
-            throw new IllegalStateException("refusing to send the API key to " + target + ", not the index host");
+            // a refusal, not an outage: never retried, and said as what it is
+            throw PineconeException.refused("refusing to send the API key to " + target + ", not the index host " + host);
         }
         request.getHeaders().putSingle("Api-Key", apiKey);
         request.getHeaders().putSingle("X-Pinecone-Api-Version", apiVersion);

@@ -24,18 +24,20 @@ import io.netty.handler.ssl.NotSslRecordException;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 
 /**
- * The REST clients, one per API, host and connection, built on first use; and what every call shares: the
- * key only in its own host's requests, no redirects followed, the body read as bounded text and parsed here, and
- * every failure a {@link PineconeException} with the key masked.
+ * The REST clients, built on first use, and what every call shares: the key only to its own host, no redirects,
+ * a bounded body parsed here, and every failure a {@link PineconeException} with the key masked.
  */
 @ApplicationScoped
 class RestClients {
 
-    /** 100 imports with long URIs and error texts stay far below this. */
-    static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
+    static final int MAX_BODY_BYTES = 4 * 1024 * 1024; // 100 imports with long URIs and error texts stay far below
 
-    private record Key(Class<?> api, IndexHost host, String apiKey, String apiVersion, Duration connect, Duration read) {
+    /** One client per API, host, version and timeouts; the keys it serves are told apart by {@link KeyId}, never held. */
+    private record Slot(Class<?> api, IndexHost host, String apiVersion, Duration connect, Duration read) {
     }
+
+    // clients kept per slot: the current key's and a few before it (a rotation's calls in flight); the oldest is closed
+    static final int KEYS_PER_SLOT = 4;
 
     @Inject
     ObjectMapper json;
@@ -47,14 +49,40 @@ class RestClients {
     @ConfigProperty(name = "quarkus.rest-client.logging.scope")
     Optional<String> loggingScope;
 
-    private final Map<Key, Object> clients = new ConcurrentHashMap<>();
+    private final Map<Slot, Map<KeyId, Object>> clients = new ConcurrentHashMap<>();
 
     <T> T api(Class<T> api, IndexHost host, Connection c) {
-        Key key = new Key(api, host, c.apiKey(), c.apiVersion(), c.connectTimeout(), c.readTimeout());
-        return api.cast(clients.computeIfAbsent(key, k -> builder(host.baseUri(), k.connect(), k.read(), k.apiKey(), true)
-                .register(new PineconeHeaders(k.apiKey(), k.apiVersion(), host.host(), "pinecone-imports/" + version))
-                .register(new PineconeErrorMapper(k.apiKey()))
-                .build(api)));
+        Slot slot = new Slot(api, host, c.apiVersion(), c.connectTimeout(), c.readTimeout());
+        Map<KeyId, Object> byKey = clients.computeIfAbsent(slot, s -> new java.util.LinkedHashMap<>(8, 0.75f, true));
+        synchronized (byKey) {
+            Object client = byKey.computeIfAbsent(KeyId.of(c.apiKey()), id -> builder(host.baseUri(), slot.connect(), slot.read(),
+                    c.apiKey(), true)
+                    .register(new PineconeHeaders(c.apiKey(), slot.apiVersion(), host.host(), "pinecone-imports/" + version))
+                    .register(new PineconeErrorMapper(c.apiKey()))
+                    .build(api));
+            // a rotated key must not leave its clients (and their pooled connections) behind for ever
+            while (byKey.size() > KEYS_PER_SLOT) {
+                java.util.Iterator<Object> oldest = byKey.values().iterator();
+                close(oldest.next());
+                oldest.remove();
+            }
+            return api.cast(client);
+        }
+    }
+
+    /** How many clients are open: constant however often the key rotates. */
+    int open() {
+        return clients.values().stream().mapToInt(Map::size).sum();
+    }
+
+    private static void close(Object client) {
+        if (client instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception ignored) {
+                // closing only releases connections; nothing is left to do on failure
+            }
+        }
     }
 
     /**
@@ -75,17 +103,13 @@ class RestClients {
 
     /** Closes and drops the clients of {@code host} (with their pooled connections). */
     void forget(IndexHost host) {
-        clients.keySet().removeIf(key -> {
-            if (!key.host().equals(host)) {
+        clients.keySet().removeIf(slot -> {
+            if (!slot.host().equals(host)) {
                 return false;
             }
-            Object client = clients.get(key);
-            if (client instanceof AutoCloseable closeable) {
-                try {
-                    closeable.close();
-                } catch (Exception ignored) {
-                    // closing only releases connections; nothing is left to do on failure
-                }
+            Map<KeyId, Object> byKey = clients.get(slot);
+            synchronized (byKey) {
+                byKey.values().forEach(RestClients::close);
             }
             return true;
         });

@@ -140,7 +140,6 @@ class CliTest {
         for (String[] args : List.of(new String[] { "list", "--status", "Broken" }, new String[] { "list", "--bogus" },
                 new String[] { "list", "--limit", "101" }, new String[] { "list", "--since", "yesterday-ish" },
                 new String[] { "list", "--fail-on", "Nope" }, new String[] { "watch", "--interval", "soon" },
-                new String[] { "list", "--api-key-env", "NO_SUCH_VARIABLE_HERE" },
                 // an empty item in a list option is refused, never read as "no filter" or "no gate"
                 new String[] { "list", "--status", "," }, new String[] { "list", "--status", "Failed," },
                 new String[] { "count", "--fail-on", "," }, new String[] { "list", "--since", "739000d" })) {
@@ -162,6 +161,19 @@ class CliTest {
             assertEquals(2, result.exitCode(), Arrays.toString(args) + ": " + result.getErrorOutput());
             assertTrue(result.getErrorOutput().startsWith("pinecone-imports: --"), result.getErrorOutput());
         }
+    }
+
+    @Test
+    void theKeyComesFromOneSourceOnly(QuarkusMainLauncher launcher) {
+        LaunchResult unset = launcher.launch("list", "--host", emulator.url(), "--api-key-env", "NO_SUCH_VARIABLE_HERE");
+        assertEquals(2, unset.exitCode());
+        assertTrue(unset.getErrorOutput().startsWith("pinecone-imports: --api-key-env: the variable NO_SUCH_VARIABLE_HERE is not set"),
+                unset.getErrorOutput());
+        // both given: neither silently wins
+        LaunchResult both = run(launcher, "list", "--api-key-env", "HOME");
+        assertEquals(2, both.exitCode(), both.getErrorOutput());
+        assertTrue(both.getErrorOutput().contains("--api-key-env") && both.getErrorOutput().contains("--api-key-file")
+                && both.getErrorOutput().contains("mutually exclusive"), both.getErrorOutput());
     }
 
     @Test
