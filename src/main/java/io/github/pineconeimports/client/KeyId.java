@@ -11,6 +11,9 @@ import java.util.Arrays;
  */
 public final class KeyId {
 
+    // the last key seen and its id: every page asks for its client, and the key is almost always the same one
+    private static volatile Object[] last = { null, null };
+
     private final byte[] digest;
 
     private KeyId(byte[] digest) {
@@ -18,9 +21,14 @@ public final class KeyId {
     }
 
     public static KeyId of(String key) {
+        Object[] remembered = last;
+        if (key != null && key.equals(remembered[0])) {
+            return (KeyId) remembered[1];
+        }
         try {
-            byte[] sha = MessageDigest.getInstance("SHA-256").digest(String.valueOf(key).getBytes(StandardCharsets.UTF_8));
-            return new KeyId(sha);
+            KeyId id = new KeyId(MessageDigest.getInstance("SHA-256").digest(String.valueOf(key).getBytes(StandardCharsets.UTF_8)));
+            last = new Object[] { key, id };
+            return id;
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
