@@ -3,7 +3,8 @@
 # 10,000 imports (100 pages of 100) whose clock stands still, so every contestant sees the same imports. Not part
 # of mvn verify; about 10 minutes on two cores. One command: src/bench/run.sh [warm-up rounds] [measured rounds]
 #   1. engine: a full scan keeping the Failed imports, in-process, against a bare java.net.http loop (the floor)
-#      in the same JVM; the transport alone (our REST client against java.net.http); the official Java SDK and
+#      in the same JVM; the transport alone (our REST client against java.net.http), and with the retry guard
+#      around each page against without it; the official Java SDK and
 #      the official TypeScript SDK, each against the floor in its own process
 #   2. function: overhead over a direct emulator call at 8 connections; then 200 connections of load and the
 #      peak RSS, with the JVM options the container image ships (src/main/docker/Dockerfile.jvm)
@@ -46,7 +47,7 @@ mvn -q -B -Pbench test -DskipBindings -Dbench.host=$host -Dbench.key=$key \
 java -cp "$(cat $out/peers.cp):$out/peers/classes" io.github.pineconeimports.bench.ScanPeers $host $key "$warmup" "$rounds" \
     2>/dev/null >$out/peers.tsv
 (cd $out/node && node scan.mjs $host $key "$warmup" "$rounds") >$out/ts.tsv
-cat $out/engine.tsv $out/transport.tsv $out/peers.tsv $out/ts.tsv
+cat $out/engine.tsv $out/transport.tsv $out/guard.tsv $out/peers.tsv $out/ts.tsv
 
 echo "2. function: overhead at 8 connections, then RSS under 200 connections (the image's JVM options)"
 opts=$(sed -n 's/^ENV JAVA_OPTS_APPEND="\(.*\)"/\1/p' src/main/docker/Dockerfile.jvm)

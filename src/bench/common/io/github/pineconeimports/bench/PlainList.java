@@ -1,7 +1,7 @@
 package io.github.pineconeimports.bench;
 
-import java.io.PrintStream;
 import java.io.BufferedOutputStream;
+import java.io.PrintStream;
 
 /**
  * What {@code pinecone-imports list --status Failed --output ids} does, as a plain JVM program with no framework:

@@ -1,12 +1,11 @@
 package io.github.pineconeimports.bench;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import java.net.URI;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.client.ClientRequestFilter;
@@ -16,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import io.github.pineconeimports.client.Connection;
 import io.github.pineconeimports.client.PineconeApi;
 import io.github.pineconeimports.client.PineconeConfig;
+import io.github.pineconeimports.client.RetryPolicy;
 import io.github.pineconeimports.imports.ImportLister;
 import io.github.pineconeimports.imports.ImportQuery;
 import io.github.pineconeimports.imports.ImportStatus;
@@ -23,6 +23,7 @@ import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.smallrye.faulttolerance.api.Guard;
 
 /**
  * Benchmark harness (run by src/bench/run.sh, never by mvn verify): a full scan that keeps the Failed imports,
@@ -66,11 +67,31 @@ class FullScanBench {
     void transport() throws Exception {
         String host = System.getProperty("bench.host", "127.0.0.1:5090");
         String key = System.getProperty("bench.key", "pclocal-emulator-key");
-        PineconeApi api = QuarkusRestClientBuilder.newBuilder().baseUri(URI.create("http://" + host))
-                .register((ClientRequestFilter) request -> request.getHeaders().putSingle("Api-Key", key)).build(PineconeApi.class);
+        PineconeApi api = restClient(host, key);
         write("transport.tsv", SideBySide.run(List.of("rest-client-transport", "httpclient-transport"),
                 List.of(() -> SideBySide.pages(token -> api.listImports(100, token)), SideBySide.transport(host, key)),
                 Integer.getInteger("bench.warmup", 5), Integer.getInteger("bench.rounds", 15)));
+    }
+
+    /**
+     * What the retry guard costs a page that succeeds: the same 100 pages through our REST client, each call inside
+     * the production {@link RetryPolicy} guard, and bare. Writes target/bench/guard.tsv.
+     */
+    @Test
+    void retryGuard() throws Exception {
+        PineconeApi api = restClient(System.getProperty("bench.host", "127.0.0.1:5090"),
+                System.getProperty("bench.key", "pclocal-emulator-key"));
+        Guard guard = RetryPolicy.guard(config.retries(), config.retryDelay());
+        write("guard.tsv", SideBySide.run(List.of("rest-client-guarded", "rest-client-bare"),
+                List.of(() -> SideBySide.pages(token -> guard.get(() -> api.listImports(100, token), byte[].class)),
+                        () -> SideBySide.pages(token -> api.listImports(100, token))),
+                Integer.getInteger("bench.warmup", 5), Integer.getInteger("bench.rounds", 15)));
+    }
+
+    /** Our REST client interface alone, with the key header and nothing else of the client's wiring. */
+    private static PineconeApi restClient(String host, String key) {
+        return QuarkusRestClientBuilder.newBuilder().baseUri(URI.create("http://" + host))
+                .register((ClientRequestFilter) request -> request.getHeaders().putSingle("Api-Key", key)).build(PineconeApi.class);
     }
 
     private static void write(String name, String results) throws java.io.IOException {

@@ -3,8 +3,8 @@ package io.github.pineconeimports.cli;
 import java.io.PrintWriter;
 import java.util.List;
 
-import io.github.pineconeimports.client.Failure;
-import io.github.pineconeimports.imports.InvalidQueryException;
+import io.github.pineconeimports.failure.Failure;
+import io.github.pineconeimports.failure.InvalidQueryException;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,8 +14,10 @@ import picocli.CommandLine.Command;
  * stderr, never a stack trace.
  */
 @Command(name = "pinecone-imports", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
-        description = "Knows the state of Pinecone bulk imports: list or count them by status, watch them finish, or run an emulator.",
-        subcommands = { ListCommand.class, CountCommand.class, WatchCommand.class, EmulatorCommand.class, TrainCommand.class,
+        description = "Knows the state of Pinecone bulk imports: list or count them by status, watch them finish, or "
+                + "run an emulator.",
+        subcommands = { ListCommand.class, CountCommand.class, WatchCommand.class, EmulatorCommand.class,
+                TrainCommand.class,
                 CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class },
         footerHeading = "%nExit codes:%n", footer = Cli.EXIT_CODES)
 public class Cli {
@@ -42,7 +44,8 @@ public class Cli {
         cli.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
         cli.setParameterExceptionHandler((e, args) -> {
             PrintWriter err = e.getCommandLine().getErr();
-            err.println("pinecone-imports: " + Output.printable(e instanceof CommandLine.UnmatchedArgumentException unmatched
+            err.println("pinecone-imports: "
+                    + Output.printable(e instanceof CommandLine.UnmatchedArgumentException unmatched
                     ? unknown(unmatched) : e.getMessage()));
             err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             return USAGE;
@@ -67,7 +70,8 @@ public class Cli {
             }
             if (Failure.kindOf(e) == Failure.Kind.TOO_LARGE) {
                 // the engine says it in the function's words; here the user typed flags
-                err.println("pinecone-imports: " + Output.printable(e.getMessage()).replace("limit and paginationToken", "--limit and --page-token")
+                err.println("pinecone-imports: " + Output.printable(e.getMessage())
+                        .replace("limit and paginationToken", "--limit and --page-token")
                         .replace("all=true", "listing every match").replace("counts=true", "counting"));
                 return USAGE;
             }
@@ -86,16 +90,20 @@ public class Cli {
      * should not be ({@code --api-key pcsk_...}), and this line ends up in CI logs.
      */
     private static String unknown(CommandLine.UnmatchedArgumentException e) {
-        List<String> options = e.getUnmatched().stream().filter(word -> word.startsWith("-")).map(word -> word.split("=", 2)[0]).toList();
+        List<String> options = e.getUnmatched().stream().filter(word -> word.startsWith("-"))
+                .map(word -> word.split("=", 2)[0]).toList();
         if (options.isEmpty()) {
             return "unexpected argument" + (e.getUnmatched().size() > 1 ? "s" : "") + " (not shown); see --help";
         }
         return "unknown option" + (options.size() > 1 ? "s " : " ") + String.join(", ", options)
-                + (options.stream().anyMatch(o -> o.contains("key")) ? " (the API key is never an argument: PINECONE_API_KEY,"
+                + (options.stream().anyMatch(o -> o.contains("key"))
+                        ? " (the API key is never an argument: PINECONE_API_KEY,"
                         + " --api-key-env NAME or --api-key-file FILE)" : "");
     }
 
-    /** Before a command runs: no list option may hold an empty item ({@code --status ,} or {@code --status Failed,}). */
+    /**
+     * Before a command runs: no list option may hold an empty item ({@code --status ,} or {@code --status Failed,}).
+     */
     static void refuseEmptyItems(CommandLine.ParseResult parsed) {
         for (CommandLine.ParseResult level = parsed; level != null; level = level.subcommand()) {
             for (CommandLine.Model.OptionSpec option : level.matchedOptions()) {
@@ -104,8 +112,10 @@ public class Cli {
                 }
                 for (String value : option.originalStringValues()) {
                     if (java.util.Arrays.stream(value.split(option.splitRegex(), -1)).anyMatch(String::isBlank)) {
-                        throw new CommandLine.ParameterException(level.commandSpec().commandLine(), option.longestName() + ": '"
-                                + Output.printable(value) + "' has an empty item; give each value, or leave " + option.longestName() + " out");
+                        throw new CommandLine.ParameterException(level.commandSpec().commandLine(),
+                                option.longestName() + ": '"
+                                + Output.printable(value) + "' has an empty item; give each value, or leave "
+                                        + option.longestName() + " out");
                     }
                 }
             }

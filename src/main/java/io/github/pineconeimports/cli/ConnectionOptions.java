@@ -6,7 +6,7 @@ import java.nio.file.Path;
 
 import io.github.pineconeimports.client.Connection;
 import io.github.pineconeimports.client.IndexHost;
-import io.github.pineconeimports.client.PineconeConfigException;
+import io.github.pineconeimports.failure.PineconeConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
@@ -18,14 +18,17 @@ import picocli.CommandLine.Option;
 public class ConnectionOptions {
 
     @Option(names = "--host", paramLabel = "HOST",
-            description = "index host (default: PINECONE_INDEX_HOST; --host '' ignores that variable, to list by --index)")
+            description = "index host (default: PINECONE_INDEX_HOST; --host '' ignores that variable, to list by "
+                    + "--index)")
     String host;
 
     @Option(names = "--controller-host", paramLabel = "URL",
-            description = "the control plane that resolves --index names (default: PINECONE_CONTROLLER_HOST or https://api.pinecone.io)")
+            description = "the control plane that resolves --index names (default: PINECONE_CONTROLLER_HOST or "
+                    + "https://api.pinecone.io)")
     String controllerHost;
 
-    @Option(names = "--api-version", paramLabel = "VERSION", description = "X-Pinecone-Api-Version (default: PINECONE_API_VERSION or 2025-01)")
+    @Option(names = "--api-version", paramLabel = "VERSION",
+            description = "X-Pinecone-Api-Version (default: PINECONE_API_VERSION or 2025-01)")
     String apiVersion;
 
     /** Where the key comes from when not PINECONE_API_KEY: one source, never two that could silently disagree. */
@@ -33,7 +36,8 @@ public class ConnectionOptions {
     KeySource keySource;
 
     static class KeySource {
-        @Option(names = "--api-key-env", paramLabel = "NAME", description = "read the API key from this environment variable instead of PINECONE_API_KEY")
+        @Option(names = "--api-key-env", paramLabel = "NAME",
+                description = "read the API key from this environment variable instead of PINECONE_API_KEY")
         String env;
 
         @Option(names = "--api-key-file", paramLabel = "FILE", description = "read the API key from this file")
@@ -47,7 +51,8 @@ public class ConnectionOptions {
         if (given.env != null) {
             String key = System.getenv(given.env);
             if (key == null || key.isBlank()) {
-                throw new CommandLine.ParameterException(cli, "--api-key-env: the variable " + given.env + " is not set");
+                throw new CommandLine.ParameterException(cli, "--api-key-env: the variable " + given.env
+                        + " is not set");
             }
             connection = connection.withApiKey(key);
         } else if (given.file != null) {
@@ -67,14 +72,15 @@ public class ConnectionOptions {
         // a host given here is judged here, so that the error names the flag the user typed
         try {
             if (host != null && !host.isBlank()) {
-                connection.host();
+                IndexHost.parse(host);
             }
             if (controllerHost != null) {
-                connection.controlPlane();
+                IndexHost.controller(controllerHost);
             }
         } catch (PineconeConfigException e) {
             throw new CommandLine.ParameterException(cli, Output.printable(e.getMessage()
-                    .replace(IndexHost.VARIABLE, "--host").replace(IndexHost.CONTROLLER_VARIABLE, "--controller-host")));
+                    .replace(IndexHost.VARIABLE, "--host").replace(IndexHost.CONTROLLER_VARIABLE,
+                            "--controller-host")));
         }
         return apiVersion == null ? connection : connection.withApiVersion(apiVersion);
     }

@@ -33,7 +33,9 @@ final class Converters {
         }
     }
 
-    /** {@code 30s}, {@code 15m}, {@code 24h}, {@code 7d}, {@code 200ms} or ISO-8601, as Quarkus configuration reads them. */
+    /**
+     * {@code 30s}, {@code 15m}, {@code 24h}, {@code 7d}, {@code 200ms} or ISO-8601, as Quarkus configuration reads
+     * them. */
     static final class Span implements ITypeConverter<Duration> {
         @Override
         public Duration convert(String value) {
@@ -47,7 +49,8 @@ final class Converters {
                 throw new TypeConversionException("'" + value + "' is not a duration (like 30s, 15m, 24h, 7d or PT5S)");
             }
             if (duration.compareTo(ImportQuery.MAX_SPAN) > 0) {
-                throw new TypeConversionException("'" + value + "' is out of range (at most " + ImportQuery.MAX_SPAN.toDays() + "d)");
+                throw new TypeConversionException("'" + value + "' is out of range (at most "
+                        + ImportQuery.MAX_SPAN.toDays() + "d)");
             }
             return duration;
         }
@@ -71,7 +74,8 @@ final class Converters {
             try {
                 Instant at = OffsetDateTime.parse(value.strip()).toInstant();
                 if (at.isBefore(ImportQuery.EARLIEST) || at.isAfter(ImportQuery.LATEST)) {
-                    throw new TypeConversionException("'" + value + "' is out of range (" + ImportQuery.EARLIEST + " to " + ImportQuery.LATEST + ")");
+                    throw new TypeConversionException("'" + value + "' is out of range (" + ImportQuery.EARLIEST
+                            + " to " + ImportQuery.LATEST + ")");
                 }
                 return new Moment(at, null);
             } catch (DateTimeParseException notAnInstant) {

@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
         description = "Count the imports that match the filter, by status (and by index), reading every page.",
         footerHeading = "%nExamples:%n", footer = {
                 "  pinecone-imports count --since 2h",
-                "  pinecone-imports count --since 2026-11-28T00:00:00Z --fail-on Failed,Cancelled   # exit 1 if any did",
+                "  pinecone-imports count --since 2026-11-28T00:00:00Z --fail-on Failed,Cancelled   # exit 1 if any "
+                        + "did",
                 "  pinecone-imports count --index '*' --output json",
                 "%nExit codes:%n" + Cli.EXIT_CODES })
 class CountCommand implements Callable<Integer> {
@@ -85,12 +86,14 @@ class CountCommand implements Callable<Integer> {
         for (String status : matched.byStatus().keySet()) {
             // an unknown status is Pinecone's text: shown, never sent to the terminal as it came
             StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-12s", Output.printable(status)));
-            byIndex.values().forEach(c -> row.append(String.format(Locale.ROOT, " %,12d", c.byStatus().getOrDefault(status, 0))));
+            byIndex.values().forEach(c -> row.append(String.format(Locale.ROOT, " %,12d", c.byStatus()
+                    .getOrDefault(status, 0))));
             out.println(row.append(String.format(Locale.ROOT, " %,10d", matched.byStatus().get(status))));
         }
         StringBuilder total = new StringBuilder(String.format(Locale.ROOT, "%-12s", "total"));
         byIndex.values().forEach(c -> total.append(String.format(Locale.ROOT, " %,12d", c.total())));
         out.println(total.append(String.format(Locale.ROOT, " %,10d", matched.total())));
-        out.printf(Locale.ROOT, "(%,d imports scanned in %,d pages)%n", page.summary().scanned(), page.summary().pages());
+        out.printf(Locale.ROOT, "(%,d imports scanned in %,d pages)%n", page.summary().scanned(),
+                page.summary().pages());
     }
 }

@@ -2,18 +2,19 @@ package io.github.pineconeimports.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import io.github.pineconeimports.emulator.EmulatorProject;
 import io.github.pineconeimports.emulator.EmulatorServer;
+import io.github.pineconeimports.emulator.EmulatorSettings;
 import io.github.pineconeimports.emulator.EmulatorStore;
 import io.github.pineconeimports.imports.IndexNames;
 import io.quarkus.runtime.Quarkus;
@@ -24,28 +25,36 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "emulator", mixinStandardHelpOptions = true,
-        description = "Run the Pinecone bulk-import emulator on its own, for curl, your workflows or the official SDKs.",
+        description = "Run the Pinecone bulk-import emulator on its own, for curl, your workflows or the official"
+                + " SDKs.",
         footerHeading = "%nExamples:%n", footer = {
                 "  pinecone-imports emulator --port 5080",
                 "  curl -H 'Api-Key: pclocal-emulator-key' http://localhost:5080/bulk/imports?limit=2",
-                "  PINECONE_INDEX_HOST=http://localhost:5080 PINECONE_API_KEY=pclocal-emulator-key pinecone-imports list",
+                "  PINECONE_INDEX_HOST=http://localhost:5080 PINECONE_API_KEY=pclocal-emulator-key pinecone-imports "
+                        + "list",
                 "  pinecone-imports emulator --indexes alpha,beta,gamma --port 5080",
-                "  PINECONE_CONTROLLER_HOST=http://127.0.0.1:5080 PINECONE_API_KEY=pclocal-emulator-key pinecone-imports list --index '*'" })
+                "  PINECONE_CONTROLLER_HOST=http://127.0.0.1:5080 PINECONE_API_KEY=pclocal-emulator-key "
+                        + "pinecone-imports list --index '*'" })
 class EmulatorCommand implements Callable<Integer> {
 
-    @Option(names = "--port", defaultValue = "5080", description = "port (default: ${DEFAULT-VALUE}; 0 picks a free one)")
+    @Option(names = "--port", defaultValue = "5080",
+            description = "port (default: ${DEFAULT-VALUE}; 0 picks a free one)")
     int port;
 
-    @Option(names = "--bind", defaultValue = "127.0.0.1", description = "address to listen on (default: ${DEFAULT-VALUE})")
+    @Option(names = "--bind", defaultValue = "127.0.0.1",
+            description = "address to listen on (default: ${DEFAULT-VALUE})")
     String bind;
 
-    @Option(names = "--api-key", defaultValue = "pclocal-emulator-key", description = "the key it accepts (default: ${DEFAULT-VALUE})")
+    @Option(names = "--api-key", defaultValue = "pclocal-emulator-key",
+            description = "the key it accepts (default: ${DEFAULT-VALUE})")
     String apiKey;
 
-    @Option(names = "--imports", defaultValue = "250", description = "imports it starts with (default: ${DEFAULT-VALUE})")
+    @Option(names = "--imports", defaultValue = "250",
+            description = "imports it starts with (default: ${DEFAULT-VALUE})")
     int imports;
 
-    @Option(names = "--seed", defaultValue = "42", description = "seed of the generated imports (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seed", defaultValue = "42",
+            description = "seed of the generated imports (default: ${DEFAULT-VALUE})")
     long seed;
 
     @Option(names = "--tick", defaultValue = "1s", converter = Converters.Span.class,
@@ -57,11 +66,13 @@ class EmulatorCommand implements Callable<Integer> {
     Duration lifetime;
 
     @Option(names = "--start-time", paramLabel = "INSTANT", converter = Converters.When.class,
-            description = "start the emulator's clock at this instant (with --seed: the same imports and finish times every run)")
+            description = "start the emulator's clock at this instant (with --seed: the same imports and finish "
+                    + "times every run)")
     Converters.Moment startTime;
 
     @Option(names = "--step-per-listing", paramLabel = "DURATION", converter = Converters.Span.class,
-            description = "its clock stands still and moves this much per listing: a poller sees one step of progress per poll")
+            description = "its clock stands still and moves this much per listing: a poller sees one step of "
+                    + "progress per poll")
     Duration stepPerListing;
 
     @Option(names = "--indexes", paramLabel = "NAMES", split = ",",
@@ -69,7 +80,8 @@ class EmulatorCommand implements Callable<Integer> {
     List<String> indexes = new ArrayList<>();
 
     @Option(names = "--port-file", paramLabel = "FILE",
-            description = "write the port it listens on to FILE once it listens (for scripts that start it with --port 0)")
+            description = "write the port it listens on to FILE once it listens (for scripts that start it with "
+                    + "--port 0)")
     Path portFile;
 
     @Spec
@@ -81,16 +93,20 @@ class EmulatorCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--imports must be 0 or more");
         }
         if (bind.isBlank()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--bind must be an address, such as 127.0.0.1 or 0.0.0.0");
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--bind must be an address, such as 127.0.0.1 or 0.0.0.0");
         }
         if (port < 0 || port > 65535) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--port must be from 0 to 65535 (0 picks a free one), not " + port);
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--port must be from 0 to 65535 (0 picks a free one), not " + port);
         }
         for (String name : indexes) {
             // names the client would refuse must not be served
             if (!IndexNames.isIndexName(name) || indexes.indexOf(name) != indexes.lastIndexOf(name)) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--indexes: '" + Output.printable(name) + "' is "
-                        + (IndexNames.isIndexName(name) ? "given twice" : "not an index name (1-45 of a-z, 0-9 and '-')"));
+                throw new CommandLine.ParameterException(spec.commandLine(), "--indexes: '" + Output.printable(name)
+                        + "' is "
+                        + (IndexNames.isIndexName(name) ? "given twice"
+                                : "not an index name (1-45 of a-z, 0-9 and '-')"));
             }
         }
         // a Vert.x of its own: the application's is instrumented, and Micrometer warns of servers it has seen already
@@ -103,21 +119,26 @@ class EmulatorCommand implements Callable<Integer> {
     }
 
     private int serve(Vertx vertx) throws InterruptedException, IOException {
-        Clock clock = EmulatorStore.clock(Clock.systemUTC(), startTime == null ? null : startTime.resolve(Instant.now()), stepPerListing);
+        Clock clock = EmulatorStore.clock(Clock.systemUTC(), startTime == null ? null
+                : startTime.resolve(Instant.now()), stepPerListing);
         PrintWriter out = spec.commandLine().getOut();
+        EmulatorSettings settings = EmulatorSettings.defaults().listening(bind, port).withApiKey(apiKey)
+                .withImports(imports, seed).withTime(tick, clock);
         if (indexes.isEmpty()) {
-            try (EmulatorServer server = listening(() -> EmulatorServer.start(vertx, bind, port, apiKey, imports, seed, tick, clock))) {
+            try (EmulatorServer server = listening(() -> EmulatorServer.start(vertx, settings))) {
                 server.store().runSeeded();
-                out.printf("Pinecone bulk-import emulator on http://%s:%d with %d imports (Api-Key: %s)%n", bind, server.port(), imports, apiKey);
+                out.printf("Pinecone bulk-import emulator on http://%s:%d with %d imports (Api-Key: %s)%n", bind,
+                        server.port(), imports, apiKey);
                 serve(server.port());
             }
         } else {
             try (EmulatorProject project = listening(
-                    () -> EmulatorProject.start(vertx, bind, port, apiKey, indexes, imports, seed, tick, clock))) {
+                    () -> EmulatorProject.start(vertx, settings, indexes))) {
                 project.indexes().values().forEach(index -> index.store().runSeeded());
-                out.printf("Pinecone control plane emulator on http://%s:%d (Api-Key: %s) with %d imports in each index:%n", bind,
-                        project.port(), apiKey, imports);
-                project.indexes().forEach((name, index) -> out.printf("  %s on http://%s:%d%n", name, bind, index.port()));
+                out.printf("Pinecone control plane emulator on http://%s:%d (Api-Key: %s) with %d imports in each "
+                        + "index:%n", bind, project.port(), apiKey, imports);
+                project.indexes().forEach((name, index) -> out.printf("  %s on http://%s:%d%n", name, bind,
+                        index.port()));
                 serve(project.port());
             }
         }
@@ -143,10 +164,12 @@ class EmulatorCommand implements Callable<Integer> {
         if (portFile != null) {
             // written whole, then moved into place: a reader never sees half a number
             try {
-                Path partial = Files.writeString(portFile.resolveSibling(portFile.getFileName() + ".tmp"), String.valueOf(listening));
+                Path partial = Files.writeString(portFile.resolveSibling(portFile.getFileName() + ".tmp"),
+                        String.valueOf(listening));
                 Files.move(partial, portFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--port-file: cannot write " + portFile + " ("
+                throw new CommandLine.ParameterException(spec.commandLine(), "--port-file: cannot write " + portFile
+                        + " ("
                         + e.getClass().getSimpleName() + ")");
             }
         }

@@ -16,7 +16,8 @@ public class FilterOptions {
 
     @Option(names = { "-s", "--status" }, paramLabel = "STATUS", split = ",", converter = Converters.Status.class,
             completionCandidates = Converters.StatusNames.class,
-            description = "Pending, InProgress, Failed, Completed or Cancelled; repeat it or use commas (case-insensitive)")
+            description = "Pending, InProgress, Failed, Completed or Cancelled; repeat it or use commas "
+                    + "(case-insensitive)")
     List<ImportStatus> statuses = new ArrayList<>();
 
     @Option(names = "--since", paramLabel = "WHEN", converter = Converters.When.class,
@@ -44,18 +45,21 @@ public class FilterOptions {
     Converters.Moment asOf;
 
     @Option(names = "--index", paramLabel = "NAME", split = ",",
-            description = "index names (repeat it or use commas), or '*' for every index of the project (default: PINECONE_INDEX)")
+            description = "index names (repeat it or use commas), or '*' for every index of the project (default: "
+                    + "PINECONE_INDEX)")
     List<String> indexes = new ArrayList<>();
 
     /** A query of every filter, with relative times counted back from {@code now}. */
     QueryBuilder query(Instant now) {
-        return created(now).statuses(statuses).finishedSince(at(finishedSince, now)).finishedUntil(at(finishedUntil, now))
-                .finishedWithin(finishedWithin).asOf(at(asOf, now)).defaultAsOf(now);
+        return created(now).statuses(statuses).finishedSince(at(finishedSince, now))
+                .finishedUntil(at(finishedUntil, now)).finishedWithin(finishedWithin).asOf(at(asOf, now))
+                .defaultAsOf(now);
     }
 
     /** A query of the indexes and the creation-time window alone, whatever the status or the finish time. */
     QueryBuilder created(Instant now) {
-        return ImportQuery.builder().names(FilterOptions::flag).indexes(indexes).createdSince(at(since, now)).createdUntil(at(until, now));
+        return ImportQuery.builder().names(FilterOptions::flag).indexes(indexes).createdSince(at(since, now))
+                .createdUntil(at(until, now));
     }
 
     /** The flag a user typed for a query field, so that errors name {@code --finished-within}, not finishedWithin. */
@@ -63,10 +67,12 @@ public class FilterOptions {
         return FLAGS.getOrDefault(field, field);
     }
 
-    private static final Map<String, String> FLAGS = Map.ofEntries(Map.entry("status", "--status"), Map.entry("limit", "--limit"),
-            Map.entry("all", "--all"), Map.entry("paginationToken", "--page-token"), Map.entry("since", "--since"),
-            Map.entry("until", "--until"), Map.entry("finishedSince", "--finished-since"), Map.entry("finishedUntil", "--finished-until"),
-            Map.entry("finishedWithin", "--finished-within"), Map.entry("asOf", "--as-of"), Map.entry("index", "--index"));
+    private static final Map<String, String> FLAGS = Map.ofEntries(Map.entry("status", "--status"),
+            Map.entry("limit", "--limit"), Map.entry("all", "--all"), Map.entry("paginationToken", "--page-token"),
+            Map.entry("since", "--since"), Map.entry("until", "--until"),
+            Map.entry("finishedSince", "--finished-since"),
+            Map.entry("finishedUntil", "--finished-until"), Map.entry("finishedWithin", "--finished-within"),
+            Map.entry("asOf", "--as-of"), Map.entry("index", "--index"));
 
     private static Instant at(Converters.Moment moment, Instant now) {
         return moment == null ? null : moment.resolve(now);

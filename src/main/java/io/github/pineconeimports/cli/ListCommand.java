@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = "List imports, filtered by status and creation time. Without --limit or --page-token it lists every match.",
+        description = "List imports, filtered by status and creation time. Without --limit or --page-token it lists "
+                + "every match.",
         footerHeading = "%nExamples:%n", footer = {
                 "  pinecone-imports list --status Failed",
                 "  pinecone-imports list -s failed,cancelled --since 24h --output json",
@@ -32,7 +33,8 @@ class ListCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
 
-    @Option(names = "--limit", paramLabel = "N", description = "matching imports per page, 1..100 (prints the next --page-token on stderr)")
+    @Option(names = "--limit", paramLabel = "N",
+            description = "matching imports per page, 1..100 (prints the next --page-token on stderr)")
     Integer limit;
 
     @Option(names = "--page-token", paramLabel = "TOKEN", description = "continue from an earlier page")
@@ -65,7 +67,8 @@ class ListCommand implements Callable<Integer> {
         Connection target = connection.applyTo(Connection.of(config), spec.commandLine());
         Instant now = Instant.now();
         boolean everything = all || (limit == null && pageToken == null);
-        ImportPage page = lister.list(filter.query(now).limit(limit).paginationToken(pageToken).all(everything).build(), target);
+        ImportPage page = lister.list(filter.query(now).limit(limit).paginationToken(pageToken).all(everything)
+                .build(), target);
         output.print(page, spec.commandLine().getOut(), json, now);
         if (page.pagination() != null) {
             spec.commandLine().getErr().println("more: --page-token " + page.pagination().next());

@@ -2,6 +2,9 @@ package io.github.pineconeimports.cli;
 
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -29,7 +32,7 @@ public class Main implements QuarkusApplication {
             // serving: a port that is taken is the machine's problem, said in one line with its own code, not 1
             java.io.IOException socket = failure == null ? null : Cli.CannotListenException.find(failure);
             if (socket != null) {
-                org.eclipse.microprofile.config.Config config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+                Config config = ConfigProvider.getConfig();
                 String where = config.getOptionalValue("quarkus.http.host", String.class).orElse("0.0.0.0") + ":"
                         + config.getOptionalValue("quarkus.http.port", String.class).orElse("8080");
                 System.err.println("pinecone-imports: " + new Cli.CannotListenException(where, socket,

@@ -45,15 +45,18 @@ enum Output {
             }
             case csv -> {
                 boolean indexed = page.data().stream().anyMatch(m -> m.extra().containsKey("index"));
-                out.println((indexed ? "index," : "") + "id,uri,status,createdAt,finishedAt,percentComplete,recordsImported,error");
+                out.println((indexed ? "index," : "")
+                        + "id,uri,status,createdAt,finishedAt,percentComplete,recordsImported,error");
                 for (ImportModel m : page.data()) {
-                    out.println((indexed ? csv(m.extra().get("index")) + "," : "") + String.join(",", csv(m.id()), csv(m.uri()),
+                    out.println((indexed ? csv(m.extra().get("index")) + "," : "") + String.join(",", csv(m.id()),
+                            csv(m.uri()),
                             csv(m.status()), csv(m.createdAt()), csv(m.finishedAt()), csv(m.percentComplete()),
                             csv(m.recordsImported()), csv(m.error())));
                 }
             }
             // across indexes an id is only unique with its index: index/id
-            case ids -> page.data().forEach(m -> out.println(m.extra().containsKey("index") ? m.extra().get("index") + "/" + m.id() : m.id()));
+            case ids -> page.data().forEach(m -> out.println(m.extra().containsKey("index") ? m.extra().get("index")
+                    + "/" + m.id() : m.id()));
             case table -> table(page.data(), out, now, colour());
         }
         out.flush();
@@ -66,7 +69,8 @@ enum Output {
         List<String[]> rows = new ArrayList<>();
         rows.add(row(indexed, "INDEX", "ID", "STATUS", "CREATED", "FINISHED", "PROGRESS", "RECORDS", "ERROR / URI"));
         for (ImportModel m : imports) {
-            rows.add(row(indexed, printable(m.extra().get("index")), printable(m.id()), printable(m.status()), ago(m.createdAt(), now),
+            rows.add(row(indexed, printable(m.extra().get("index")), printable(m.id()), printable(m.status()),
+                    ago(m.createdAt(), now),
                     ago(m.finishedAt(), now), bar(m.percentComplete()),
                     m.recordsImported() == null ? "-" : String.format(Locale.ROOT, "%,d", m.recordsImported()),
                     printable(m.error() != null ? m.error() : m.uri())));
@@ -179,6 +183,7 @@ enum Output {
         if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 && !(value instanceof Number)) {
             text = "'" + text;
         }
-        return text.matches("(?s).*[,\"\\r\\n].*") || text.startsWith(" ") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+        return text.matches("(?s).*[,\"\\r\\n].*") || text.startsWith(" ") ? "\"" + text.replace("\"", "\"\"") + "\""
+                : text;
     }
 }

@@ -32,14 +32,14 @@ final class Screen {
         }
         out.print(drawn > 0 ? "\r" + ESC + "[" + drawn + "A" : "\r");
         for (String line : shown) {
-            out.print(ESC + "[2K" + clip(line, size[1] - 1) + "\n");
+            out.print(ESC + "[2K" + fit(line, size[1] - 1) + "\n");
         }
         out.print(ESC + "[J"); // erase whatever a longer drawing left below
         return shown.size();
     }
 
     /** At most {@code width} columns; colour sequences take none and are closed if cut; wide characters take two. */
-    static String clip(String line, int width) {
+    static String fit(String line, int width) {
         if (columns(line) <= width) {
             return line;
         }
@@ -88,9 +88,11 @@ final class Screen {
                 stty.destroyForcibly();
                 return new int[] { 24, 80 };
             }
-            String[] answer = new String(stty.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip().split("\\s+");
+            String[] answer = new String(stty.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip()
+                    .split("\\s+");
             if (answer.length == 2) {
-                return new int[] { Math.max(2, Integer.parseInt(answer[0])), Math.max(10, Integer.parseInt(answer[1])) };
+                return new int[] { Math.max(2, Integer.parseInt(answer[0])), Math.max(10,
+                        Integer.parseInt(answer[1])) };
             }
         } catch (IOException | NumberFormatException e) {
             // no stty (Windows) or no terminal: the default below

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import jakarta.inject.Inject;
 
 import io.github.pineconeimports.emulator.EmulatorServer;
+import io.github.pineconeimports.emulator.EmulatorSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Spec;
  * commands themselves, against an emulator of its own on loopback, their output discarded. Nothing reaches
  * Pinecone and no key is needed.
  */
-@Command(name = "train", hidden = true, description = "Run the commands once against a private emulator (for the launcher's class archive).")
+@Command(name = "train", hidden = true,
+        description = "Run the commands once against a private emulator (for the launcher's class archive).")
 class TrainCommand implements Callable<Integer> {
 
     static final String KEY = "pclocal-training-key";
@@ -37,14 +39,16 @@ class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path key = Files.createTempFile("pinecone-imports-train", ".key");
-        try (EmulatorServer emulator = EmulatorServer.start(vertx, "127.0.0.1", 0, KEY, 1_000, 42, Duration.ofSeconds(1), Clock.systemUTC())) {
+        try (EmulatorServer emulator = EmulatorServer.start(vertx,
+                EmulatorSettings.defaults().withApiKey(KEY).withImports(1_000, 42))) {
             Files.writeString(key, KEY);
             String host = "http://127.0.0.1:" + emulator.port();
             for (String output : new String[] { "ids", "json", "table" }) {
                 CommandLine list = Cli.commandLine(factory);
                 list.setOut(new PrintWriter(new StringWriter()));
                 list.setErr(new PrintWriter(new StringWriter()));
-                int code = list.execute("list", "--status", "Failed", "--output", output, "--host", host, "--api-key-file", key.toString());
+                int code = list.execute("list", "--status", "Failed", "--output", output, "--host", host,
+                        "--api-key-file", key.toString());
                 if (code != Cli.OK) {
                     throw new IllegalStateException("training listing ended with exit code " + code);
                 }

@@ -13,15 +13,15 @@ import java.util.concurrent.Callable;
 import jakarta.inject.Inject;
 
 import io.github.pineconeimports.client.Connection;
-import io.github.pineconeimports.client.Failure;
 import io.github.pineconeimports.client.ImportModel;
 import io.github.pineconeimports.client.PineconeConfig;
+import io.github.pineconeimports.failure.Failure;
+import io.github.pineconeimports.failure.ListingTooLargeException;
 import io.github.pineconeimports.imports.ImportFollower;
 import io.github.pineconeimports.imports.ImportLister;
 import io.github.pineconeimports.imports.ImportPage;
 import io.github.pineconeimports.imports.ImportQuery;
 import io.github.pineconeimports.imports.ImportStatus;
-import io.github.pineconeimports.imports.ListingTooLargeException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,10 +29,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "watch", mixinStandardHelpOptions = true,
-        description = "Follow imports until each one is Completed, Failed or Cancelled. Selects the imports matching the "
-                + "filter at the start (by default those Pending or InProgress), then polls: each import still running by "
-                + "id, or the listing when that reads fewer pages. On a terminal the bars redraw in place; piped, it prints "
-                + "one line per change. An import that ends Failed or Cancelled shows its error.",
+        description = "Follow imports until each one is Completed, Failed or Cancelled. Selects the imports matching"
+                + " the filter at the start (by default those Pending or InProgress), then polls: each import still"
+                + " running by id, or the listing when that reads fewer pages. On a terminal the bars redraw in place;"
+                + " piped, it prints one line per change. An import that ends Failed or Cancelled shows its error.",
         footerHeading = "%nExamples:%n", footer = {
                 "  pinecone-imports watch",
                 "  pinecone-imports watch --since 1h --interval 10s --timeout 2h",
@@ -51,7 +51,8 @@ class WatchCommand implements Callable<Integer> {
     ConnectionOptions connection;
 
     @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "5s", converter = Converters.Span.class,
-            description = "time between polls, at least 1s (default: ${DEFAULT-VALUE}); doubled after each 429, up to 5m")
+            description = "time between polls, at least 1s (default: ${DEFAULT-VALUE}); doubled after each 429, up "
+                    + "to 5m")
     Duration interval;
 
     @Option(names = "--timeout", paramLabel = "DURATION", converter = Converters.Span.class,
@@ -73,7 +74,8 @@ class WatchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         if (interval.compareTo(MIN_INTERVAL) < 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--interval: at least 1s (was " + Converters.Span.show(interval)
+            throw new CommandLine.ParameterException(spec.commandLine(), "--interval: at least 1s (was "
+                    + Converters.Span.show(interval)
                     + "): each poll calls Pinecone, whose rate limits your other workloads share");
         }
         Connection target = connection.applyTo(Connection.of(config), spec.commandLine());
@@ -81,7 +83,8 @@ class WatchCommand implements Callable<Integer> {
         Screen screen = Screen.detect();
         boolean colour = Output.colour();
         Instant started = Instant.now();
-        List<ImportStatus> statuses = filter.statuses.isEmpty() ? List.of(ImportStatus.PENDING, ImportStatus.IN_PROGRESS)
+        List<ImportStatus> statuses = filter.statuses.isEmpty() ? List.of(ImportStatus.PENDING,
+                ImportStatus.IN_PROGRESS)
                 : List.of();
         Map<String, ImportModel> watched = new LinkedHashMap<>();
         ImportPage first;
@@ -106,7 +109,8 @@ class WatchCommand implements Callable<Integer> {
         while (true) {
             Instant now = Instant.now();
             if (screen != null) {
-                // the running ones first: when the screen is too short for all, the finished ones are what it leaves out
+                // the running ones first: when the screen is too short for all, the finished ones are what it leaves
+                // out
                 List<String> lines = new java.util.ArrayList<>(notice == null ? List.of() : List.of(notice));
                 watched.values().stream().sorted(java.util.Comparator.comparing(WatchCommand::finished))
                         .forEach(m -> lines.add(line(m, started, now, colour)));
@@ -129,7 +133,8 @@ class WatchCommand implements Callable<Integer> {
                 return Cli.TIMEOUT;
             }
             Thread.sleep(timeout == null ? wait.toMillis()
-                    : Math.max(1, Math.min(wait.toMillis(), timeout.minus(Duration.between(started, Instant.now())).toMillis())));
+                    : Math.max(1, Math.min(wait.toMillis(), timeout.minus(Duration.between(started, Instant.now()))
+                            .toMillis())));
             try {
                 polls.refresh(watched);
                 wait = interval;
@@ -161,8 +166,10 @@ class WatchCommand implements Callable<Integer> {
     /** One import's line: id, status, bar, records, time; and, once it ended Failed or Cancelled, why. */
     static String line(ImportModel m, Instant started, Instant now, boolean colour) {
         String status = String.format(Locale.ROOT, "%-10s", Output.printable(m.status()));
-        String line = String.format(Locale.ROOT, "%-8s %s %s %12s records  %s", key(m), colour ? Output.paint(m.status(), status) : status,
-                Output.bar(m.percentComplete()), m.recordsImported() == null ? "-" : String.format(Locale.ROOT, "%,d", m.recordsImported()),
+        String line = String.format(Locale.ROOT, "%-8s %s %s %12s records  %s", key(m), colour
+                ? Output.paint(m.status(), status) : status,
+                Output.bar(m.percentComplete()), m.recordsImported() == null ? "-" : String.format(Locale.ROOT, "%,d",
+                        m.recordsImported()),
                 elapsed(Duration.between(started, now)));
         return m.error() != null && finished(m) ? line + "  " + Output.printable(m.error()) : line;
     }
@@ -174,10 +181,13 @@ class WatchCommand implements Callable<Integer> {
     private static int summary(Map<String, ImportModel> watched, PrintWriter out) {
         Map<String, Integer> counts = new TreeMap<>();
         watched.values().forEach(m -> counts.merge(Output.printable(m.status()), 1, Integer::sum));
-        out.println(watched.size() + " import(s) finished: " + counts.toString().replaceAll("[{}]", "").replace("=", " "));
+        out.println(watched.size() + " import(s) finished: "
+                + counts.toString().replaceAll("[{}]", "").replace("=", " "));
         List<ImportModel> bad = watched.values().stream()
-                .filter(m -> ImportStatus.FAILED.matches(m.status()) || ImportStatus.CANCELLED.matches(m.status())).toList();
-        bad.forEach(m -> out.println("  " + key(m) + " " + m.status() + (m.error() == null ? "" : ": " + Output.printable(m.error()))));
+                .filter(m -> ImportStatus.FAILED.matches(m.status()) || ImportStatus.CANCELLED.matches(m.status()))
+                        .toList();
+        bad.forEach(m -> out.println("  " + key(m) + " " + m.status() + (m.error() == null ? "" : ": "
+                + Output.printable(m.error()))));
         return bad.isEmpty() ? Cli.OK : Cli.FOUND_FAILURES;
     }
 }

@@ -5,11 +5,11 @@ import java.util.Map;
 
 import io.github.pineconeimports.client.Connection;
 import io.github.pineconeimports.client.ImportModel;
+import io.github.pineconeimports.failure.ListingTooLargeException;
 import io.github.pineconeimports.imports.ImportFollower;
 import io.github.pineconeimports.imports.ImportLister;
 import io.github.pineconeimports.imports.ImportPage;
 import io.github.pineconeimports.imports.ImportQuery;
-import io.github.pineconeimports.imports.ListingTooLargeException;
 
 /**
  * A watch's polls, each at the cost of what is watched: every running import by id when there are no more of them

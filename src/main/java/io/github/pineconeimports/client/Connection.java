@@ -2,6 +2,8 @@ package io.github.pineconeimports.client;
 
 import java.time.Duration;
 
+import io.github.pineconeimports.failure.PineconeConfigException;
+
 /**
  * How to reach Pinecone: the key, the API version, the control plane, the index (a host, or a name the control
  * plane turns into one) and the timeouts. Immutable: the application builds one from its configuration
@@ -13,9 +15,13 @@ public record Connection(String apiKey, String apiVersion, String indexHost, Str
 
     public static final String API_KEY_VARIABLE = "PINECONE_API_KEY";
     public static final String INDEX_VARIABLE = "PINECONE_INDEX";
+    public static final String MISSING_KEY = API_KEY_VARIABLE
+            + " is not set: give the API key of the project that holds the"
+            + " index (or, on Lambda, the Secrets Manager secret that holds it, as PINECONE_API_KEY_SECRET)";
 
+    /** Where the configuration points; the key is not part of it (it comes through {@link ApiKeys}). */
     public static Connection of(PineconeConfig config) {
-        return new Connection(config.apiKey().orElse(null), config.apiVersion(), config.indexHost().orElse(null),
+        return new Connection(null, config.apiVersion(), config.indexHost().orElse(null),
                 config.index().orElse(null), config.controllerHost(), config.connectTimeout(), config.readTimeout());
     }
 
@@ -35,6 +41,15 @@ public record Connection(String apiKey, String apiVersion, String indexHost, Str
         return new Connection(apiKey, apiVersion, indexHost, index, host, connectTimeout, readTimeout);
     }
 
+    /** Refuses an index named both ways: by name ({@value #INDEX_VARIABLE}) and by host. */
+    public Connection oneIndex() {
+        if (indexHost != null && index != null) {
+            throw new PineconeConfigException(INDEX_VARIABLE + " and " + IndexHost.VARIABLE
+                    + " are both set: keep one");
+        }
+        return this;
+    }
+
     /** The index host, validated; throws {@link PineconeConfigException} naming what is missing or unusable. */
     public IndexHost host() {
         key();
@@ -49,15 +64,15 @@ public record Connection(String apiKey, String apiVersion, String indexHost, Str
 
     private void key() {
         if (apiKey == null || apiKey.isBlank()) {
-            throw new PineconeConfigException(API_KEY_VARIABLE + " is not set: give the API key of the project that holds the index"
-                    + " (or, on Lambda, the Secrets Manager secret that holds it, as PINECONE_API_KEY_SECRET)");
+            throw new PineconeConfigException(MISSING_KEY);
         }
     }
 
     /** Never prints the key. */
     @Override
     public String toString() {
-        return "Connection[indexHost=" + indexHost + ", index=" + index + ", controllerHost=" + controllerHost + ", apiVersion="
+        return "Connection[indexHost=" + indexHost + ", index=" + index + ", controllerHost=" + controllerHost
+                + ", apiVersion="
                 + apiVersion + ", apiKey=" + (apiKey == null ? "none" : "***") + "]";
     }
 }

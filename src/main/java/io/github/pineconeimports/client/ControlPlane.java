@@ -3,16 +3,18 @@ package io.github.pineconeimports.client;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.github.pineconeimports.failure.Failure;
+import io.github.pineconeimports.failure.PineconeException;
+
 /**
  * Turns index names into the hosts to list, through the control plane ({@code GET /indexes/{name}}, or
- * {@code GET /indexes} for {@value #EVERY}). Every host must pass {@link IndexHost#given}'s rule before any
+ * {@code GET /indexes} for {@value #EVERY_INDEX}). Every host must pass {@link IndexHost#given}'s rule before any
  * request is sent to it. What the control plane says is remembered for {@code pinecone.index-cache-ttl}, so a
  * schedule does not ask on every run.
  */
@@ -20,12 +22,9 @@ import jakarta.inject.Inject;
 public class ControlPlane {
 
     /** Every index of the project. */
-    public static final String EVERY = "*";
+    public static final String EVERY_INDEX = "*";
 
     private record Key(String controllerHost, KeyId apiKey, String name) {
-    }
-
-    private record Remembered(Object value, long until) {
     }
 
     @Inject
@@ -34,7 +33,7 @@ public class ControlPlane {
     @Inject
     PineconeConfig config;
 
-    private final Map<Key, Remembered> cache = new ConcurrentHashMap<>();
+    private Expiring<Key, Object> cache;
 
     /**
      * The indexes {@code names} stand for, sorted by name; an unknown name is an {@link UnknownIndexException}.
@@ -43,8 +42,8 @@ public class ControlPlane {
     public List<IndexTarget> resolve(Connection connection, List<String> names) {
         IndexHost controlPlane = connection.controlPlane();
         List<IndexModel> models = new ArrayList<>();
-        if (names.contains(EVERY)) {
-            models.addAll(remembered(connection, EVERY, () -> {
+        if (names.contains(EVERY_INDEX)) {
+            models.addAll(remembered(connection, EVERY_INDEX, () -> {
                 List<IndexModel> all = client.listIndexes(connection).indexes();
                 return all == null ? List.of() : all;
             }));
@@ -75,16 +74,14 @@ public class ControlPlane {
         }
     }
 
+    @PostConstruct
+    void init() {
+        cache = new Expiring<>(config.indexCacheTtl());
+    }
+
     @SuppressWarnings("unchecked")
     private <T> T remembered(Connection connection, String name, Supplier<T> ask) {
-        Key key = new Key(connection.controllerHost(), KeyId.of(connection.apiKey()), name);
-        Remembered known = cache.get(key);
-        if (known != null && known.until() - System.nanoTime() > 0) {
-            return (T) known.value();
-        }
-        T value = ask.get();
-        cache.put(key, new Remembered(value, System.nanoTime() + config.indexCacheTtl().toNanos()));
-        return value;
+        return (T) cache.get(new Key(connection.controllerHost(), KeyId.of(connection.apiKey()), name), ask::get);
     }
 
     /** The control plane knows no index of that name (it answered 404); the engine reports it as bad input. */
@@ -92,17 +89,13 @@ public class ControlPlane {
         private final String name;
 
         UnknownIndexException(String name) {
-            super("index: the project has no index named '" + name + "' (GET /indexes lists them)", null);
+            super(Kind.UPSTREAM_REJECTED, "index: the project has no index named '" + name
+                    + "' (GET /indexes lists them)", null);
             this.name = name;
         }
 
         public String name() {
             return name;
-        }
-
-        @Override
-        public Kind kind() {
-            return Kind.UPSTREAM_REJECTED;
         }
     }
 }

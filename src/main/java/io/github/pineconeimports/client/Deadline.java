@@ -3,6 +3,8 @@ package io.github.pineconeimports.client;
 import java.time.Duration;
 import java.util.function.Supplier;
 
+import io.github.pineconeimports.failure.PineconeException;
+
 /**
  * The one deadline of a listing, however many pages and retries it takes: set by the engine around a whole
  * invocation, read by the retry policy (no retry that cannot finish in time) and before each call.
@@ -14,7 +16,7 @@ public final class Deadline {
     private Deadline() {
     }
 
-    /** Runs {@code work} with {@code budget} from now as its deadline. */
+    /** Runs {@code work} with {@code budget} from now as its deadline, or the caller's own if that comes first. */
     public static <T> T within(Duration budget, Supplier<T> work) {
         return at(System.nanoTime() + budget.toNanos(), work);
     }
@@ -27,7 +29,7 @@ public final class Deadline {
 
     private static <T> T at(long deadlineNanos, Supplier<T> work) {
         Long outer = CURRENT.get();
-        CURRENT.set(deadlineNanos);
+        CURRENT.set(outer != null && outer - deadlineNanos < 0 ? outer : deadlineNanos);
         try {
             return work.get();
         } finally {

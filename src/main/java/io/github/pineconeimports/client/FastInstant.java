@@ -14,10 +14,8 @@ import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
- * Reads Pinecone's timestamps. The profile of a full scan showed a third of the engine's time in
- * {@code DateTimeFormatter.parse}, for two timestamps per import; Pinecone writes them as
- * {@code 2025-01-10T08:20:31.5Z}, which is read here by hand. Anything else (an offset, another shape) goes to
- * {@link OffsetDateTime#parse}, and every result is normalised to UTC as before.
+ * Reads Pinecone's timestamps ({@code 2025-01-10T08:20:31.5Z}) by hand; any other shape goes to
+ * {@link OffsetDateTime#parse}, and every result is in UTC (see src/bench/results/results.md).
  */
 @RegisterForReflection
 public final class FastInstant extends StdScalarDeserializer<Instant> {

@@ -7,10 +7,11 @@ import java.time.OffsetDateTime;
 
 import com.fasterxml.jackson.databind.ObjectReader;
 
+import io.github.pineconeimports.failure.PineconeException;
+
 /**
- * One import of a page, as {@link PageReader} reads it in one pass: the status and the timestamps a filter needs
- * straight away, the whole import ({@link #model()}) only when asked, for the imports an answer keeps. The profile
- * of a full scan put most of the engine's own time into binding imports it then dropped.
+ * One import of a page as {@link PageReader} reads it: what a filter needs at once, the whole import
+ * ({@link #model()}) only for the imports an answer keeps (see src/bench/results/results.md).
  */
 public final class ImportEntry implements ImportFacts {
 
@@ -23,7 +24,8 @@ public final class ImportEntry implements ImportFacts {
     private final ObjectReader reader;
 
     /** The import is {@code length} bytes of {@code page} from {@code offset}: shared, never copied. */
-    ImportEntry(byte[] page, int offset, int length, String status, String createdAtText, String finishedAtText, ObjectReader reader) {
+    ImportEntry(byte[] page, int offset, int length, String status, String createdAtText, String finishedAtText,
+            ObjectReader reader) {
         this.page = page;
         this.offset = offset;
         this.length = length;
@@ -53,7 +55,8 @@ public final class ImportEntry implements ImportFacts {
         try {
             return reader.readValue(page, offset, length);
         } catch (IOException e) {
-            throw PineconeException.anomaly("an import that cannot be read (" + PineconeErrorMapper.clip(e.getMessage()) + ")");
+            throw PineconeException.anomaly("an import that cannot be read ("
+                    + PineconeErrorMapper.clip(e.getMessage()) + ")");
         }
     }
 
@@ -65,7 +68,8 @@ public final class ImportEntry implements ImportFacts {
             Instant fast = FastInstant.utc(text);
             return fast != null ? fast : OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeException e) {
-            throw PineconeException.anomaly("an import whose " + field + " is not a timestamp (" + PineconeErrorMapper.clip(text) + ")");
+            throw PineconeException.anomaly("an import whose " + field + " is not a timestamp ("
+                    + PineconeErrorMapper.clip(text) + ")");
         }
     }
 }

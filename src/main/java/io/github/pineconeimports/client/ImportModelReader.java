@@ -13,11 +13,9 @@ import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
- * Reads an {@link ImportModel} straight from the parser's tokens. The profile of a full scan put Jackson's
- * creator-based binding of the record (a property buffer per import) first among the engine's own costs; this
- * reads each field once, by name: the camelCase the wire uses, the snake_case one documentation example shows,
- * and every other field kept verbatim in {@code extra}. Values of the expected token are read directly; any
- * other goes to Jackson's own deserializers, so the coercions stay what they were.
+ * Reads an {@link ImportModel} straight from the parser's tokens, each field once (camelCase, or the snake_case one
+ * documentation example shows), every other field kept in {@code extra}; unexpected tokens go to Jackson's own
+ * deserializers. Faster than binding the record (see src/bench/results/results.md).
  */
 @RegisterForReflection
 public final class ImportModelReader extends StdDeserializer<ImportModel> {
@@ -49,9 +47,12 @@ public final class ImportModelReader extends StdDeserializer<ImportModel> {
                 case "uri" -> uri = text(parser, context, value);
                 case "status" -> status = text(parser, context, value);
                 case "error" -> error = text(parser, context, value);
-                case "createdAt", "created_at", "started_at" -> createdAt = value == JsonToken.VALUE_NULL ? null : INSTANT.deserialize(parser, context);
-                case "finishedAt", "finished_at" -> finishedAt = value == JsonToken.VALUE_NULL ? null : INSTANT.deserialize(parser, context);
-                case "percentComplete", "percent_complete" -> percentComplete = value.isNumeric() ? parser.getDoubleValue()
+                case "createdAt", "created_at", "started_at" -> createdAt = value == JsonToken.VALUE_NULL ? null
+                        : INSTANT.deserialize(parser, context);
+                case "finishedAt", "finished_at" -> finishedAt = value == JsonToken.VALUE_NULL ? null
+                        : INSTANT.deserialize(parser, context);
+                case "percentComplete", "percent_complete" -> percentComplete = value.isNumeric()
+                        ? parser.getDoubleValue()
                         : context.readValue(parser, Double.class);
                 case "recordsImported", "records_imported" -> recordsImported = value == JsonToken.VALUE_NUMBER_INT
                         ? Long.valueOf(parser.getLongValue()) : context.readValue(parser, Long.class);

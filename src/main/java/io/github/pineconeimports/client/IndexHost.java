@@ -3,6 +3,9 @@ package io.github.pineconeimports.client;
 import java.net.URI;
 import java.util.Locale;
 
+import io.github.pineconeimports.failure.PineconeConfigException;
+import io.github.pineconeimports.failure.PineconeException;
+
 /**
  * Where the index lives. Pinecone hands out a bare host ({@code my-index-abc123.svc.aped-4627-b74a.pinecone.io});
  * that means HTTPS. A full URL is accepted too; plain HTTP only for loopback, so the key never crosses a
@@ -17,8 +20,8 @@ public record IndexHost(URI baseUri) {
     public static IndexHost parse(String raw) {
         if (raw == null || raw.isBlank()) {
             throw new PineconeConfigException(VARIABLE + " is not set: give the index host from the Pinecone"
-                    + " console or describe_index, e.g. my-index-abc123.svc.aped-4627-b74a.pinecone.io, or name the index"
-                    + " (PINECONE_INDEX, or the call's index field)");
+                    + " console or describe_index, e.g. my-index-abc123.svc.aped-4627-b74a.pinecone.io, or name the"
+                    + " index (PINECONE_INDEX, or the call's index field)");
         }
         return parse(raw, VARIABLE);
     }
@@ -89,7 +92,8 @@ public record IndexHost(URI baseUri) {
             throw new PineconeConfigException(variable + " must use https (or http for loopback), not " + scheme);
         }
         if (uri.getPort() > 65535) {
-            throw new PineconeConfigException(variable + " names port " + uri.getPort() + ", which does not exist (1 to 65535)");
+            throw new PineconeConfigException(variable + " names port " + uri.getPort()
+                    + ", which does not exist (1 to 65535)");
         }
         return new IndexHost(URI.create(scheme + "://" + uri.getRawAuthority()));
     }

@@ -26,7 +26,8 @@ public final class KeyId {
             return (KeyId) remembered[1];
         }
         try {
-            KeyId id = new KeyId(MessageDigest.getInstance("SHA-256").digest(String.valueOf(key).getBytes(StandardCharsets.UTF_8)));
+            KeyId id = new KeyId(MessageDigest.getInstance("SHA-256").digest(String.valueOf(key)
+                    .getBytes(StandardCharsets.UTF_8)));
             last = new Object[] { key, id };
             return id;
         } catch (NoSuchAlgorithmException e) {

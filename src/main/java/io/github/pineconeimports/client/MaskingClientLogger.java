@@ -21,7 +21,8 @@ final class MaskingClientLogger implements ClientLogger {
 
     static final String CATEGORY = "org.jboss.resteasy.reactive.client.logging";
     private static final Logger LOG = Logger.getLogger(CATEGORY);
-    private static final Set<String> SECRET_HEADERS = Set.of("api-key", "authorization", "x-aws-parameters-secrets-token");
+    private static final Set<String> SECRET_HEADERS = Set.of("api-key", "authorization",
+            "x-aws-parameters-secrets-token");
 
     private final String secret;
     private final boolean bodies;
@@ -41,7 +42,8 @@ final class MaskingClientLogger implements ClientLogger {
     @Override
     public void logRequest(HttpClientRequest request, Buffer body, boolean omitBody) {
         if (LOG.isDebugEnabled()) {
-            LOG.debugf("Request: %s %s Headers[%s], %s", request.getMethod(), mask(request.absoluteURI()), headers(request.headers()),
+            LOG.debugf("Request: %s %s Headers[%s], %s", request.getMethod(), mask(request.absoluteURI()),
+                    headers(request.headers()),
                     omitBody || body == null || body.length() == 0 ? "no body" : body(body));
         }
     }
@@ -49,8 +51,8 @@ final class MaskingClientLogger implements ClientLogger {
     @Override
     public void logResponse(HttpClientResponse response, boolean redirect) {
         if (LOG.isDebugEnabled()) {
-            response.bodyHandler(body -> LOG.debugf("%s: %s %s, Status[%d %s], Headers[%s], %s", redirect ? "Redirect" : "Response",
-                    response.request().getMethod(), mask(response.request().absoluteURI()), response.statusCode(),
+            response.bodyHandler(body -> LOG.debugf("%s: %s %s, Status[%d %s], Headers[%s], %s",
+                    redirect ? "Redirect" : "Response", response.request().getMethod(), mask(response.request().absoluteURI()), response.statusCode(),
                     response.statusMessage(), headers(response.headers()), body(body)));
         }
     }
@@ -67,7 +69,8 @@ final class MaskingClientLogger implements ClientLogger {
         StringBuilder out = new StringBuilder();
         for (Map.Entry<String, String> header : headers) {
             out.append(out.length() == 0 ? "" : " ").append(header.getKey()).append('=')
-                    .append(SECRET_HEADERS.contains(header.getKey().toLowerCase(java.util.Locale.ROOT)) ? "***" : mask(header.getValue()));
+                    .append(SECRET_HEADERS.contains(header.getKey().toLowerCase(java.util.Locale.ROOT)) ? "***"
+                            : mask(header.getValue()));
         }
         return out.toString();
     }

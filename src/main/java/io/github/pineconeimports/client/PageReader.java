@@ -12,19 +12,20 @@ import com.fasterxml.jackson.databind.ObjectReader;
 
 /**
  * Reads a page of {@code GET /bulk/imports} in one streaming pass over its UTF-8 bytes: for each import, where
- * its JSON lies and the few fields a filter needs (see {@link ImportEntry}); {@code pagination.next}; anything else skipped.
+ * its JSON lies and the few fields a filter needs (see {@link ImportEntry}); {@code pagination.next}; anything else
+ * skipped.
  */
-final class PageReader {
+public final class PageReader {
 
     private final ObjectMapper json;
     private final ObjectReader models;
 
-    PageReader(ObjectMapper json) {
+    public PageReader(ObjectMapper json) {
         this.json = json;
         this.models = json.readerFor(ImportModel.class);
     }
 
-    ListImportsResponse read(byte[] body) throws IOException {
+    public ListImportsResponse read(byte[] body) throws IOException {
         try (JsonParser parser = json.getFactory().createParser(body)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new JsonParseException(parser, "a page is a JSON object");

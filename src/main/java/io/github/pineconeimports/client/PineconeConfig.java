@@ -18,7 +18,9 @@ public interface PineconeConfig {
     /** {@code PINECONE_API_KEY}. */
     Optional<String> apiKey();
 
-    /** {@code PINECONE_API_KEY_SECRET}: instead of the key, the Secrets Manager secret that holds it (see ApiKeySecret). */
+    /**
+     * {@code PINECONE_API_KEY_SECRET}: instead of the key, the Secrets Manager secret that holds it (read by the
+     * Lambda build, see function.lambda.SecretApiKey). */
     Optional<String> apiKeySecret();
 
     /** {@code PINECONE_API_KEY_SECRET_TTL}: how long a key read from the secret is used before it is read again. */
@@ -48,4 +50,12 @@ public interface PineconeConfig {
 
     @WithDefault("5s")
     Duration readTimeout();
+
+    /** {@code PINECONE_RETRIES}: further attempts of a call that failed transiently (429, 5xx, no answer). */
+    @WithDefault("4")
+    int retries();
+
+    /** {@code PINECONE_RETRY_DELAY}: the first backoff bound; it doubles per attempt, up to 4 s, with full jitter. */
+    @WithDefault("250ms")
+    Duration retryDelay();
 }

@@ -8,6 +8,9 @@ import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.github.pineconeimports.failure.Failure;
+import io.github.pineconeimports.failure.PineconeException;
+
 /**
  * Turns every non-2xx answer into a {@link PineconeException}. Pinecone's error bodies are usually
  * {@link RpcStatus} JSON, but a 401 can be {@code text/plain} and a proxy may answer with HTML, so the body is
@@ -57,17 +60,15 @@ public class PineconeErrorMapper implements ResponseExceptionMapper<PineconeExce
             }
             ErrorResponse.Detail detail = JSON.readValue(body, ErrorResponse.class).error();
             return detail == null || detail.message() == null ? null
-                    : new RpcStatus(null, detail.code() == null ? detail.message() : detail.code() + ": " + detail.message(), null);
+                    : new RpcStatus(null, detail.code() == null ? detail.message() : detail.code() + ": "
+                            + detail.message(), null);
         } catch (JsonProcessingException | IllegalArgumentException neither) {
             return null;
         }
     }
 
     static String clip(String text) {
-        if (text == null) {
-            return null;
-        }
-        String oneLine = text.strip().replaceAll("\\s+", " ");
-        return oneLine.length() <= MAX_MESSAGE ? oneLine : oneLine.substring(0, MAX_MESSAGE) + "…";
+        // an upstream body may span lines (an HTML error page): one line of it
+        return text == null ? null : Failure.clip(text.strip().replaceAll("\\s+", " "), MAX_MESSAGE);
     }
 }

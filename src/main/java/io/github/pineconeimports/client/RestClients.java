@@ -20,6 +20,8 @@ import org.jboss.resteasy.reactive.client.api.LoggingScope;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.github.pineconeimports.failure.PineconeConfigException;
+import io.github.pineconeimports.failure.PineconeException;
 import io.netty.handler.ssl.NotSslRecordException;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 
@@ -28,11 +30,13 @@ import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
  * a bounded body parsed here, and every failure a {@link PineconeException} with the key masked.
  */
 @ApplicationScoped
-class RestClients {
+public class RestClients {
 
     static final int MAX_BODY_BYTES = 4 * 1024 * 1024; // 100 imports with long URIs and error texts stay far below
 
-    /** One client per API, host, version and timeouts; the keys it serves are told apart by {@link KeyId}, never held. */
+    /**
+     * One client per API, host, version and timeouts; the keys it serves are told apart by {@link KeyId}, never held.
+     */
     private record Slot(Class<?> api, IndexHost host, String apiVersion, Duration connect, Duration read) {
     }
 
@@ -55,9 +59,11 @@ class RestClients {
         Slot slot = new Slot(api, host, c.apiVersion(), c.connectTimeout(), c.readTimeout());
         Map<KeyId, Object> byKey = clients.computeIfAbsent(slot, s -> new java.util.LinkedHashMap<>(8, 0.75f, true));
         synchronized (byKey) {
-            Object client = byKey.computeIfAbsent(KeyId.of(c.apiKey()), id -> builder(host.baseUri(), slot.connect(), slot.read(),
+            Object client = byKey.computeIfAbsent(KeyId.of(c.apiKey()), id -> builder(host.baseUri(), slot.connect(),
+                    slot.read(),
                     c.apiKey(), true)
-                    .register(new PineconeHeaders(c.apiKey(), slot.apiVersion(), host.host(), "pinecone-imports/" + version))
+                    .register(new PineconeHeaders(c.apiKey(), slot.apiVersion(), host.host(), "pinecone-imports/"
+                            + version))
                     .register(new PineconeErrorMapper(c.apiKey()))
                     .build(api));
             // a rotated key must not leave its clients (and their pooled connections) behind for ever
@@ -90,7 +96,8 @@ class RestClients {
      * the configured one, but never {@code all}: that one makes Netty dump the raw bytes, headers and key
      * included, past any logger of ours.
      */
-    QuarkusRestClientBuilder builder(URI base, Duration connect, Duration read, String secret, boolean logBodies) {
+    public QuarkusRestClientBuilder builder(URI base, Duration connect, Duration read, String secret,
+            boolean logBodies) {
         LoggingScope scope = loggingScope.map(LoggingScope::forName).orElse(LoggingScope.NONE);
         return QuarkusRestClientBuilder.newBuilder()
                 .baseUri(base)
@@ -181,17 +188,21 @@ class RestClients {
                 }
                 root = t;
             }
-            String detail = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+            String detail = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": "
+                    + root.getMessage());
             throw PineconeException.unreachable(PineconeErrorMapper.clip(KeyMask.mask(detail, connection.apiKey())));
         }
     }
 
-    /** A host without a scheme means https; a server that answers plain HTTP there is a setting to fix, not an outage. */
+    /**
+     * A host without a scheme means https; a server that answers plain HTTP there is a setting to fix, not an outage.
+     */
     private static PineconeConfigException plainHttp(Connection connection) {
-        String authority = (connection.indexHost() != null ? connection.host() : connection.controlPlane()).baseUri().getRawAuthority();
-        return new PineconeConfigException(authority + " answered in plain HTTP where HTTPS was expected (a host without a"
-                + " scheme means https://). For a plain-HTTP server on this machine (the emulator), write the scheme: http://"
-                + authority);
+        String authority = (connection.indexHost() != null ? connection.host() : connection.controlPlane()).baseUri()
+                .getRawAuthority();
+        return new PineconeConfigException(authority + " answered in plain HTTP where HTTPS was expected (a host"
+                + " without a scheme means https://). For a plain-HTTP server on this machine (the emulator), write the"
+                + " scheme: http://" + authority);
     }
 
     private static PineconeException anomaly(Connection connection, String what) {

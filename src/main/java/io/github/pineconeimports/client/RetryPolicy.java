@@ -1,16 +1,23 @@
 package io.github.pineconeimports.client;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Predicate;
 
+import io.github.pineconeimports.failure.PineconeException;
 import io.smallrye.faulttolerance.api.CustomBackoffStrategy;
+import io.smallrye.faulttolerance.api.Guard;
 
 /**
- * When and how long to wait before calling Pinecone again, for SmallRye Fault Tolerance's {@code @Retry} on
- * {@link PineconeClient}: only transient failures ({@link PineconeException#isTransient}: 429, 5xx, connection
- * failures and timeouts; never 400, 401, 403 or 404), only while the listing's {@link Deadline} leaves room, after an exponential backoff with full
- * jitter, or after Pinecone's {@code Retry-After} when it says so (capped).
+ * The one retry policy of every call to Pinecone, as a SmallRye Fault Tolerance {@link Guard} used programmatically:
+ * no interceptor, so a call that succeeds pays only the guard's own bookkeeping (see the bench in
+ * {@code src/bench/results/results.md}). Only transient failures are retried ({@link PineconeException#isTransient}:
+ * 429, 5xx, no answer; never 400, 401, 403 or 404), only while the {@link Deadline} leaves room, after an
+ * exponential backoff with full jitter, or after Pinecone's {@code Retry-After} (capped).
  */
 public final class RetryPolicy {
 
@@ -20,16 +27,22 @@ public final class RetryPolicy {
     private RetryPolicy() {
     }
 
-    /** Which failures are worth another call. */
-    public static final class Transient implements Predicate<Throwable> {
-        @Override
-        public boolean test(Throwable failure) {
-            return failure instanceof PineconeException e && e.isTransient() && Deadline.remaining().toMillis() > 0;
-        }
+    /** The guard: {@code retries} further attempts, backoff from {@code delay}. */
+    public static Guard guard(int retries, Duration delay) {
+        return Guard.create().withDescription("pinecone-call").withRetry().maxRetries(retries).delay(delay.toMillis(),
+                ChronoUnit.MILLIS)
+                .jitter(0, ChronoUnit.MILLIS).maxDuration(60, ChronoUnit.SECONDS)
+                .whenException(RetryPolicy::worthRetrying)
+                .withCustomBackoff().strategy(Backoff::new).done().done().build();
+    }
+
+    /** Transient, and the deadline leaves room. */
+    static boolean worthRetrying(Throwable failure) {
+        return failure instanceof PineconeException e && e.isTransient() && Deadline.remaining().toMillis() > 0;
     }
 
     /** Exponential backoff with full jitter (a random wait up to the exponential bound), or Retry-After. */
-    public static final class Backoff implements CustomBackoffStrategy {
+    static final class Backoff implements CustomBackoffStrategy {
         private long initial;
         private int attempt;
 
@@ -58,11 +71,10 @@ public final class RetryPolicy {
             return Duration.ofSeconds(Math.max(0, Long.parseLong(header.strip())));
         } catch (NumberFormatException notSeconds) {
             try {
-                java.time.ZonedDateTime when = java.time.ZonedDateTime.parse(header.strip(),
-                        java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME);
-                Duration wait = Duration.between(java.time.Instant.now(), when.toInstant());
+                ZonedDateTime when = ZonedDateTime.parse(header.strip(), DateTimeFormatter.RFC_1123_DATE_TIME);
+                Duration wait = Duration.between(Instant.now(), when.toInstant());
                 return wait.isNegative() ? Duration.ZERO : wait;
-            } catch (java.time.format.DateTimeParseException notADate) {
+            } catch (DateTimeParseException notADate) {
                 return null;
             }
         }

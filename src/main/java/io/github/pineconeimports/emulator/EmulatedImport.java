@@ -28,7 +28,8 @@ final class EmulatedImport {
     private final String error;
     private Instant cancelledAt;
 
-    private EmulatedImport(String id, String uri, Instant createdAt, Instant runFrom, boolean fails, boolean live, long totalRecords,
+    private EmulatedImport(String id, String uri, Instant createdAt, Instant runFrom, boolean fails, boolean live,
+            long totalRecords,
             String status, double percent, Instant finishedAt, String error) {
         this.id = id;
         this.uri = uri;
@@ -45,7 +46,8 @@ final class EmulatedImport {
 
     static EmulatedImport seeded(String id, String uri, Instant createdAt, long totalRecords, String status,
             double percent, Instant finishedAt, String error) {
-        return new EmulatedImport(id, uri, createdAt, createdAt, false, false, totalRecords, status, percent, finishedAt, error);
+        return new EmulatedImport(id, uri, createdAt, createdAt, false, false, totalRecords, status, percent,
+                finishedAt, error);
     }
 
     static EmulatedImport started(String id, String uri, Instant now, long totalRecords) {
@@ -62,7 +64,8 @@ final class EmulatedImport {
         }
         double ticksIn = "Pending".equals(status) ? 0.5 : 1 + RUN_TICKS * percent / 100;
         Instant from = now.minusNanos((long) (ticksIn * tick.toNanos()));
-        return new EmulatedImport(id, uri, createdAt, from, fails && percent < 60, true, totalRecords, null, 0, null, null);
+        return new EmulatedImport(id, uri, createdAt, from, fails && percent < 60, true, totalRecords, null, 0, null,
+                null);
     }
 
     /** Cancels it if it is not finished; Pinecone ignores a cancel of a finished import, and so do we. */
@@ -88,7 +91,8 @@ final class EmulatedImport {
         out.put("percentComplete", Math.round(p * 10) / 10.0);
         out.put("recordsImported", (long) (totalRecords * p / 100));
         if ("Failed".equals(s)) {
-            out.put("error", live ? "Invalid parquet file " + uri + "part-00007.parquet: missing column 'values'" : error);
+            out.put("error", live ? "Invalid parquet file " + uri + "part-00007.parquet: missing column 'values'"
+                    : error);
         }
         return out;
     }

@@ -34,7 +34,8 @@ public class EmulatorMount {
         if (!config.enabled()) {
             return;
         }
-        routes = new EmulatorRoutes(new EmulatorStore(EmulatorStore.clock(clock, config.startTime().orElse(null), config.stepPerListing().orElse(null)),
+        routes = new EmulatorRoutes(new EmulatorStore(EmulatorStore.clock(clock, config.startTime().orElse(null),
+                config.stepPerListing().orElse(null)),
                 config.tick(), config.imports(), config.seed()),
                 config.apiKey());
         routes.mount(router);

@@ -28,8 +28,10 @@ public final class EmulatorProject implements AutoCloseable {
         this.states = states;
     }
 
-    public static EmulatorProject start(Vertx vertx, String host, int port, String apiKey, List<String> names, int imports,
-            long seed, Duration tick, Clock clock) {
+    /** A control plane on {@code settings}' port and one index per name, each on a free port with its own imports. */
+    public static EmulatorProject start(Vertx vertx, EmulatorSettings settings, List<String> names) {
+        String host = settings.host();
+        Clock clock = settings.clock();
         Map<String, EmulatorServer> indexes = new LinkedHashMap<>();
         Map<String, ControlPlaneRoutes.IndexState> states = new LinkedHashMap<>();
         List<EmulatorServer> started = new ArrayList<>();
@@ -37,14 +39,15 @@ public final class EmulatorProject implements AutoCloseable {
             for (int i = 0; i < names.size(); i++) {
                 // a clock that steps per listing steps per listing of each index, not per listing of any index
                 Clock own = clock instanceof ListingClock listing ? listing.fork() : clock;
-                EmulatorServer index = EmulatorServer.start(vertx, host, 0, apiKey, imports, seed + i, tick, own);
+                EmulatorServer index = EmulatorServer.start(vertx, settings.listening(host, 0)
+                        .withImports(settings.imports(), settings.seed() + i).withTime(settings.tick(), own));
                 started.add(index);
                 indexes.put(names.get(i), index);
                 states.put(names.get(i), new ControlPlaneRoutes.IndexState(host + ":" + index.port()));
             }
             Router router = Router.router(vertx);
-            new ControlPlaneRoutes(apiKey, states).mount(router);
-            HttpServer server = vertx.createHttpServer().requestHandler(router).listen(port, host)
+            new ControlPlaneRoutes(settings.apiKey(), states).mount(router);
+            HttpServer server = vertx.createHttpServer().requestHandler(router).listen(settings.port(), host)
                     .toCompletionStage().toCompletableFuture().join();
             return new EmulatorProject(server, indexes, states);
         } catch (RuntimeException e) {

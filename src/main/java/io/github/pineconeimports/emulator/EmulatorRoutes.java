@@ -110,11 +110,13 @@ public final class EmulatorRoutes {
         JsonNode uri = body.get("uri");
         if (uri == null || !uri.isTextual() || uri.asText().isEmpty() || uri.asText().length() > 1500
                 || SCHEMES.stream().noneMatch(uri.asText()::startsWith)) {
-            error(rc, 400, INVALID_ARGUMENT, "Invalid uri: must be an s3://, gs:// or https:// prefix of 1 to 1500 characters");
+            error(rc, 400, INVALID_ARGUMENT,
+                    "Invalid uri: must be an s3://, gs:// or https:// prefix of 1 to 1500 characters");
             return;
         }
         JsonNode integration = body.get("integrationId");
-        if (integration != null && !integration.isNull() && (!integration.isTextual() || integration.asText().length() > 1000)) {
+        if (integration != null && !integration.isNull() && (!integration.isTextual() || integration.asText()
+                .length() > 1000)) {
             error(rc, 400, INVALID_ARGUMENT, "Invalid integrationId: must be a string of at most 1000 characters");
             return;
         }

@@ -19,13 +19,12 @@ public final class EmulatorServer implements AutoCloseable {
     }
 
     /** Starts it and waits until it listens; port 0 picks a free one. */
-    public static EmulatorServer start(Vertx vertx, String host, int port, String apiKey, int imports, long seed,
-            Duration tick, Clock clock) {
-        EmulatorStore store = new EmulatorStore(clock, tick, imports, seed);
+    public static EmulatorServer start(Vertx vertx, EmulatorSettings settings) {
+        EmulatorStore store = new EmulatorStore(settings.clock(), settings.tick(), settings.imports(), settings.seed());
         Router router = Router.router(vertx);
-        EmulatorRoutes routes = new EmulatorRoutes(store, apiKey);
+        EmulatorRoutes routes = new EmulatorRoutes(store, settings.apiKey());
         routes.mount(router);
-        HttpServer server = vertx.createHttpServer().requestHandler(router).listen(port, host)
+        HttpServer server = vertx.createHttpServer().requestHandler(router).listen(settings.port(), settings.host())
                 .toCompletionStage().toCompletableFuture().join();
         return new EmulatorServer(server, routes);
     }

@@ -40,7 +40,9 @@ public final class EmulatorStore {
         reset(seeded, seed);
     }
 
-    /** {@code clock}, moved so that it reads {@code start} now and runs on from there; {@code clock} itself when null. */
+    /**
+     * {@code clock}, moved so that it reads {@code start} now and runs on from there; {@code clock} itself when null.
+     */
     public static Clock startingAt(Clock clock, Instant start) {
         return start == null ? clock : Clock.offset(clock, Duration.between(clock.instant(), start));
     }
@@ -50,7 +52,8 @@ public final class EmulatorStore {
      * {@link ListingClock} that stands still at {@code start} (else now) and moves one step per listing.
      */
     public static Clock clock(Clock clock, Instant start, Duration stepPerListing) {
-        return stepPerListing == null ? startingAt(clock, start) : new ListingClock(start != null ? start : clock.instant(), stepPerListing);
+        return stepPerListing == null ? startingAt(clock, start) : new ListingClock(start != null ? start
+                : clock.instant(), stepPerListing);
     }
 
     /** Starts over with {@code count} generated imports: older ones finished, the newest tenth still running. */
@@ -83,7 +86,8 @@ public final class EmulatorStore {
 
     /**
      * Sets the seeded imports that are still running going: from where they stand, they move along the clock as
-     * started ones do, and a few end Failed (every fifth one not yet past 60%). The standalone emulator does this, so that a demo's
+     * started ones do, and a few end Failed (every fifth one not yet past 60%). The standalone emulator does this, so
+     * that a demo's
      * {@code watch} ends; the application's own emulator keeps them still, for tests that count them.
      */
     public synchronized void runSeeded() {
@@ -106,7 +110,8 @@ public final class EmulatorStore {
      * or a demo can make imports finish exactly where it wants them, on a window's boundary or inside it.
      */
     public synchronized String start(String uri, Instant at) {
-        EmulatedImport started = EmulatedImport.started(String.valueOf(nextId++), uri, at, 1_000_000L + 1_000L * imports.size());
+        EmulatedImport started = EmulatedImport.started(String.valueOf(nextId++), uri, at, 1_000_000L
+                + 1_000L * imports.size());
         add(started);
         return started.id;
     }

@@ -35,7 +35,8 @@ final class PageToken {
         } catch (IllegalArgumentException e) {
             return -1;
         }
-        if (bytes.length < MARK.length + 2 || bytes[0] != MARK[0] || bytes[1] != MARK[1] || bytes[2] != MARK[2] || bytes[3] != 'o') {
+        if (bytes.length < MARK.length + 2 || bytes[0] != MARK[0] || bytes[1] != MARK[1] || bytes[2] != MARK[2]
+                || bytes[3] != 'o') {
             return -1;
         }
         String digits = new String(bytes, 4, bytes.length - 4, StandardCharsets.US_ASCII).replace(";", "");

@@ -11,9 +11,9 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 
-import io.github.pineconeimports.client.Failure;
+import io.github.pineconeimports.failure.Failure;
+import io.github.pineconeimports.failure.InvalidQueryException;
 import io.github.pineconeimports.imports.ImportQuery;
-import io.github.pineconeimports.imports.InvalidQueryException;
 import io.github.pineconeimports.imports.QueryText;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -28,7 +28,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @JsonFormat(without = JsonFormat.Feature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
 public class ListImportsInput {
 
-    static final List<String> FIELDS = QueryText.FIELDS;
+    public static final List<String> FIELDS = QueryText.FIELDS;
 
     final Map<String, List<String>> fields = new HashMap<>();
     private final Map<String, Object> unknown = new LinkedHashMap<>();
@@ -42,13 +42,6 @@ public class ListImportsInput {
 
     /** The same, where {@code asOf} defaults to the time of the trigger that delivered this input. */
     public ImportQuery toQuery(Instant triggerTime) {
-        if (unknown.containsKey("requestContext") && unknown.containsKey("rawPath")) {
-            return FunctionUrlEvent.fields(unknown).toQuery(triggerTime);
-        }
-        if (unknown.containsKey("detail-type")) {
-            throw new InvalidQueryException("detail-type", null, String.join(", ", FIELDS),
-                    "this is an EventBridge event envelope; give the rule a constant Input such as {\"status\": [\"Failed\"]}");
-        }
         if (!unknown.isEmpty()) {
             String name = unknown.keySet().iterator().next();
             throw new InvalidQueryException(name, null, String.join(", ", FIELDS),
@@ -66,17 +59,20 @@ public class ListImportsInput {
      */
     public static InvalidQueryException unreadable(Throwable jsonFailure) {
         String allowed = "a JSON object with " + String.join(", ", FIELDS);
-        String original = jsonFailure instanceof JsonProcessingException e ? String.valueOf(e.getOriginalMessage()) : "";
+        String original = jsonFailure instanceof JsonProcessingException e ? String.valueOf(e.getOriginalMessage())
+                : "";
         if (original.startsWith("Duplicate field '") && original.indexOf('\'', 17) > 17) {
             return repeated(original.substring(17, original.indexOf('\'', 17)));
         }
-        if (jsonFailure instanceof JsonMappingException e && !e.getPath().isEmpty() && e.getPath().get(0).getFieldName() != null) {
+        if (jsonFailure instanceof JsonMappingException e && !e.getPath().isEmpty() && e.getPath().get(0)
+                .getFieldName() != null) {
             String field = e.getPath().get(0).getFieldName();
             return new InvalidQueryException(field, null, allowed, "wrong JSON type (status takes a string or a list of"
                     + " strings; the others a string, number or boolean)");
         }
         if (jsonFailure instanceof JsonProcessingException e && !(e instanceof JsonMappingException)) {
-            return new InvalidQueryException("body", null, allowed, "not valid JSON (" + InvalidQueryException.clip(e.getOriginalMessage()) + ")");
+            return new InvalidQueryException("body", null, allowed, "not valid JSON ("
+                    + InvalidQueryException.clip(e.getOriginalMessage()) + ")");
         }
         if (jsonFailure instanceof JsonMappingException && original.startsWith("Trailing token")) {
             return new InvalidQueryException("body", null, allowed, "content after the JSON object; send one object");
@@ -104,6 +100,31 @@ public class ListImportsInput {
             }
         }
         return null;
+    }
+
+    /**
+     * The input a decoded query string gives: {@code status} and {@code index} may repeat (a list), any other field
+     * given twice is refused, and a name that is no field is refused as unknown.
+     */
+    public static ListImportsInput fromQuery(Map<String, List<String>> parameters) {
+        ListImportsInput input = new ListImportsInput();
+        for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
+            if (!FIELDS.contains(parameter.getKey())) {
+                input.unknownField(parameter.getKey(), parameter.getValue());
+            } else if (QueryText.REPEATABLE.contains(parameter.getKey())) {
+                input.list(parameter.getKey(), parameter.getValue());
+            } else {
+                for (String value : parameter.getValue()) {
+                    input.set(parameter.getKey(), value);
+                }
+            }
+        }
+        return input;
+    }
+
+    /** Whether any field was given (known or not). */
+    public boolean isEmpty() {
+        return fields.isEmpty() && unknown.isEmpty();
     }
 
     /** JSON fields this function does not know; a typo must not silently widen the listing. */

@@ -18,7 +18,8 @@ public class StrictJson implements ObjectMapperCustomizer {
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-        // the Lambda and Knative bindings read an event into a tree first, where a repeated key would keep its last value
+        // the Lambda and Knative bindings read an event into a tree first, where a repeated key would keep its last
+        // value
         mapper.enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
     }
 }

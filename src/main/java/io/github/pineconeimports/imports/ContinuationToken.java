@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
 
+import io.github.pineconeimports.failure.InvalidQueryException;
+
 /**
  * Our {@code pagination.next}: where the filtered listing stopped, tied to the query it was issued for. It names
  * the index (its position in the query's sorted index list), Pinecone's token for the page and the position
@@ -23,7 +25,8 @@ public record ContinuationToken(String fingerprint, int index, int skip, Instant
     public String encode() {
         String payload = String.join("\n", fingerprint, String.valueOf(index), String.valueOf(skip),
                 asOf == null ? "" : asOf.toString(), upstreamToken == null ? "" : upstreamToken);
-        return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8));
+        return PREFIX + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(payload.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Reads a token back; its fingerprint is checked against the query by the engine. */
@@ -36,7 +39,8 @@ public record ContinuationToken(String fingerprint, int index, int skip, Instant
         }
         String payload;
         try {
-            payload = new String(Base64.getUrlDecoder().decode(token.substring(PREFIX.length())), StandardCharsets.UTF_8);
+            payload = new String(Base64.getUrlDecoder().decode(token.substring(PREFIX.length())),
+                    StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             throw invalid(token, "is malformed (not base64url)");
         }

@@ -26,7 +26,8 @@ final class Fanout implements AutoCloseable {
     private final AtomicBoolean unneeded;
 
     /** {@code unneeded} tells the walks still running, when this closes, that the listing is done with them. */
-    Fanout(ExecutorService pool, int concurrency, int first, int end, AtomicBoolean unneeded, IntFunction<IndexWalk.Segment> walk) {
+    Fanout(ExecutorService pool, int concurrency, int first, int end, AtomicBoolean unneeded,
+            IntFunction<IndexWalk.Segment> walk) {
         this.pool = pool;
         this.unneeded = unneeded;
         this.concurrency = Math.max(1, concurrency);

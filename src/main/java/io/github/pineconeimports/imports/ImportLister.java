@@ -1,39 +1,33 @@
 package io.github.pineconeimports.imports;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.github.pineconeimports.client.ApiKeySecret;
+import io.github.pineconeimports.client.ApiKeys;
 import io.github.pineconeimports.client.Connection;
 import io.github.pineconeimports.client.ControlPlane;
 import io.github.pineconeimports.client.Deadline;
-import io.github.pineconeimports.client.ImportModel;
 import io.github.pineconeimports.client.IndexTarget;
-import io.github.pineconeimports.client.Pagination;
 import io.github.pineconeimports.client.PineconeClient;
 import io.github.pineconeimports.client.PineconeConfig;
-import io.github.pineconeimports.client.PineconeConfigException;
-import io.github.pineconeimports.client.PineconeException;
+import io.github.pineconeimports.failure.Failure;
+import io.github.pineconeimports.failure.InvalidQueryException;
+import io.github.pineconeimports.failure.ListingFailedException;
+import io.github.pineconeimports.failure.PineconeException;
 
 /**
- * The engine: walks Pinecone's pages and keeps the imports a query asks for, from one index or several.
+ * The engine as the faces call it: finds the indexes a query lists, takes the key from {@link ApiKeys}, and runs the
+ * {@link Listing} under the call's deadline.
  *
- * <p>An answer holds at most {@code limit} matches, indexes in name order and each index's imports in
- * Pinecone's order. When it stops early it hands out a {@link ContinuationToken} naming the index, the upstream
- * page and the position inside it, so the next call resumes exactly there: no gaps, no duplicates. A page that
- * fails, a page without {@code data} or a repeated upstream token ends the call with
- * {@link ListingFailedException}, naming the index, never with a shorter list.
+ * <p>An answer holds at most {@code limit} matches, indexes in name order and each index's imports in Pinecone's
+ * order. When it stops early it hands out a {@link ContinuationToken} naming the index, the upstream page and the
+ * position inside it, so the next call resumes exactly there. A page that fails, a page without {@code data} or a
+ * repeated upstream token ends the call with {@link ListingFailedException}, never with a shorter list.
  */
 @ApplicationScoped
 public class ImportLister {
@@ -45,7 +39,7 @@ public class ImportLister {
     ControlPlane controlPlane;
 
     @Inject
-    ApiKeySecret secret;
+    ApiKeys keys;
 
     @Inject
     ImportsConfig config;
@@ -66,31 +60,29 @@ public class ImportLister {
     }
 
     /**
-     * Lists with {@code connection}: its host, or the indexes the query (or the connection) names. Without a key,
-     * the key comes from PINECONE_API_KEY_SECRET; if Pinecone rejects it, it is read again (it may have been
-     * rotated) and the listing tried once more.
+     * Lists with {@code connection}: its host, or the indexes the query (or the connection) names. Without a key of
+     * its own, the key comes from {@link ApiKeys}; when Pinecone rejects that key and the door may hold a newer one,
+     * the listing is tried once more.
      */
     public ImportPage list(ImportQuery query, Connection connection) {
-        if (connection.apiKey() != null || !secret.named()) {
-            return listing(query, connection);
-        }
-        String key = secret.key();
+        Connection keyed = keys.keyed(connection);
         try {
-            return listing(query, connection.withApiKey(key));
+            return listing(query, keyed);
         } catch (ListingFailedException | PineconeException rejected) {
-            if (!isRejectedKey(rejected)) {
+            if (connection.apiKey() != null || !isRejectedKey(rejected) || !keys.rejected(keyed.apiKey())) {
                 throw rejected;
             }
-            secret.forget(key);
-            return listing(query, connection.withApiKey(secret.key()));
+            return listing(query, keys.keyed(connection));
         }
     }
 
     private ImportPage listing(ImportQuery query, Connection connection) {
-        return Deadline.within(config.deadline(), () -> scan(query, targets(query, connection)));
+        Listing listing = new Listing((target, limit, token) -> client.listImports(target.connection(), limit, token),
+                Listing.Limits.of(config), walks);
+        return Deadline.within(config.deadline(), () -> listing.run(query, targets(query, connection)));
     }
 
-    private static boolean isRejectedKey(RuntimeException failure) {
+    private static boolean isRejectedKey(Failure failure) {
         return failure instanceof ListingFailedException e ? Integer.valueOf(401).equals(e.upstreamStatus())
                 : ((PineconeException) failure).httpStatus() == 401;
     }
@@ -102,15 +94,16 @@ public class ImportLister {
 
     /** Where to list: the host, or the named indexes through the control plane; never both. */
     private List<IndexTarget> targets(ImportQuery query, Connection connection) {
-        List<String> names = query.indexes().isEmpty() && connection.index() != null ? List.of(connection.index()) : query.indexes();
         if (!query.indexes().isEmpty() && connection.indexHost() != null) {
-            throw new InvalidQueryException("index", String.join(",", query.indexes()), "index names, or an index host, not both",
-                    "this call names an index while PINECONE_INDEX_HOST (or --host) names a host; unset the host to list by name");
+            throw new InvalidQueryException("index", String.join(",", query.indexes()),
+                    "index names, or an index host, not both",
+                    "this call names an index while PINECONE_INDEX_HOST (or --host) names a host; unset the host to "
+                            + "list by name");
         }
-        if (names.isEmpty() || connection.indexHost() == null) {
-            return names.isEmpty() ? List.of(IndexTarget.byHost(connection)) : resolve(connection, names);
-        }
-        throw new PineconeConfigException(Connection.INDEX_VARIABLE + " and PINECONE_INDEX_HOST are both set: keep one");
+        connection.oneIndex();
+        List<String> names = query.indexes().isEmpty() && connection.index() != null ? List.of(connection.index())
+                : query.indexes();
+        return names.isEmpty() ? List.of(IndexTarget.byHost(connection)) : resolve(connection, names);
     }
 
     private List<IndexTarget> resolve(Connection connection, List<String> names) {
@@ -120,78 +113,5 @@ public class ImportLister {
             throw new InvalidQueryException("index", e.name(), "an index of this project (GET /indexes lists them)",
                     "the project has no index named '" + InvalidQueryException.clip(e.name()) + "'");
         }
-    }
-
-    private ImportPage scan(ImportQuery query, List<IndexTarget> targets) {
-        boolean named = targets.get(0).name() != null;
-        List<IndexTarget> ready = targets.stream().filter(IndexTarget::ready).toList();
-        String fingerprint = query.fingerprint(ready.stream().map(t -> t.name() + "@" + t.connection().indexHost()).toList().toString());
-        ContinuationToken cursor = query.cursor();
-        if (cursor != null && (!cursor.fingerprint().equals(fingerprint) || cursor.index() > ready.size())) {
-            throw ContinuationToken.invalid(cursor.encode(),
-                    "was issued for a different query (other statuses, time windows or indexes) or by another index host; start again without it");
-        }
-        int first = cursor == null ? 0 : cursor.index();
-        int need = query.counts() ? Integer.MAX_VALUE : query.all() ? config.allMaxResults() + 1 : query.limit();
-        AtomicBoolean unneeded = new AtomicBoolean();
-        IndexWalk walker = new IndexWalk(client, query, config.upstreamPageSize(), new AtomicInteger(config.maxPages()), unneeded);
-        List<ImportModel> data = new ArrayList<>();
-        Tally total = new Tally();
-        Map<String, Summary.IndexSummary> byIndex = new LinkedHashMap<>();
-        Tally matched = new Tally();
-        Map<String, Counts> matchedByIndex = new TreeMap<>();
-        IndexWalk.Position resume = null;
-        int resumeIndex = 0;
-        try (Fanout fanout = new Fanout(walks, config.indexConcurrency(), first, ready.size(), unneeded, i -> walker.run(ready.get(i),
-                i == first && cursor != null ? new IndexWalk.Position(cursor.upstreamToken(), cursor.skip()) : IndexWalk.Position.START,
-                need, cursor == null ? null : cursor.encode(), !query.whole() && i > first))) {
-            for (int i = first; i < ready.size() && resume == null; i++) {
-                IndexWalk.Segment segment = fanout.get(i);
-                int take = Math.min(need - data.size(), segment.matches().size());
-                // a cut needs what was scanned before the match it stops at; only a walk that may be cut keeps that
-                Tally before = take < segment.matches().size() ? segment.matches().get(take).before() : null;
-                Tally used = before != null ? before : segment.tally();
-                for (IndexWalk.Match match : segment.matches().subList(0, take)) {
-                    data.add(named ? match.model().withIndex(ready.get(i).name()) : match.model());
-                }
-                total.add(used);
-                byIndex.put(ready.get(i).name(), Summary.IndexSummary.of(used));
-                matched.add(segment.matched());
-                if (named) {
-                    matchedByIndex.put(ready.get(i).name(), Counts.of(segment.matched(), null, List.of()));
-                }
-                resumeIndex = i;
-                resume = take < segment.matches().size() ? segment.matches().get(take).at() : segment.resume();
-                if (resume == null && data.size() == need && i + 1 < ready.size()) {
-                    resumeIndex = i + 1;
-                    resume = IndexWalk.Position.START;
-                }
-            }
-        }
-        if (query.all() && data.size() > config.allMaxResults()) {
-            throw new ListingTooLargeException("all", ListingTooLargeException.ALL_ALLOWED, "more than " + config.allMaxResults()
-                    + " imports match; narrow the filter or page through with limit and paginationToken");
-        }
-        if (query.whole() && resume != null) {
-            throw query.counts()
-                    ? new ListingTooLargeException("counts", "counts=true over at most imports.max-pages pages", "counts=true read "
-                            + total.pages + " pages (imports.max-pages) without reaching the end; raise IMPORTS_MAX_PAGES or name fewer indexes")
-                    : new ListingTooLargeException("all", ListingTooLargeException.ALL_ALLOWED, "all=true read " + total.pages
-                            + " pages (imports.max-pages) without reaching the end; page through with limit and paginationToken");
-        }
-        targets.stream().filter(t -> !t.ready()).forEach(t -> byIndex.put(t.name(), Summary.IndexSummary.notReady(t.state())));
-        Pagination next = resume == null ? null
-                : new Pagination(new ContinuationToken(fingerprint, resumeIndex, resume.skip(), query.asOf(), resume.pageToken()).encode());
-        return new ImportPage(query.counts() ? null : List.copyOf(data), next,
-                query.counts() ? Counts.of(matched, named ? matchedByIndex : null, notReady(targets)) : null, new Summary(total.scanned, total.pages, total.byStatus(),
-                named ? sorted(byIndex) : null, query.finished().since(), query.finished().until()));
-    }
-
-    private static List<String> notReady(List<IndexTarget> targets) {
-        return targets.stream().filter(t -> !t.ready()).map(IndexTarget::name).sorted().toList();
-    }
-
-    private static Map<String, Summary.IndexSummary> sorted(Map<String, Summary.IndexSummary> byIndex) {
-        return new TreeMap<>(byIndex);
     }
 }

@@ -28,7 +28,8 @@ import io.github.pineconeimports.client.ImportFacts;
  * @param indexes  index names, sorted, or {@code ["*"]} for every index of the project; empty for the configured
  *                 index
  */
-public record ImportQuery(Set<ImportStatus> statuses, int limit, boolean all, boolean counts, ContinuationToken cursor, Window created,
+public record ImportQuery(Set<ImportStatus> statuses, int limit, boolean all, boolean counts, ContinuationToken cursor,
+        Window created,
         Window finished, Instant asOf, List<String> indexes) {
 
     public static final int DEFAULT_LIMIT = 100;
@@ -36,10 +37,10 @@ public record ImportQuery(Set<ImportStatus> statuses, int limit, boolean all, bo
     /** The instants a filter may name: RFC 3339's years, the timestamps Pinecone writes. */
     public static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
     public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
-    /** The longest finishedWithin: a hundred years reaches any import, and the window stays inside the instants above. */
+    /**
+     * The longest finishedWithin: a hundred years reaches any import, and the window stays inside the instants above.
+     */
     public static final java.time.Duration MAX_SPAN = java.time.Duration.ofDays(36_500);
-    /** Every index of the project. */
-    public static final String EVERY_INDEX = "*";
 
     public ImportQuery {
         statuses = statuses.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(statuses));
@@ -77,8 +78,8 @@ public record ImportQuery(Set<ImportStatus> statuses, int limit, boolean all, bo
      * accepted by the query that issued it, over the same indexes.
      */
     public String fingerprint(String indexes) {
-        String filter = indexes + "|" + statuses.stream().map(ImportStatus::wire).sorted().toList() + "|" + created + "|"
-                + finished;
+        String filter = indexes + "|" + statuses.stream().map(ImportStatus::wire).sorted().toList() + "|" + created
+                + "|" + finished;
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(filter.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 8);

@@ -18,7 +18,7 @@ public enum ImportStatus {
 
     public static final List<String> NAMES = Arrays.stream(values()).map(ImportStatus::wire).toList();
 
-    // every call parses its statuses: a plain loop over one copy of values() (the profile showed the stream)
+    // every call parses its statuses: a loop over one copy of values(), not a stream (see the bench results)
     private static final ImportStatus[] ALL = values();
 
     private final String wire;

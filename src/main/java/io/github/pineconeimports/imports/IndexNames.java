@@ -5,10 +5,15 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
+import io.github.pineconeimports.client.ControlPlane;
+import io.github.pineconeimports.failure.InvalidQueryException;
+
 /** Index names as Pinecone allows them, or {@code *} for every index of the project. */
 public final class IndexNames {
 
-    /** Pinecone's rule for index names: 1 to 45 lower-case letters, digits and '-', starting and ending alphanumeric. */
+    /**
+     * Pinecone's rule for index names: 1 to 45 lower-case letters, digits and '-', starting and ending alphanumeric.
+     */
     private static final Pattern INDEX_NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,43}[a-z0-9])?");
     static final String ALLOWED = "index names (1-45 of a-z, 0-9 and '-'), or * for every index";
 
@@ -24,12 +29,13 @@ public final class IndexNames {
     static Set<String> check(Collection<String> names) {
         Set<String> checked = new TreeSet<>();
         for (String name : names) {
-            if (!name.equals(ImportQuery.EVERY_INDEX) && !isIndexName(name)) {
-                throw new InvalidQueryException("index", name, ALLOWED, "'" + InvalidQueryException.clip(name) + "' is not an index name");
+            if (!name.equals(ControlPlane.EVERY_INDEX) && !isIndexName(name)) {
+                throw new InvalidQueryException("index", name, ALLOWED, "'" + InvalidQueryException.clip(name)
+                        + "' is not an index name");
             }
             checked.add(name);
         }
-        if (checked.contains(ImportQuery.EVERY_INDEX) && checked.size() > 1) {
+        if (checked.contains(ControlPlane.EVERY_INDEX) && checked.size() > 1) {
             throw new InvalidQueryException("index", String.join(",", checked), ALLOWED,
                     "* already means every index; name indexes or give *, not both");
         }

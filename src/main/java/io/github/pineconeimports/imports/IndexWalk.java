@@ -14,8 +14,8 @@ import io.github.pineconeimports.client.ImportEntry;
 import io.github.pineconeimports.client.ImportModel;
 import io.github.pineconeimports.client.IndexTarget;
 import io.github.pineconeimports.client.ListImportsResponse;
-import io.github.pineconeimports.client.PineconeClient;
-import io.github.pineconeimports.client.PineconeException;
+import io.github.pineconeimports.failure.ListingFailedException;
+import io.github.pineconeimports.failure.PineconeException;
 
 /**
  * One index's share of a listing: from a position, page by page, until it holds {@code need} matches and knows
@@ -41,25 +41,31 @@ final class IndexWalk {
     record Segment(List<Match> matches, Position resume, Tally tally, Tally matched) {
     }
 
-    private final PineconeClient client;
+    private final Pages pages;
+    private final ListingPlan plan;
     private final ImportQuery query;
     private final int pageSize;
     private final AtomicInteger pagesLeft;
     private final AtomicBoolean unneeded;
 
-    IndexWalk(PineconeClient client, ImportQuery query, int pageSize, AtomicInteger pagesLeft, AtomicBoolean unneeded) {
-        this.client = client;
-        this.query = query;
+    /** The walks of {@code plan}, sharing one page budget and one "no longer needed" flag. */
+    IndexWalk(Pages pages, ListingPlan plan, int pageSize, AtomicInteger pagesLeft, AtomicBoolean unneeded) {
+        this.pages = pages;
+        this.plan = plan;
+        this.query = plan.query();
         this.pageSize = pageSize;
         this.pagesLeft = pagesLeft;
         this.unneeded = unneeded;
     }
 
-    /**
-     * @param cuttable whether the listing may cut this walk after any of its matches (a walk that follows another
-     *                 index's in a limited answer): only then does each match keep what was scanned before it
-     */
-    Segment run(IndexTarget target, Position from, int need, String token, boolean cuttable) {
+    /** The walk of the plan's ready index {@code index}, from where the plan says it starts. */
+    Segment run(int index) {
+        IndexTarget target = plan.ready().get(index);
+        Position from = plan.from(index);
+        int need = plan.need();
+        String token = plan.token();
+        // only a walk the answer may cut after any match keeps what was scanned before each
+        boolean cuttable = plan.cuttable(index);
         List<Match> matches = new ArrayList<>();
         Tally tally = new Tally();
         Tally matched = new Tally();
@@ -73,11 +79,13 @@ final class IndexWalk {
             ListImportsResponse response = page(target, pageToken, tally);
             tally.pages++;
             if (response == null || response.data() == null) {
-                throw ListingFailedException.anomaly(target.name(), "Pinecone answered a page without data", tally.pages, tally.scanned);
+                throw ListingFailedException.anomaly(target.name(), "Pinecone answered a page without data",
+                        tally.pages, tally.scanned);
             }
             List<ImportEntry> data = response.data();
             if (skip > data.size()) {
-                throw ContinuationToken.invalid(token, "points past the end of its page: the listing changed; start again without it");
+                throw ContinuationToken.invalid(token,
+                        "points past the end of its page: the listing changed; start again without it");
             }
             Map<String, Integer> seen = new HashMap<>();
             try {
@@ -90,7 +98,8 @@ final class IndexWalk {
                         return new Segment(matches, new Position(pageToken, i), tally, matched);
                     } else if (match) {
                         // only the imports an answer keeps are bound in full
-                        matches.add(new Match(entry.model(), new Position(pageToken, i), cuttable ? tally.copy() : null));
+                        matches.add(new Match(entry.model(), new Position(pageToken, i), cuttable ? tally.copy()
+                                : null));
                     }
                     tally.count(entry);
                     seen.merge(Tally.status(entry), 1, Integer::sum);
@@ -105,7 +114,8 @@ final class IndexWalk {
                 return new Segment(matches, null, tally, matched);
             }
             if (next.equals(pageToken) || !seenTokens.add(next)) {
-                throw ListingFailedException.anomaly(target.name(), "Pinecone repeated a pagination token (an upstream loop)",
+                throw ListingFailedException.anomaly(target.name(),
+                        "Pinecone repeated a pagination token (an upstream loop)",
                         tally.pages, tally.scanned);
             }
             pageToken = next;
@@ -119,7 +129,7 @@ final class IndexWalk {
     private ListImportsResponse page(IndexTarget target, String pageToken, Tally tally) {
         long started = System.nanoTime();
         try {
-            ListImportsResponse response = client.listImports(target.connection(), pageSize, pageToken);
+            ListImportsResponse response = pages.page(target, pageSize, pageToken);
             ListingMetrics.upstreamCall(ListingMetrics.SUCCESS, Duration.ofNanos(System.nanoTime() - started));
             ListingMetrics.pageFetched();
             return response;

@@ -3,7 +3,7 @@ package io.github.pineconeimports.imports;
 import java.time.Duration;
 import java.util.Map;
 
-import io.github.pineconeimports.client.PineconeException;
+import io.github.pineconeimports.failure.PineconeException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;

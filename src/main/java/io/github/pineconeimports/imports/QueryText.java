@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import io.github.pineconeimports.failure.InvalidQueryException;
+
 /**
  * The one parser of text input: query parameters, JSON fields, Lambda events and CloudEvent data all arrive as
  * field → values, and every value that does not fit is an {@link InvalidQueryException} naming the field, the
@@ -20,12 +22,13 @@ import java.util.regex.Pattern;
 public final class QueryText {
 
     /** Every field a caller may send. */
-    public static final List<String> FIELDS = List.of("status", "limit", "paginationToken", "all", "counts", "since", "until",
-            "finishedSince", "finishedUntil", "finishedWithin", "asOf", "index");
+    public static final List<String> FIELDS = List.of("status", "limit", "paginationToken", "all", "counts", "since",
+            "until", "finishedSince", "finishedUntil", "finishedWithin", "asOf", "index");
     static final String LIMIT_ALLOWED = "an integer from 1 to " + ImportQuery.MAX_LIMIT;
     static final String DURATION_ALLOWED = "a positive ISO-8601 duration such as PT15M or P1D, or 15m, 24h, 7d, up to "
             + ImportQuery.MAX_SPAN.toDays() + "d";
-    static final String INSTANT_ALLOWED = "an ISO-8601 instant such as 2025-01-31T09:30:00Z, from " + ImportQuery.EARLIEST + " to "
+    static final String INSTANT_ALLOWED = "an ISO-8601 instant such as 2025-01-31T09:30:00Z, from "
+            + ImportQuery.EARLIEST + " to "
             + ImportQuery.LATEST;
     private static final Pattern SMALL_INTEGER = Pattern.compile("-?[0-9]{1,9}");
     private static final Pattern DIGITS = Pattern.compile("[0-9]+");
@@ -72,7 +75,8 @@ public final class QueryText {
         Set<ImportStatus> statuses = EnumSet.noneOf(ImportStatus.class);
         for (String part : list(values)) {
             statuses.add(ImportStatus.parse(part).orElseThrow(() -> new InvalidQueryException("status", part,
-                    String.join(", ", ImportStatus.NAMES), "unknown status '" + InvalidQueryException.clip(part) + "'")));
+                    String.join(", ", ImportStatus.NAMES), "unknown status '" + InvalidQueryException.clip(part)
+                            + "'")));
         }
         return statuses;
     }
@@ -88,7 +92,9 @@ public final class QueryText {
         return parts;
     }
 
-    /** A present field carries a value: refuses an empty list, a blank value or list item, and a repeated single field. */
+    /**
+     * A present field carries a value: refuses an empty list, a blank value or list item, and a repeated single field.
+     */
     private static void present(String field, Collection<String> values) {
         boolean list = REPEATABLE.contains(field);
         String leaveOut = "; give a value, or leave " + field + " out";
@@ -96,12 +102,14 @@ public final class QueryText {
             throw new InvalidQueryException(field, "", allowed(field), "an empty list is not a value" + leaveOut);
         }
         if (!list && values.size() > 1) {
-            throw new InvalidQueryException(field, String.join(",", values.stream().map(String::valueOf).toList()), allowed(field),
+            throw new InvalidQueryException(field, String.join(",", values.stream().map(String::valueOf).toList()),
+                    allowed(field),
                     "given " + values.size() + " times; give it once");
         }
         for (String value : values) {
             if (value == null || value.isBlank()) {
-                throw new InvalidQueryException(field, value, allowed(field), "a blank value is not a value" + leaveOut);
+                throw new InvalidQueryException(field, value, allowed(field), "a blank value is not a value"
+                        + leaveOut);
             }
             if (list && java.util.Arrays.stream(value.split(",", -1)).anyMatch(String::isBlank)) {
                 throw new InvalidQueryException(field, value, allowed(field), "'" + InvalidQueryException.clip(value)
@@ -131,7 +139,8 @@ public final class QueryText {
     private static Integer limit(String text) {
         // ASCII digits only: Integer.parseInt would also take other scripts' digits
         if (text != null && !SMALL_INTEGER.matcher(text.strip()).matches()) {
-            throw new InvalidQueryException("limit", text, LIMIT_ALLOWED, "'" + InvalidQueryException.clip(text) + "' is not an integer");
+            throw new InvalidQueryException("limit", text, LIMIT_ALLOWED, "'" + InvalidQueryException.clip(text)
+                    + "' is not an integer");
         }
         return text == null ? null : Integer.valueOf(text.strip());
     }
@@ -157,14 +166,16 @@ public final class QueryText {
         } catch (RuntimeException notADuration) {
             // reported below
         }
-        throw new InvalidQueryException(field, text, DURATION_ALLOWED, "'" + InvalidQueryException.clip(text) + "' is not a duration");
+        throw new InvalidQueryException(field, text, DURATION_ALLOWED, "'" + InvalidQueryException.clip(text)
+                + "' is not a duration");
     }
 
     static Instant instant(String field, String text) {
         try {
             return text == null ? null : OffsetDateTime.parse(text.strip()).toInstant();
         } catch (DateTimeParseException e) {
-            throw new InvalidQueryException(field, text, INSTANT_ALLOWED, "'" + InvalidQueryException.clip(text) + "' is not an instant");
+            throw new InvalidQueryException(field, text, INSTANT_ALLOWED, "'" + InvalidQueryException.clip(text)
+                    + "' is not an instant");
         }
     }
 }

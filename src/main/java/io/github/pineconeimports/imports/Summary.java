@@ -21,7 +21,8 @@ public record Summary(int scanned, int pages, Map<String, Integer> byStatus, Map
     /** One index's part; an index that is not ready has only {@code ready: false} and its {@code state}. */
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record IndexSummary(Integer scanned, Integer pages, Map<String, Integer> byStatus, Boolean ready, String state) {
+    public record IndexSummary(Integer scanned, Integer pages, Map<String, Integer> byStatus, Boolean ready,
+            String state) {
 
         static IndexSummary of(Tally tally) {
             return new IndexSummary(tally.scanned, tally.pages, tally.byStatus(), null, null);

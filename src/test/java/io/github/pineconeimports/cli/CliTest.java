@@ -26,8 +26,10 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.pineconeimports.emulator.EmulatorProject;
+import io.github.pineconeimports.emulator.EmulatorSettings;
 import io.github.pineconeimports.support.Emulator;
 import io.github.pineconeimports.support.ManualClock;
+import io.github.pineconeimports.support.StandaloneEmulator;
 import io.quarkus.test.junit.main.Launch;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
@@ -67,6 +69,17 @@ class CliTest {
         String[] all = Arrays.copyOf(args, args.length + 4);
         System.arraycopy(new String[] { "--host", emulator.url(), "--api-key-file", keyFile.toString() }, 0, all, args.length, 4);
         return launcher.launch(all);
+    }
+
+    @Test
+    void aHostFlagWithTheConfiguredKey(QuarkusMainLauncher launcher) {
+        // the key from the configuration (PINECONE_API_KEY; the test profile's is the emulator's), the host from --host
+        LaunchResult result = launcher.launch("list", "--host", emulator.url(), "--status", "Failed", "--output", "ids");
+        assertEquals(0, result.exitCode(), result.getErrorOutput());
+        assertEquals(statusCount("Failed"), result.getOutput().lines().count());
+        LaunchResult controller = launcher.launch("list", "--host", "", "--controller-host", "http://127.0.0.1:1", "--index", "x");
+        assertEquals(Cli.UPSTREAM, controller.exitCode(), "the control plane cannot be reached (3), not a missing key (2): "
+                + controller.getErrorOutput());
     }
 
     @Test
@@ -225,8 +238,8 @@ class CliTest {
     @Test
     void listsAcrossIndexesWithAnIndexColumn(QuarkusMainLauncher launcher) throws Exception {
         Vertx vertx = Vertx.vertx();
-        try (EmulatorProject project = EmulatorProject.start(vertx, "127.0.0.1", 0, Emulator.KEY, List.of("beta", "alpha"), 20, 7,
-                Duration.ofSeconds(1), java.time.Clock.systemUTC())) {
+        try (EmulatorProject project = EmulatorProject.start(vertx,
+                EmulatorSettings.defaults().withApiKey(Emulator.KEY).withImports(20, 7), List.of("beta", "alpha"))) {
             // --host '': the test profile configures an index host, which naming indexes must not meet
             String[] target = { "--controller-host", "http://127.0.0.1:" + project.port(), "--api-key-file", keyFile.toString(), "--host", "" };
             LaunchResult table = launcher.launch(concat(new String[] { "list", "--index", "*", "--status", "Failed" }, target));

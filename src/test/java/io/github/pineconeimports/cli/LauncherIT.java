@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 import io.github.pineconeimports.support.Emulator;
+import io.github.pineconeimports.support.StandaloneEmulator;
 
 /**
  * target/pinecone-imports, as a user runs it after {@code mvn package}: the packaged command line with its class

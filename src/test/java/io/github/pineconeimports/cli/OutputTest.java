@@ -53,12 +53,12 @@ class OutputTest {
     @Test
     void aLiveViewNeverWrapsAndNeverOverflowsTheScreen() {
         String coloured = "12  " + Output.paint("Failed", "Failed    ") + " " + "x".repeat(100);
-        String clipped = Screen.clip(coloured, 59);
+        String clipped = Screen.fit(coloured, 59);
         assertEquals(59, clipped.replaceAll("\u001b\\[[0-9;]*m", "").length(), clipped);
         assertTrue(clipped.replaceAll("\u001b\\[[0-9;]*m", "").endsWith("…"), clipped);
-        assertEquals("short", Screen.clip("short", 59));
+        assertEquals("short", Screen.fit("short", 59));
         // wide characters take two columns, and a surrogate pair is never split
-        String wide = Screen.clip("12 Failed " + "日本語😀".repeat(30), 59);
+        String wide = Screen.fit("12 Failed " + "日本語😀".repeat(30), 59);
         assertTrue(Screen.columns(wide) <= 59 && Screen.columns(wide) >= 57, wide);
         assertFalse(Character.isHighSurrogate(wide.charAt(wide.length() - 2)), wide);
     }

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
+import io.github.pineconeimports.failure.Failure;
+import io.github.pineconeimports.failure.PineconeConfigException;
+import io.github.pineconeimports.failure.PineconeException;
+
 class IndexHostTest {
 
     @Test

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 
+import io.github.pineconeimports.failure.Failure;
+import io.github.pineconeimports.failure.PineconeException;
 import io.github.pineconeimports.support.Fixtures;
 import io.github.pineconeimports.support.UpstreamProfile;
 import io.github.pineconeimports.support.WireMockUpstream;
@@ -48,7 +50,7 @@ class PineconeClientTest {
 
     @BeforeEach
     void reset() {
-        connection = Connection.of(config);
+        connection = Connection.of(config).withApiKey(config.apiKey().orElseThrow());
         wireMock = WireMockUpstream.server();
         wireMock.resetAll();
     }
@@ -187,5 +189,24 @@ class PineconeClientTest {
 
     private void serve(String fixture) {
         wireMock.stubFor(get(urlPathEqualTo("/bulk/imports")).willReturn(okJson(Fixtures.read(fixture))));
+    }
+
+    @Test
+    void theRetrySettingsAreTheGuards() {
+        // PINECONE_RETRIES=1: two attempts of a transient failure, one of a refusal; the backoff from PINECONE_RETRY_DELAY
+        io.smallrye.faulttolerance.api.Guard guard = RetryPolicy.guard(1, java.time.Duration.ofMillis(1));
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        assertThrows(PineconeException.class, () -> guard.get(() -> {
+            calls.incrementAndGet();
+            throw PineconeException.answered(503, null, "Service Unavailable", null);
+        }, String.class));
+        assertEquals(2, calls.get(), "one retry");
+        calls.set(0);
+        assertThrows(PineconeException.class, () -> guard.get(() -> {
+            calls.incrementAndGet();
+            throw PineconeException.answered(401, null, "Invalid API Key", null);
+        }, String.class));
+        assertEquals(1, calls.get(), "a refusal is never retried");
+        assertEquals(4, config.retries(), "the default");
     }
 }

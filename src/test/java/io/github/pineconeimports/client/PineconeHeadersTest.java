@@ -12,6 +12,9 @@ import jakarta.ws.rs.client.ClientRequestContext;
 
 import org.junit.jupiter.api.Test;
 
+import io.github.pineconeimports.failure.Failure;
+import io.github.pineconeimports.failure.PineconeException;
+
 /** The key-safety check: a request to any other host is refused as what it is, once, never as an outage to retry. */
 class PineconeHeadersTest {
 
@@ -27,7 +30,7 @@ class PineconeHeadersTest {
                 });
         PineconeException refused = assertThrows(PineconeException.class, () -> headers.filter(elsewhere));
         assertFalse(refused.isTransient(), "a refusal is not worth another try");
-        assertFalse(new RetryPolicy.Transient().test(refused));
+        assertFalse(RetryPolicy.worthRetrying(refused));
         assertEquals(Failure.Kind.UPSTREAM_ANOMALY, refused.kind());
         assertTrue(refused.getMessage().startsWith("Request not sent: refusing to send the API key to evil.example.com"),
                 refused.getMessage());

@@ -122,8 +122,8 @@ class ContractTest {
                 .map(RecordComponent::getName).collect(Collectors.toSet());
         assertSubset(ours, map(index.get("properties")).keySet(), "the client's IndexModel");
         io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
-        try (EmulatorProject project = EmulatorProject.start(vertx, "127.0.0.1", 0, Emulator.KEY, List.of("alpha", "beta"), 3, 1,
-                java.time.Duration.ofSeconds(1), java.time.Clock.systemUTC())) {
+        try (EmulatorProject project = EmulatorProject.start(vertx,
+                EmulatorSettings.defaults().withApiKey(Emulator.KEY).withImports(3, 1), List.of("alpha", "beta"))) {
             String base = "http://127.0.0.1:" + project.port();
             JsonPath list = given().header("Api-Key", Emulator.KEY).get(base + "/indexes").then().statusCode(200).extract().jsonPath();
             assertSubset(list.<String, Object> getMap("").keySet(), properties(spec, "IndexList").keySet(), "IndexList");

@@ -17,8 +17,6 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 
 /**
  * More concurrent callers than worker threads. Each call blocks a worker on its upstream pages; if finishing an
@@ -26,15 +24,7 @@ import io.quarkus.test.junit.TestProfile;
  * itself for ever. Three times the pool, bounded in time.
  */
 @QuarkusTest
-@TestProfile(ConcurrencyTest.SmallPool.class)
 class ConcurrencyTest {
-
-    public static class SmallPool implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.thread-pool.max-threads", "8");
-        }
-    }
 
     @Test
     void callersBeyondTheWorkerPoolAllGetTheirAnswer() throws Exception {

@@ -3,44 +3,38 @@ package io.github.pineconeimports.function;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.oneOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-import java.util.Map;
+import java.time.Duration;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
+import io.github.pineconeimports.client.Deadline;
+import io.github.pineconeimports.failure.Failure;
+import io.github.pineconeimports.imports.ImportLister;
+import io.github.pineconeimports.imports.ImportQuery;
+import io.github.pineconeimports.support.UpstreamProfile;
 import io.github.pineconeimports.support.WireMockUpstream;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
- * One deadline for the whole listing (2 s here): an upstream slower than the read timeout (1 s) is retried only
- * while the deadline leaves room, then the call ends incomplete. Asserted by order and count, with a generous
- * upper bound on time.
+ * One deadline for the whole listing: an upstream slower than the read timeout (1 s) is retried only while the
+ * deadline leaves room, then the call ends incomplete. The caller's own deadline (2 s here) wins over the
+ * configured one, which is how a test shortens it in the shared upstream profile. Asserted by order and count,
+ * with a generous upper bound on time.
  */
 @QuarkusTest
-@TestProfile(DeadlineTest.ShortDeadline.class)
+@TestProfile(UpstreamProfile.class)
 class DeadlineTest {
 
-    public static class ShortDeadline implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("imports.deadline", "2s", "pinecone.read-timeout", "1s",
-                    "io.github.pineconeimports.client.PineconeClient/retryPage/Retry/delay", "50");
-        }
-
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(WireMockUpstream.class));
-        }
-    }
+    @Inject
+    ImportLister lister;
 
     @Test
     void anUpstreamSlowerThanTheDeadlineEndsTheCallIncomplete() {
@@ -48,7 +42,9 @@ class DeadlineTest {
         pinecone.resetAll();
         pinecone.stubFor(get(urlPathEqualTo("/bulk/imports")).willReturn(okJson("{\"data\": []}").withFixedDelay(1_500)));
         long started = System.nanoTime();
-        given().get("/listImports").then().statusCode(oneOf(502, 504)).body("incomplete", equalTo(true));
+        Failure failed = assertThrows(Failure.class,
+                () -> Deadline.within(Duration.ofSeconds(2), () -> lister.list(ImportQuery.builder().build())));
+        assertTrue(failed.kind().incomplete(), failed.kind() + ": " + failed.getMessage());
         long took = (System.nanoTime() - started) / 1_000_000;
         int calls = pinecone.getAllServeEvents().size();
         // the first attempt times out after 1 s and is retried; no retry starts once the 2 s are spent, so fewer

@@ -5,31 +5,15 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 
-import java.util.List;
-import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /** {@code PINECONE_INDEX} names the index a call lists when it names none; a call may still name others. */
 @QuarkusTest
-@TestProfile(DefaultIndexTest.DefaultIndex.class)
+@TestProfile(IndexesTest.Project.class)
 class DefaultIndexTest {
-
-    public static class DefaultIndex implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("pinecone.index", "gamma");
-        }
-
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(EmulatedProject.class));
-        }
-    }
 
     @Test
     void aCallThatNamesNoIndexListsTheConfiguredOne() {

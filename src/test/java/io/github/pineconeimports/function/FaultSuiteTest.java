@@ -35,9 +35,9 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
+import io.github.pineconeimports.support.UpstreamProfile;
 import io.github.pineconeimports.support.WireMockUpstream;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ValidatableResponse;
 
@@ -50,29 +50,11 @@ import io.restassured.response.ValidatableResponse;
  * the key.
  */
 @QuarkusTest
-@TestProfile(FaultSuiteTest.Faults.class)
+@TestProfile(UpstreamProfile.class)
 class FaultSuiteTest {
 
-    public static class Faults implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            // every log a user can switch on: the REST client's request-response log as the Quarkus guide says
-            // (scope and category), and everything else at TRACE; the console stays quiet, the capture sees all
-            return Map.of("imports.deadline", "10s", "pinecone.read-timeout", "1s",
-                    "io.github.pineconeimports.client.PineconeClient/retryPage/Retry/delay", "50",
-                    "quarkus.rest-client.logging.scope", "request-response",
-                    "quarkus.log.category.\"org.jboss.resteasy.reactive.client.logging\".level", "DEBUG",
-                    "quarkus.log.level", "TRACE", "quarkus.log.min-level", "TRACE", "quarkus.log.console.level", "WARN");
-        }
-
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(WireMockUpstream.class));
-        }
-    }
-
-    static final long DEADLINE_MS = 10_000;
-    static final long READ_TIMEOUT_MS = 1_000;
+    static final long DEADLINE_MS = UpstreamProfile.DEADLINE_MS;
+    static final long READ_TIMEOUT_MS = UpstreamProfile.READ_TIMEOUT_MS;
     static final String PAGE = "{\"data\": [{\"id\": \"1\", \"uri\": \"s3://b/1/\", \"status\": \"Failed\"}]}";
     static final List<String> LOGGED = new CopyOnWriteArrayList<>();
     static final Handler CAPTURE = new Handler() {

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.github.pineconeimports.emulator.EmulatorServer;
+import io.github.pineconeimports.support.EmulatedProject;
 import io.github.pineconeimports.support.Walk;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -33,7 +34,13 @@ import io.restassured.specification.RequestSpecification;
 @TestProfile(IndexesTest.Project.class)
 class IndexesTest {
 
+    /** The emulated project, with gamma as the configured index (for calls that name none, see DefaultIndexTest). */
     public static class Project implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("pinecone.index", "gamma");
+        }
+
         @Override
         public List<TestResourceEntry> testResources() {
             return List.of(new TestResourceEntry(EmulatedProject.class));

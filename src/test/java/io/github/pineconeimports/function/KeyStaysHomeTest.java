@@ -8,42 +8,66 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
+import io.github.pineconeimports.client.Connection;
+import io.github.pineconeimports.client.PineconeConfig;
+import io.github.pineconeimports.failure.Failure;
+import io.github.pineconeimports.failure.InvalidQueryException;
+import io.github.pineconeimports.imports.ImportLister;
+import io.github.pineconeimports.imports.ImportPage;
+import io.github.pineconeimports.imports.ImportQuery;
 import io.github.pineconeimports.support.ControlPlaneStandIn;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 
 /**
  * The key goes to the control plane, and to the index hosts it names only when they are inside Pinecone's domain
  * or on the control plane's own loopback address. A control plane that names any other host is refused before a
- * single request is sent anywhere; the host it named (a second WireMock) must see nothing.
+ * single request is sent anywhere; the host it named (a second WireMock) must see nothing. The engine is called as
+ * the command line calls it, with a connection to the stand-in control plane and a key of its own.
  */
 @QuarkusTest
-@TestProfile(KeyStaysHomeTest.StandIn.class)
 class KeyStaysHomeTest {
-
-    public static class StandIn implements QuarkusTestProfile {
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(ControlPlaneStandIn.class));
-        }
-    }
 
     WireMockServer controlPlane;
     WireMockServer index;
     WireMockServer elsewhere;
+
+    @Inject
+    ImportLister lister;
+
+    @Inject
+    PineconeConfig config;
+
+    @BeforeAll
+    static void start() {
+        ControlPlaneStandIn.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        ControlPlaneStandIn.stop();
+    }
+
+    private ImportPage list(String... indexes) {
+        Connection connection = Connection.of(config).withIndexHost(null).withControllerHost(ControlPlaneStandIn.url())
+                .withApiKey(ControlPlaneStandIn.SECRET_KEY);
+        return lister.list(ImportQuery.builder().indexes(List.of(indexes)).build(), connection);
+    }
 
     @BeforeEach
     void project() {
@@ -70,18 +94,18 @@ class KeyStaysHomeTest {
 
     @Test
     void aHostOutsideTheRuleIsRefusedBeforeAnyRequest() {
-        given().queryParam("index", "*").get("/listImports").then().statusCode(502)
-                .body("message", containsString("refusing to send the API key to 127.0.0.2:" + elsewhere.port()))
-                .body("message", containsString("index 'away'"))
-                .body(not(containsString(ControlPlaneStandIn.SECRET_KEY)));
+        Failure refused = assertThrows(Failure.class, () -> list("*"));
+        assertEquals(Failure.Kind.UPSTREAM_ANOMALY, refused.kind());
+        assertTrue(refused.getMessage().contains("refusing to send the API key to 127.0.0.2:" + elsewhere.port()), refused.getMessage());
+        assertTrue(refused.getMessage().contains("index 'away'"), refused.getMessage());
+        assertFalse(refused.getMessage().contains(ControlPlaneStandIn.SECRET_KEY));
         index.verify(0, anyRequestedFor(anyUrl()));
         elsewhere.verify(0, anyRequestedFor(anyUrl()));
     }
 
     @Test
     void anIndexOnTheControlPlanesOwnLoopbackAddressIsListedWithTheKey() {
-        given().queryParam("index", "home").get("/listImports").then().statusCode(200)
-                .body("data[0].index", org.hamcrest.Matchers.equalTo("home"));
+        assertEquals("home", list("home").data().get(0).extra().get("index"));
         controlPlane.verify(getRequestedFor(urlPathEqualTo("/indexes/home")).withHeader("Api-Key", equalTo(ControlPlaneStandIn.SECRET_KEY))
                 .withHeader("X-Pinecone-Api-Version", equalTo("2025-01")));
         index.verify(getRequestedFor(urlPathEqualTo("/bulk/imports")).withHeader("Api-Key", equalTo(ControlPlaneStandIn.SECRET_KEY)));
@@ -93,7 +117,7 @@ class KeyStaysHomeTest {
         // a name no other test asks for: what the process remembers is this test's alone
         controlPlane.stubFor(get(urlPathEqualTo("/indexes/remembered")).willReturn(okJson(model("remembered", "127.0.0.1:" + index.port()))));
         for (int i = 0; i < 3; i++) {
-            given().queryParam("index", "remembered").get("/listImports").then().statusCode(200);
+            list("remembered");
         }
         assertEquals(1, controlPlane.countRequestsMatching(getRequestedFor(urlPathEqualTo("/indexes/remembered")).build()).getCount());
         assertEquals(3, index.getAllServeEvents().size());
@@ -101,10 +125,12 @@ class KeyStaysHomeTest {
 
     @Test
     void theControlPlanesErrorsAreDecoded() {
-        given().queryParam("index", "lost").get("/listImports").then().statusCode(400)
-                .body("field", org.hamcrest.Matchers.equalTo("index")).body("value", org.hamcrest.Matchers.equalTo("lost"));
-        given().queryParam("index", "locked").get("/listImports").then().statusCode(502)
-                .body("message", containsString("FORBIDDEN: Key lacks access"));
+        InvalidQueryException lost = assertThrows(InvalidQueryException.class, () -> list("lost"));
+        assertEquals("index", lost.field());
+        assertEquals("lost", lost.value());
+        Failure locked = assertThrows(Failure.class, () -> list("locked"));
+        assertEquals(Failure.Kind.UPSTREAM_REJECTED, locked.kind());
+        assertTrue(locked.getMessage().contains("FORBIDDEN: Key lacks access"), locked.getMessage());
     }
 
     private static String model(String name, String host) {

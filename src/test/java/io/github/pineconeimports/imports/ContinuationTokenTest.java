@@ -9,6 +9,8 @@ import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
 
+import io.github.pineconeimports.failure.InvalidQueryException;
+
 class ContinuationTokenTest {
 
     @Test

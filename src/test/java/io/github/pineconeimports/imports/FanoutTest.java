@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.github.pineconeimports.client.Deadline;
+import io.github.pineconeimports.failure.ListingTooLargeException;
 
 /** Several indexes' walks: concurrent up to the bound, consumed in order, under the caller's one deadline. */
 class FanoutTest {

@@ -17,6 +17,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import io.github.pineconeimports.client.ImportModel;
+import io.github.pineconeimports.failure.InvalidQueryException;
 
 class ImportQueryTest {
 

@@ -21,14 +21,15 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import io.github.pineconeimports.client.ApiKeySecret;
 import io.github.pineconeimports.client.Connection;
-import io.github.pineconeimports.client.Failure;
 import io.github.pineconeimports.client.IndexHost;
+import io.github.pineconeimports.failure.Failure;
 import io.github.pineconeimports.function.lambda.LambdaError;
 import io.github.pineconeimports.function.lambda.ListImportsHandler;
+import io.github.pineconeimports.function.lambda.SecretApiKey;
 import io.github.pineconeimports.imports.ImportQuery;
 import io.github.pineconeimports.imports.ImportStatus;
+import io.github.pineconeimports.support.AlertRules;
 
 /**
  * deploy/aws agrees with the Lambda build: the handler, the runtimes, where the key comes from, a schedule whose
@@ -52,7 +53,7 @@ class AwsDescriptorsTest {
                 ifBranches(env.get(Connection.INDEX_VARIABLE)));
         assertFalse(env.containsKey(Connection.API_KEY_VARIABLE), "no key in the environment");
         assertFalse(JSON.writeValueAsString(env).contains("resolve:secretsmanager"), "no secret resolved into the environment");
-        assertEquals(Map.of("Ref", "ApiKeySecret"), env.get(ApiKeySecret.VARIABLE), "the secret's name, read at run time");
+        assertEquals(Map.of("Ref", "ApiKeySecret"), env.get(SecretApiKey.VARIABLE), "the secret's name, read at run time");
         assertEquals(List.of(Map.of("Ref", "SecretsExtensionLayer")), props.get("Layers"), "the extension that reads it");
         Map<String, Object> policy = map(list(props.get("Policies")).get(0));
         assertEquals(Map.of("SecretArn", Map.of("Fn::Sub",

@@ -19,6 +19,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 
 import io.github.pineconeimports.function.lambda.LambdaError;
+import io.github.pineconeimports.support.AlertRules;
 import io.restassured.path.json.JsonPath;
 
 /**

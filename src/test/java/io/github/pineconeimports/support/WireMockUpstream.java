@@ -17,10 +17,16 @@ public class WireMockUpstream implements QuarkusTestResourceLifecycleManager {
         return server;
     }
 
+    /** A started WireMock server on a free port of {@code address} (a loopback address). */
+    public static WireMockServer started(String address) {
+        WireMockServer started = new WireMockServer(WireMockConfiguration.options().bindAddress(address).dynamicPort());
+        started.start();
+        return started;
+    }
+
     @Override
     public Map<String, String> start() {
-        server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
-        server.start();
+        server = started("127.0.0.1");
         return Map.of("pinecone.index-host", "http://127.0.0.1:" + server.port(),
                 "pinecone.api-key", SECRET_KEY,
                 "pinecone-emulator.enabled", "false");

@@ -30,6 +30,7 @@ import com.sun.net.httpserver.HttpServer;
 
 import io.github.pineconeimports.emulator.EmulatorProject;
 import io.github.pineconeimports.emulator.EmulatorServer;
+import io.github.pineconeimports.emulator.EmulatorSettings;
 import io.github.pineconeimports.emulator.EmulatorStore;
 import io.github.pineconeimports.support.Emulator;
 import io.github.pineconeimports.support.LambdaRuntimeApi;
@@ -76,7 +77,8 @@ class StepFunctionsIT {
         Assumptions.assumeFalse(Boolean.getBoolean("skipBindings"), "-DskipBindings: no Lambda build, so no function.zip to run");
         assertTrue(Files.isRegularFile(LAMBDA_BUILD.resolve("function.zip")), "no " + LAMBDA_BUILD.resolve("function.zip"));
         vertx = Vertx.vertx();
-        emulator = EmulatorServer.start(vertx, "127.0.0.1", 0, Emulator.KEY, 250, 42, Duration.ofMinutes(1), clock);
+        emulator = EmulatorServer.start(vertx, EmulatorSettings.defaults().withApiKey(Emulator.KEY)
+                .withTime(Duration.ofMinutes(1), clock));
         store = emulator.store();
         function = PackagedLambda.startJvm(LAMBDA_BUILD, Map.of("PINECONE_INDEX_HOST", emulatorUrl(), "PINECONE_API_KEY", Emulator.KEY),
                 "step-functions-lambda.log");
@@ -235,8 +237,8 @@ class StepFunctionsIT {
     @Test
     void aBatchInOneOfSeveralNamedIndexesIsWaitedForAcrossThem() throws Exception {
         // a project of two indexes, each with its own 250 older imports; the function finds them through the control plane
-        try (EmulatorProject project = EmulatorProject.start(vertx, "127.0.0.1", 0, Emulator.KEY, List.of("alpha", "beta"), 250, 42,
-                Duration.ofMinutes(1), clock);
+        try (EmulatorProject project = EmulatorProject.start(vertx,
+                EmulatorSettings.defaults().withApiKey(Emulator.KEY).withTime(Duration.ofMinutes(1), clock), List.of("alpha", "beta"));
                 PackagedLambda byName = PackagedLambda.startJvm(LAMBDA_BUILD, Map.of("PINECONE_CONTROLLER_HOST",
                         "http://127.0.0.1:" + project.port(), "PINECONE_API_KEY", Emulator.KEY), "step-functions-indexes.log")) {
             target = byName;

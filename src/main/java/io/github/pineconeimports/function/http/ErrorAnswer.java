@@ -2,11 +2,11 @@ package io.github.pineconeimports.function.http;
 
 import org.jboss.logging.Logger;
 
-import io.github.pineconeimports.client.Failure;
-import io.github.pineconeimports.client.Failure.Kind;
-import io.github.pineconeimports.imports.InvalidQueryException;
-import io.github.pineconeimports.imports.ListingFailedException;
-import io.github.pineconeimports.imports.ListingTooLargeException;
+import io.github.pineconeimports.failure.Failure;
+import io.github.pineconeimports.failure.Failure.Kind;
+import io.github.pineconeimports.failure.InvalidQueryException;
+import io.github.pineconeimports.failure.ListingFailedException;
+import io.github.pineconeimports.failure.ListingTooLargeException;
 
 /**
  * How a failure of {@code listImports} is answered over HTTP (plain calls and CloudEvents): a status and an
@@ -47,14 +47,14 @@ public record ErrorAnswer(int status, ErrorBody body) {
         ErrorBody body = switch (kind) {
             case INTERNAL -> ErrorBody.of(code(kind), "listImports failed unexpectedly; the log has details");
             case INVALID_INPUT -> failure instanceof InvalidQueryException e
-                    ? new ErrorBody(code(kind), e.getMessage(), e.field(), e.value(), e.allowed(), null, null, null, null)
+                    ? ErrorBody.field(code(kind), e.getMessage(), e.field(), e.value(), e.allowed())
                     : ErrorBody.of(code(kind), failure.getMessage());
             case TOO_LARGE -> failure instanceof ListingTooLargeException e
-                    ? new ErrorBody(code(kind), e.getMessage(), e.field(), null, e.allowed(), null, null, null, null)
+                    ? ErrorBody.field(code(kind), e.getMessage(), e.field(), null, e.allowed())
                     : ErrorBody.of(code(kind), failure.getMessage());
             case NOT_CONFIGURED -> ErrorBody.of(code(kind), failure.getMessage());
             default -> failure instanceof ListingFailedException e
-                    ? new ErrorBody(code(kind), e.getMessage(), null, null, null, e.upstreamStatus(), e.pagesRead(), true, e.index())
+                    ? ErrorBody.incomplete(code(kind), e.getMessage(), e.upstreamStatus(), e.pagesRead(), e.index())
                     : ErrorBody.of(code(kind), failure.getMessage());
         };
         if (kind == Kind.INTERNAL) {

@@ -6,12 +6,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.core.JsonProcessingException;
 
+import io.github.pineconeimports.failure.InvalidQueryException;
 import io.github.pineconeimports.function.ListImportsInput;
-import io.github.pineconeimports.imports.InvalidQueryException;
 import io.github.pineconeimports.imports.QueryText;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.http.HttpMethod;
@@ -28,7 +28,9 @@ import io.vertx.ext.web.RoutingContext;
 public class HttpErrors {
 
     static final String PATH = "/listImports";
-    /** Room for every field at its longest (a token is at most 4096); quarkus.http.limits.max-initial-line-length is twice this. */
+    /**
+     * Room for every field at its longest (a token is at most 4096); quarkus.http.limits.max-initial-line-length is
+     * twice this. */
     static final int MAX_URI = 8192;
     private static final Set<String> FIELDS = Set.copyOf(QueryText.FIELDS);
 
@@ -63,14 +65,16 @@ public class HttpErrors {
         }
         if (rc.request().method() == HttpMethod.GET && !hasNoBody(rc)) {
             // a GET reads its query string only: a filter in its body must not be silently dropped
-            send(rc, ErrorAnswer.of(new InvalidQueryException("body", null, "query parameters on GET, or a JSON body on POST",
+            send(rc, ErrorAnswer.of(new InvalidQueryException("body", null,
+                    "query parameters on GET, or a JSON body on POST",
                     "a GET reads its fields from its query string, not its body; use POST for a JSON body")));
             return;
         }
         if (rc.request().method() == HttpMethod.POST && !rc.queryParams().isEmpty()) {
             // a POST reads its body only: a filter in its URL must not be silently dropped
             String name = rc.queryParams().names().iterator().next();
-            send(rc, ErrorAnswer.of(new InvalidQueryException(name, null, "a JSON body with " + String.join(", ", QueryText.FIELDS),
+            send(rc, ErrorAnswer.of(new InvalidQueryException(name, null, "a JSON body with " + String.join(", ",
+                    QueryText.FIELDS),
                     "a POST reads its fields from its JSON body, not its URL; move '" + InvalidQueryException.clip(name)
                             + "' into the body, or use GET")));
             return;
@@ -106,7 +110,8 @@ public class HttpErrors {
         } else if (rc.statusCode() == 400) {
             send(rc, ErrorAnswer.of(describeBadBody(rc)));
         } else if (rc.statusCode() == 405) {
-            send(rc, new ErrorAnswer(405, ErrorBody.of("method_not_allowed", "use GET with query parameters or POST with a JSON body")));
+            send(rc, new ErrorAnswer(405, ErrorBody.of("method_not_allowed",
+                    "use GET with query parameters or POST with a JSON body")));
         } else if (rc.statusCode() >= 400) {
             // anything else the server itself refuses (413: a body over the limit) gets the same JSON shape
             HttpResponseStatus status = HttpResponseStatus.valueOf(rc.statusCode());
@@ -120,7 +125,8 @@ public class HttpErrors {
     private InvalidQueryException describeBadBody(RoutingContext rc) {
         String body = rc.body() == null ? null : rc.body().asString();
         try {
-            mapper.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(body, ListImportsInput.class);
+            mapper.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(body,
+                    ListImportsInput.class);
         } catch (JsonProcessingException e) {
             return ListImportsInput.unreadable(e);
         } catch (RuntimeException e) {

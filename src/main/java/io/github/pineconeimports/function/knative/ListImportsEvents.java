@@ -7,10 +7,10 @@ import java.time.format.DateTimeParseException;
 
 import jakarta.inject.Inject;
 
+import io.github.pineconeimports.failure.InvalidQueryException;
 import io.github.pineconeimports.function.ListImportsInput;
 import io.github.pineconeimports.imports.ImportLister;
 import io.github.pineconeimports.imports.ImportPage;
-import io.github.pineconeimports.imports.InvalidQueryException;
 import io.quarkus.funqy.Funq;
 import io.quarkus.funqy.knative.events.CloudEvent;
 import io.quarkus.funqy.knative.events.CloudEventBuilder;
@@ -40,7 +40,8 @@ public class ListImportsEvents {
     @Funq("listImportsEvent")
     public CloudEvent<ImportPage> listImportsEvent(CloudEvent<ListImportsInput> event) {
         ImportPage page = lister.list(input(event).toQuery(time(event)));
-        return CloudEventBuilder.create().type(page.matched() != null ? COUNTS : page.found() ? FOUND : NOTHING).source(SOURCE).build(page);
+        return CloudEventBuilder.create().type(page.matched() != null ? COUNTS : page.found() ? FOUND : NOTHING)
+                .source(SOURCE).build(page);
     }
 
     private static ListImportsInput input(CloudEvent<ListImportsInput> event) {
@@ -62,7 +63,8 @@ public class ListImportsEvents {
             OffsetDateTime time = event.time();
             return time == null ? null : time.toInstant();
         } catch (DateTimeParseException e) {
-            throw new InvalidQueryException("time", e.getParsedString(), "an RFC 3339 timestamp", "the event's time is not a timestamp");
+            throw new InvalidQueryException("time", e.getParsedString(), "an RFC 3339 timestamp",
+                    "the event's time is not a timestamp");
         }
     }
 }

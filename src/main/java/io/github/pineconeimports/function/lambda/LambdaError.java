@@ -1,6 +1,6 @@
 package io.github.pineconeimports.function.lambda;
 
-import io.github.pineconeimports.client.Failure;
+import io.github.pineconeimports.failure.Failure;
 
 /**
  * A failed invocation, as AWS reports it: Lambda's {@code errorType} is the class name of what the handler threw,
@@ -17,7 +17,8 @@ public abstract sealed class LambdaError extends RuntimeException {
     /** The error for anything the function threw. */
     static LambdaError of(Throwable thrown) {
         Failure failure = Failure.find(thrown);
-        String message = failure != null ? failure.getMessage() : thrown.getClass().getSimpleName() + ": " + thrown.getMessage();
+        String message = failure != null ? failure.getMessage() : thrown.getClass().getSimpleName() + ": "
+                + thrown.getMessage();
         return switch (failure == null ? Failure.Kind.INTERNAL : failure.kind()) {
             case INVALID_INPUT -> new InvalidInput(message);
             case NOT_CONFIGURED -> new NotConfigured(message);

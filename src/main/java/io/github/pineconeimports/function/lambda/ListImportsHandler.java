@@ -7,8 +7,8 @@ import java.io.OutputStream;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 
+import io.github.pineconeimports.failure.InvalidQueryException;
 import io.github.pineconeimports.function.ListImportsInput;
-import io.github.pineconeimports.imports.InvalidQueryException;
 import io.quarkus.funqy.lambda.FunqyStreamHandler;
 
 /**

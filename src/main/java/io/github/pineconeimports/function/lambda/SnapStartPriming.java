@@ -29,16 +29,10 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 
 /**
- * SnapStart priming. Lambda snapshots the function after its init phase (Quarkus starts the whole application
- * there: {@code quarkus.snapstart.full-warmup}) and, just before, calls this resource. It runs one real listing:
- * an event parsed into a query, two pages fetched through the REST client, read, filtered and summed, and the
- * answer written as JSON. Every class and code path of an invocation is then loaded and initialised inside the
- * snapshot, so a restored function does not pay for them on its first call.
- *
- * <p>Pinecone is never called and the key never read: the pages come from a server of this process on
- * 127.0.0.1, with a made-up key, and both the server and its clients are closed before the snapshot (a snapshot
- * must not hold connections). Without SnapStart (and in the native build) no checkpoint comes and this does
- * nothing.
+ * SnapStart priming: just before Lambda snapshots the function, one real listing runs (event parsed, two pages
+ * fetched, filtered, summed, written as JSON), so a restored function has loaded every class of a call. The pages
+ * come from a server of this process on 127.0.0.1 with a made-up key: Pinecone is never called, the key never
+ * read, and both server and clients are closed before the snapshot. Without SnapStart it does nothing.
  */
 @Singleton
 public class SnapStartPriming implements Resource {
@@ -84,7 +78,8 @@ public class SnapStartPriming implements Resource {
         pages.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         String host = "http://127.0.0.1:" + pages.actualPort();
         try {
-            Connection own = new Connection(KEY, config.apiVersion(), host, null, null, Duration.ofSeconds(2), Duration.ofSeconds(5));
+            Connection own = new Connection(KEY, config.apiVersion(), host, null, null, Duration.ofSeconds(2),
+                    Duration.ofSeconds(5));
             ImportPage answer = lister.list(json.readValue(EVENT, ListImportsInput.class).toQuery(), own);
             return json.writeValueAsBytes(answer);
         } finally {
@@ -114,7 +109,8 @@ public class SnapStartPriming implements Resource {
             data.add(item);
         }
         try {
-            return json.writeValueAsString(Map.of("data", data, "pagination", next == null ? Map.of() : Map.of("next", next)));
+            return json.writeValueAsString(Map.of("data", data,
+                    "pagination", next == null ? Map.of() : Map.of("next", next)));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

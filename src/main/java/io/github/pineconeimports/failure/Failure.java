@@ -1,4 +1,4 @@
-package io.github.pineconeimports.client;
+package io.github.pineconeimports.failure;
 
 /**
  * Every failure this project reports has a {@link Kind}. Each face maps the kind to its own answer in one place
@@ -34,11 +34,25 @@ public abstract class Failure extends RuntimeException {
         }
     }
 
-    protected Failure(String message, Throwable cause) {
+    private final Kind kind;
+
+    protected Failure(Kind kind, String message, Throwable cause) {
         super(message, cause);
+        this.kind = kind;
     }
 
-    public abstract Kind kind();
+    public final Kind kind() {
+        return kind;
+    }
+
+    /** Text from outside (input, Pinecone), made safe to echo: control characters as {@code ?}, at most {@code max}. */
+    public static String clip(String text, int max) {
+        if (text == null) {
+            return null;
+        }
+        String printable = text.replaceAll("\\p{Cntrl}", "?");
+        return printable.length() <= max ? printable : printable.substring(0, max) + "…";
+    }
 
     /** The first failure of ours in a cause chain (Funqy, CDI and Vert.x wrap what we throw), or null. */
     public static Failure find(Throwable thrown) {

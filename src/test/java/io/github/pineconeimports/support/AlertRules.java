@@ -1,4 +1,4 @@
-package io.github.pineconeimports.lambda;
+package io.github.pineconeimports.support;
 
 import static io.github.pineconeimports.support.Descriptors.JSON;
 import static io.github.pineconeimports.support.Descriptors.map;
@@ -13,14 +13,14 @@ import software.amazon.event.ruler.Machine;
  * The EventBridge rules of deploy/aws/template.yaml, read from the template and run by AWS's own matcher
  * (event-ruler), over the envelopes Lambda destinations put on the bus.
  */
-final class AlertRules {
+public final class AlertRules {
 
-    static final String FOUND = "ImportsFoundRule";
-    static final String FAILED = "ListingFailedRule";
+    public static final String FOUND = "ImportsFoundRule";
+    public static final String FAILED = "ListingFailedRule";
 
     private final Machine machine = new Machine();
 
-    AlertRules() throws Exception {
+    public AlertRules() throws Exception {
         Map<String, Object> resources = map(yaml("aws/template.yaml").get("Resources"));
         for (String rule : List.of(FOUND, FAILED)) {
             machine.addRule(rule, JSON.writeValueAsString(map(map(resources.get(rule)).get("Properties")).get("EventPattern")));
@@ -28,17 +28,17 @@ final class AlertRules {
     }
 
     /** The rules an event matches. */
-    List<String> matching(String event) throws Exception {
+    public List<String> matching(String event) throws Exception {
         return machine.rulesForJSONEvent(event);
     }
 
     /** The record a Lambda destination puts on the bus after an asynchronous invocation that returned {@code answer}. */
-    static String success(String input, String answer) {
+    public static String success(String input, String answer) {
         return envelope("Success", "Success", input, "{\"statusCode\": 200, \"executedVersion\": \"7\"}", answer);
     }
 
     /** The record after an invocation that failed with {@code error} ({@code errorType}, {@code errorMessage}) every time. */
-    static String failure(String input, String error) {
+    public static String failure(String input, String error) {
         return envelope("Failure", "RetriesExhausted", input,
                 "{\"statusCode\": 200, \"executedVersion\": \"7\", \"functionError\": \"Unhandled\"}", error);
     }

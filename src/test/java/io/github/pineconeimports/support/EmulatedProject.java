@@ -1,4 +1,4 @@
-package io.github.pineconeimports.function;
+package io.github.pineconeimports.support;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.pineconeimports.emulator.EmulatorProject;
-import io.github.pineconeimports.support.Emulator;
+import io.github.pineconeimports.emulator.EmulatorSettings;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Vertx;
 
@@ -27,7 +27,7 @@ public class EmulatedProject implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         vertx = Vertx.vertx();
-        project = EmulatorProject.start(vertx, "127.0.0.1", 0, Emulator.KEY, INDEXES, 250, 42, Duration.ofSeconds(1), Clock.systemUTC());
+        project = EmulatorProject.start(vertx, EmulatorSettings.defaults().withApiKey(Emulator.KEY), INDEXES);
         return Map.of("pinecone.controller-host", "http://127.0.0.1:" + project.port(),
                 "pinecone.index-host", "",
                 "pinecone.api-key", Emulator.KEY,

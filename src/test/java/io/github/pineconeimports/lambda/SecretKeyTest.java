@@ -1,4 +1,4 @@
-package io.github.pineconeimports.function;
+package io.github.pineconeimports.lambda;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -20,10 +20,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
+import io.github.pineconeimports.support.SecretsExtensionStandIn;
 import io.github.pineconeimports.support.WireMockUpstream;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -31,7 +30,8 @@ import io.quarkus.test.junit.TestProfile;
 /**
  * The key read at run time from Secrets Manager through the AWS Parameters and Secrets extension (a WireMock
  * stand-in of its local HTTP API): fetched on the first call, remembered, fetched again after Pinecone rejects
- * it, and when the extension cannot give it, a clear error and no call to Pinecone at all.
+ * it, and when the extension cannot give it, a clear error and no call to Pinecone at all. Runs with
+ * {@code -Plambda}, where this door lives.
  */
 @QuarkusTest
 @TestProfile(SecretKeyTest.FromSecret.class)
@@ -49,29 +49,15 @@ class SecretKeyTest {
 
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(WireMockUpstream.class), new TestResourceEntry(Extension.class));
-        }
-    }
-
-    /** A stand-in of the extension's HTTP API on loopback. */
-    public static class Extension implements QuarkusTestResourceLifecycleManager {
-        static WireMockServer server;
-
-        @Override
-        public Map<String, String> start() {
-            server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
-            server.start();
-            return Map.of("parameters-secrets-extension-http-port", String.valueOf(server.port()), "pinecone.api-key", "");
-        }
-
-        @Override
-        public void stop() {
-            server.stop();
+            return List.of(new TestResourceEntry(WireMockUpstream.class), new TestResourceEntry(SecretsExtensionStandIn.class));
         }
     }
 
     @jakarta.inject.Inject
-    io.github.pineconeimports.client.ApiKeySecret secret;
+    io.github.pineconeimports.function.lambda.SecretApiKey secret;
+
+    @jakarta.inject.Inject
+    io.github.pineconeimports.client.ApiKeys keys;
 
     WireMockServer pinecone;
     WireMockServer extension;
@@ -80,7 +66,7 @@ class SecretKeyTest {
     void reset() {
         forgetKeys();
         pinecone = WireMockUpstream.server();
-        extension = Extension.server;
+        extension = SecretsExtensionStandIn.server();
         pinecone.resetAll();
         extension.resetAll();
         pinecone.stubFor(get(urlPathEqualTo("/bulk/imports")).withHeader("Api-Key", equalTo(WireMockUpstream.SECRET_KEY))
@@ -99,8 +85,8 @@ class SecretKeyTest {
     void theKeyIsFetchedOnFirstUseAndRemembered() {
         forgetKeys();
         secretHolds(WireMockUpstream.SECRET_KEY);
-        given().get("/listImports").then().statusCode(200).body("data[0].id", org.hamcrest.Matchers.equalTo("1"));
-        given().get("/listImports").then().statusCode(200);
+        invoke().then().statusCode(200).body("data[0].id", org.hamcrest.Matchers.equalTo("1"));
+        invoke().then().statusCode(200);
         extension.verify(1, getRequestedFor(urlPathEqualTo("/secretsmanager/get")).withQueryParam("secretId", equalTo(SECRET_ID))
                 .withHeader("X-Aws-Parameters-Secrets-Token", equalTo(SESSION_TOKEN)));
         pinecone.verify(2, getRequestedFor(urlPathEqualTo("/bulk/imports")).withHeader("Api-Key", equalTo(WireMockUpstream.SECRET_KEY)));
@@ -109,13 +95,13 @@ class SecretKeyTest {
     @Test
     void aRejectedKeyIsFetchedAgainOnce() {
         secretHolds(WireMockUpstream.SECRET_KEY);
-        given().get("/listImports").then().statusCode(200);
+        invoke().then().statusCode(200);
         // the key is rotated: Pinecone now refuses the old one, the secret holds the new one
         pinecone.stubFor(get(urlPathEqualTo("/bulk/imports")).withHeader("Api-Key", equalTo(WireMockUpstream.SECRET_KEY))
                 .willReturn(aResponse().withStatus(401).withBody("Invalid API Key")));
         extension.resetAll();
         secretHolds(ROTATED_KEY);
-        given().get("/listImports").then().statusCode(200).body("data[0].id", org.hamcrest.Matchers.equalTo("2"));
+        invoke().then().statusCode(200).body("data[0].id", org.hamcrest.Matchers.equalTo("2"));
         extension.verify(1, getRequestedFor(urlPathEqualTo("/secretsmanager/get")));
     }
 
@@ -127,28 +113,40 @@ class SecretKeyTest {
             pinecone.resetAll();
             extension.stubFor(get(urlPathEqualTo("/secretsmanager/get")).willReturn(aResponse().withStatus(status)
                     .withBody("AccessDeniedException " + SESSION_TOKEN)));
-            given().get("/listImports").then().statusCode(status >= 500 ? 502 : 500)
-                    .body("message", containsString("PINECONE_API_KEY_SECRET"))
-                    .body("message", containsString("answered " + status))
+            invoke().then().statusCode(500)
+                    .body("errorMessage", containsString("PINECONE_API_KEY_SECRET"))
+                    .body("errorMessage", containsString("answered " + status))
                     .body(not(containsString(SESSION_TOKEN)));
             pinecone.verify(0, anyRequestedFor(anyUrl()));
+            // the extension failing is an outage (retry later); refusing is a setting to fix (the kind names the answer)
+            forgetKeys();
+            io.github.pineconeimports.failure.SecretException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                    io.github.pineconeimports.failure.SecretException.class, secret::current);
+            assertEquals(status >= 500 ? io.github.pineconeimports.failure.Failure.Kind.UPSTREAM_UNAVAILABLE
+                    : io.github.pineconeimports.failure.Failure.Kind.NOT_CONFIGURED, refused.kind(), "extension answered " + status);
         }
         forgetKeys();
         extension.stubFor(get(urlPathEqualTo("/secretsmanager/get")).willReturn(aResponse()
                 .withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
-        given().get("/listImports").then().statusCode(500).body("message", containsString("could not be reached"));
+        invoke().then().statusCode(500).body("errorMessage", containsString("could not be reached"));
         pinecone.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    /** One Lambda invocation with an empty event, through Quarkus' mock event server. */
+    private static io.restassured.response.Response invoke() {
+        return given().contentType("application/json").accept("application/json").body("{}").post();
     }
 
     /** Whatever key an earlier test left remembered. */
     private void forgetKeys() {
-        secret.forget(WireMockUpstream.SECRET_KEY);
-        secret.forget(ROTATED_KEY);
+        secret.rejected(WireMockUpstream.SECRET_KEY);
+        secret.rejected(ROTATED_KEY);
     }
 
     @Test
-    void probesDoNotFetchTheKey() {
-        given().get("/q/health/ready").then().statusCode(200);
+    void theDoorIsTheSecretAndSayingItIsConfiguredFetchesNothing() {
+        assertEquals(true, keys.configured());
+        assertEquals(false, keys.toString().contains(WireMockUpstream.SECRET_KEY));
         extension.verify(0, anyRequestedFor(anyUrl()));
     }
 }

@@ -1,28 +1,28 @@
-package io.github.pineconeimports.cli;
+package io.github.pineconeimports.support;
 
 import java.time.Clock;
 import java.time.Duration;
 
 import io.github.pineconeimports.emulator.EmulatorServer;
+import io.github.pineconeimports.emulator.EmulatorSettings;
 import io.github.pineconeimports.emulator.EmulatorStore;
-import io.github.pineconeimports.support.Emulator;
 import io.vertx.core.Vertx;
 
 /** The emulator on a loopback port of its own, for command-line tests. */
-final class StandaloneEmulator implements AutoCloseable {
+public final class StandaloneEmulator implements AutoCloseable {
 
     private final Vertx vertx = Vertx.vertx();
     private final EmulatorServer server;
 
-    StandaloneEmulator(Duration tick, Clock clock) {
-        server = EmulatorServer.start(vertx, "127.0.0.1", 0, Emulator.KEY, 250, 42, tick, clock);
+    public StandaloneEmulator(Duration tick, Clock clock) {
+        server = EmulatorServer.start(vertx, EmulatorSettings.defaults().withApiKey(Emulator.KEY).withTime(tick, clock));
     }
 
-    EmulatorStore store() {
+    public EmulatorStore store() {
         return server.store();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.port();
     }
 

@@ -1,4 +1,4 @@
-package io.github.pineconeimports.client;
+package io.github.pineconeimports.failure;
 
 import java.time.Duration;
 
@@ -8,16 +8,14 @@ import java.time.Duration;
  * the API key (see {@link #redact}).
  */
 public class PineconeException extends Failure {
-
-    private final Kind kind;
     private final int httpStatus;
     private final Integer rpcCode;
     private final String upstreamMessage;
     private final Duration retryAfter;
 
-    PineconeException(Kind kind, int httpStatus, Integer rpcCode, String upstreamMessage, Duration retryAfter) {
-        super(describe(kind, httpStatus, upstreamMessage), null);
-        this.kind = kind;
+    protected PineconeException(Kind kind, int httpStatus, Integer rpcCode, String upstreamMessage,
+            Duration retryAfter) {
+        super(kind, describe(kind, httpStatus, upstreamMessage), null);
         this.httpStatus = httpStatus;
         this.rpcCode = rpcCode;
         this.upstreamMessage = upstreamMessage;
@@ -25,7 +23,7 @@ public class PineconeException extends Failure {
     }
 
     /** Pinecone answered {@code status}: throttled (429), failed (5xx but 501), a redirect, or it refused the call. */
-    static PineconeException answered(int status, Integer rpcCode, String message, Duration retryAfter) {
+    public static PineconeException answered(int status, Integer rpcCode, String message, Duration retryAfter) {
         Kind kind = status == 429 ? Kind.UPSTREAM_THROTTLED
                 : status >= 500 && status != 501 ? Kind.UPSTREAM_UNAVAILABLE
                 : status >= 300 && status < 400 ? Kind.UPSTREAM_ANOMALY
@@ -34,28 +32,23 @@ public class PineconeException extends Failure {
     }
 
     /** No answer came: connection refused or reset, or a timeout. */
-    static PineconeException unreachable(String detail) {
+    public static PineconeException unreachable(String detail) {
         return new PineconeException(Kind.UPSTREAM_UNAVAILABLE, 0, null, detail, null);
     }
 
     /** The key-safety check refused to send a request: nothing went out, and trying again cannot change that. */
-    static PineconeException refused(String why) {
+    public static PineconeException refused(String why) {
         return new PineconeException(Kind.UPSTREAM_ANOMALY, 0, null, why, null);
     }
 
     /** A successful answer that is not a page of imports. */
-    static PineconeException anomaly(String what) {
+    public static PineconeException anomaly(String what) {
         return new PineconeException(Kind.UPSTREAM_ANOMALY, 200, null, what, null);
-    }
-
-    @Override
-    public Kind kind() {
-        return kind;
     }
 
     /** Worth another call: throttled, failed, or unreachable. */
     public boolean isTransient() {
-        return kind == Kind.UPSTREAM_UNAVAILABLE || kind == Kind.UPSTREAM_THROTTLED;
+        return kind() == Kind.UPSTREAM_UNAVAILABLE || kind() == Kind.UPSTREAM_THROTTLED;
     }
 
     /** How long Pinecone asked us to wait ({@code Retry-After}), or null. */
@@ -78,10 +71,12 @@ public class PineconeException extends Failure {
         return upstreamMessage;
     }
 
-    /** The same failure with {@code secret} masked (see {@link KeyMask}). */
-    PineconeException redact(String secret) {
-        String masked = KeyMask.mask(upstreamMessage, secret);
-        return java.util.Objects.equals(masked, upstreamMessage) ? this : new PineconeException(kind, httpStatus, rpcCode, masked, retryAfter);
+    /** The same failure with {@code secret} masked (see {@code KeyMask}). */
+    public PineconeException redact(String secret) {
+        String masked = io.github.pineconeimports.client.KeyMask.mask(upstreamMessage, secret);
+        return java.util.Objects.equals(masked, upstreamMessage) ? this : new PineconeException(kind(), httpStatus,
+                rpcCode, masked,
+                retryAfter);
     }
 
     private static String describe(Kind kind, int status, String upstream) {
@@ -91,7 +86,8 @@ public class PineconeException extends Failure {
                     : status >= 300 && status < 400
                     ? "Pinecone answered a redirect (" + status + "), which is not followed"
                     : "Pinecone answered something that is not a list of imports";
-            case UPSTREAM_UNAVAILABLE -> status == 0 ? "Could not reach Pinecone" : "Pinecone failed to answer (" + status + ")";
+            case UPSTREAM_UNAVAILABLE -> status == 0 ? "Could not reach Pinecone" : "Pinecone failed to answer ("
+                    + status + ")";
             case UPSTREAM_THROTTLED -> "Pinecone is rate-limiting requests (429)";
             default -> switch (status) {
                 case 400 -> "Pinecone rejected the request (400)";

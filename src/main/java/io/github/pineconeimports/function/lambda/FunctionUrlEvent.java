@@ -1,4 +1,4 @@
-package io.github.pineconeimports.function;
+package io.github.pineconeimports.function.lambda;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,12 +9,12 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.github.pineconeimports.imports.InvalidQueryException;
-import io.github.pineconeimports.imports.QueryText;
+import io.github.pineconeimports.failure.InvalidQueryException;
+import io.github.pineconeimports.function.ListImportsInput;
 import io.netty.handler.codec.http.QueryStringDecoder;
 
 /** The fields of an HTTP request that reached the function as a Lambda Function URL event. */
-final class FunctionUrlEvent {
+public final class FunctionUrlEvent {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
@@ -26,7 +26,7 @@ final class FunctionUrlEvent {
      * query string or its JSON body, not both. The raw query string is read as the HTTP binding reads one:
      * {@code status} and {@code index} may repeat, anything else given twice is refused.
      */
-    static ListImportsInput fields(Map<String, Object> event) {
+    public static ListImportsInput fields(Map<String, Object> event) {
         ListImportsInput input = new ListImportsInput();
         Object body = event.get("body");
         if (body instanceof String text && !text.isBlank()) {
@@ -38,17 +38,20 @@ final class FunctionUrlEvent {
                     throw new IllegalArgumentException("null");
                 }
             } catch (IOException | IllegalArgumentException e) {
-                throw new InvalidQueryException("body", null, "a JSON object with " + String.join(", ", ListImportsInput.FIELDS),
+                throw new InvalidQueryException("body", null, "a JSON object with " + String.join(", ",
+                        ListImportsInput.FIELDS),
                         "the request body is not a JSON object of listImports fields");
             }
         }
         String query = event.get("rawQueryString") instanceof String raw ? raw : legacyQuery(event);
-        if (!query.isEmpty() && event.get("requestContext") instanceof Map<?, ?> context && context.get("http") instanceof Map<?, ?> http
+        if (!query.isEmpty() && event.get("requestContext") instanceof Map<?, ?> context
+                && context.get("http") instanceof Map<?, ?> http
                 && "POST".equals(http.get("method"))) {
-            throw new InvalidQueryException("rawQueryString", null, "a JSON body with " + String.join(", ", ListImportsInput.FIELDS),
+            throw new InvalidQueryException("rawQueryString", null, "a JSON body with " + String.join(", ",
+                    ListImportsInput.FIELDS),
                     "a POST reads its fields from its JSON body, not its URL; move them into the body, or use GET");
         }
-        if (!query.isEmpty() && !input.fields.isEmpty()) {
+        if (!query.isEmpty() && !input.isEmpty()) {
             throw new InvalidQueryException("body", null, "fields in the query string or in the body, not both",
                     "the request has both a query string and a body; send the fields in one of them");
         }
@@ -56,20 +59,10 @@ final class FunctionUrlEvent {
         try {
             parameters = new QueryStringDecoder(query, StandardCharsets.UTF_8, false).parameters();
         } catch (IllegalArgumentException e) {
-            throw new InvalidQueryException("rawQueryString", null, "a URL-encoded query string", "the query string is not URL-encoded");
+            throw new InvalidQueryException("rawQueryString", null, "a URL-encoded query string",
+                    "the query string is not URL-encoded");
         }
-        for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
-            if (!ListImportsInput.FIELDS.contains(parameter.getKey())) {
-                input.unknownField(parameter.getKey(), parameter.getValue());
-            } else if (QueryText.REPEATABLE.contains(parameter.getKey())) {
-                input.list(parameter.getKey(), parameter.getValue());
-            } else {
-                for (String value : parameter.getValue()) {
-                    input.set(parameter.getKey(), value);
-                }
-            }
-        }
-        return input;
+        return query.isEmpty() ? input : ListImportsInput.fromQuery(parameters);
     }
 
     /** Without a raw query string (an older payload format), the parsed parameters, URL-encoded again. */

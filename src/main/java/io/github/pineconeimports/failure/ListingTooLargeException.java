@@ -1,27 +1,20 @@
-package io.github.pineconeimports.imports;
+package io.github.pineconeimports.failure;
 
-import io.github.pineconeimports.client.Failure;
 
 /**
  * One answer cannot hold what was asked: {@code all=true} would return more than the configured cap, or an
  * {@code all=true} or {@code counts=true} walk would read more pages than allowed. Names the field that asked.
  */
 public class ListingTooLargeException extends Failure {
-
-    static final String ALL_ALLOWED = "all=true up to the configured cap, or limit with paginationToken";
+    public static final String ALL_ALLOWED = "all=true up to the configured cap, or limit with paginationToken";
 
     private final String field;
     private final String allowed;
 
     public ListingTooLargeException(String field, String allowed, String message) {
-        super(message, null);
+        super(Kind.TOO_LARGE, message, null);
         this.field = field;
         this.allowed = allowed;
-    }
-
-    @Override
-    public Kind kind() {
-        return Kind.TOO_LARGE;
     }
 
     public String field() {

@@ -1,26 +1,20 @@
-package io.github.pineconeimports.imports;
+package io.github.pineconeimports.failure;
 
-import io.github.pineconeimports.client.Failure;
 
 /** A caller's input that cannot be turned into a query. Names the field, the value and what is allowed. */
 public class InvalidQueryException extends Failure {
-
     private final String field;
     private final String value;
     private final String allowed;
     private final String problem;
 
     public InvalidQueryException(String field, String value, String allowed, String problem) {
-        super(field + ": " + problem + (allowed == null ? "" : " (allowed: " + allowed + ")"), null);
+        super(Kind.INVALID_INPUT, field + ": " + problem + (allowed == null ? "" : " (allowed: " + allowed + ")"),
+                null);
         this.problem = problem;
         this.field = field;
         this.value = value == null ? null : clip(value);
         this.allowed = allowed;
-    }
-
-    @Override
-    public Kind kind() {
-        return Kind.INVALID_INPUT;
     }
 
     public String field() {
@@ -41,9 +35,8 @@ public class InvalidQueryException extends Failure {
         return names.apply(field) + ": " + problem + (allowed == null ? "" : " (allowed: " + allowed + ")");
     }
 
-    /** Shortens echoed input and masks control characters, so a message stays readable whatever was sent. */
+    /** Echoed input, shortened and with control characters masked (see {@link Failure#clip}). */
     public static String clip(String text) {
-        String printable = text.replaceAll("\\p{Cntrl}", "?");
-        return printable.length() <= 64 ? printable : printable.substring(0, 64) + "…";
+        return Failure.clip(text, 64);
     }
 }

@@ -1,7 +1,5 @@
-package io.github.pineconeimports.imports;
+package io.github.pineconeimports.failure;
 
-import io.github.pineconeimports.client.Failure;
-import io.github.pineconeimports.client.PineconeException;
 
 /**
  * The listing could not be completed. There is no partial answer: the caller gets this instead, with how far
@@ -9,8 +7,6 @@ import io.github.pineconeimports.client.PineconeException;
  * the upstream failure, or {@link Kind#UPSTREAM_ANOMALY} for what the engine itself found wrong.
  */
 public class ListingFailedException extends Failure {
-
-    private final Kind kind;
     private final String index;
     private final Integer upstreamStatus;
     private final int pagesRead;
@@ -18,12 +14,11 @@ public class ListingFailedException extends Failure {
 
     private ListingFailedException(Kind kind, String index, String problem, Integer upstreamStatus, int pagesRead,
             int scanned, Throwable cause) {
-        super((index == null ? "Listing" : "Listing of index '" + index + "'")
+        super(kind, (index == null ? "Listing" : "Listing of index '" + index + "'")
                 + (pagesRead == 0 ? " failed at the first page: "
                         : " incomplete after " + pagesRead + (pagesRead == 1 ? " page" : " pages") + " (" + scanned
                                 + " imports scanned): ")
                 + problem, cause);
-        this.kind = kind;
         this.index = index;
         this.upstreamStatus = upstreamStatus;
         this.pagesRead = pagesRead;
@@ -31,22 +26,17 @@ public class ListingFailedException extends Failure {
     }
 
     /** {@code index} is the name of the index whose walk failed, or null when the listing names no index. */
-    static ListingFailedException upstream(String index, PineconeException e, int pagesRead, int scanned) {
+    public static ListingFailedException upstream(String index, PineconeException e, int pagesRead, int scanned) {
         return new ListingFailedException(e.kind(), index, e.getMessage(), e.httpStatus(), pagesRead, scanned, e);
     }
 
-    static ListingFailedException anomaly(String index, String problem, int pagesRead, int scanned) {
+    public static ListingFailedException anomaly(String index, String problem, int pagesRead, int scanned) {
         return new ListingFailedException(Kind.UPSTREAM_ANOMALY, index, problem, null, pagesRead, scanned, null);
     }
 
     /** The index whose walk failed, or null. */
     public String index() {
         return index;
-    }
-
-    @Override
-    public Kind kind() {
-        return kind;
     }
 
     /** Pinecone's HTTP status, 0 when it could not be reached, null for an anomaly the engine found. */

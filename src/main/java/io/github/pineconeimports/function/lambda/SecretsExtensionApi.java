@@ -1,4 +1,4 @@
-package io.github.pineconeimports.client;
+package io.github.pineconeimports.function.lambda;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -16,5 +16,6 @@ import jakarta.ws.rs.core.MediaType;
 public interface SecretsExtensionApi {
 
     @GET
-    String get(@QueryParam("secretId") String secretId, @HeaderParam("X-Aws-Parameters-Secrets-Token") String sessionToken);
+    String get(@QueryParam("secretId") String secretId,
+            @HeaderParam("X-Aws-Parameters-Secrets-Token") String sessionToken);
 }
