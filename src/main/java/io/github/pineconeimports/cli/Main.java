@@ -25,7 +25,15 @@ public class Main implements QuarkusApplication {
             // a command-line run: no HTTP port, and only warnings in the log (on stderr, as always)
             System.setProperty("quarkus.http.host-enabled", "false");
             System.setProperty("quarkus.log.level", "WARN");
-            Quarkus.run(Main.class, args);
+            Quarkus.run(Main.class, (code, failure) -> {
+                // a setting that cannot be read is a usage error (2), not "--fail-on matched" (1)
+                String unreadable = failure == null ? null : unreadableSetting(failure);
+                if (unreadable != null) {
+                    System.err.println("pinecone-imports: " + unreadable);
+                    System.exit(Cli.USAGE);
+                }
+                System.exit(code);
+            }, args);
             return;
         }
         Quarkus.run(Main.class, (code, failure) -> {
@@ -39,8 +47,24 @@ public class Main implements QuarkusApplication {
                         "set QUARKUS_HTTP_PORT (and QUARKUS_HTTP_HOST) to where it may listen").getMessage());
                 System.exit(Cli.CANNOT_LISTEN);
             }
+            // anything else that stops the start is said, in its own words, rather than an empty log and exit 1
+            if (failure != null) {
+                String unreadable = unreadableSetting(failure);
+                System.err.println("pinecone-imports: cannot start: " + (unreadable != null ? unreadable
+                        : Output.printable(String.valueOf(failure))));
+            }
             System.exit(code);
         });
+    }
+
+    /** What SmallRye Config said about a setting it could not read (a number that is not one), or null. */
+    static String unreadableSetting(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof io.smallrye.config.ConfigValidationException invalid) {
+                return Output.printable(invalid.getMessage().strip().replaceAll("\\s+", " "));
+            }
+        }
+        return null;
     }
 
     @Override

@@ -52,8 +52,9 @@ final class MaskingClientLogger implements ClientLogger {
     public void logResponse(HttpClientResponse response, boolean redirect) {
         if (LOG.isDebugEnabled()) {
             response.bodyHandler(body -> LOG.debugf("%s: %s %s, Status[%d %s], Headers[%s], %s",
-                    redirect ? "Redirect" : "Response", response.request().getMethod(), mask(response.request().absoluteURI()), response.statusCode(),
-                    response.statusMessage(), headers(response.headers()), body(body)));
+                    redirect ? "Redirect" : "Response", response.request().getMethod(),
+                    mask(response.request().absoluteURI()), response.statusCode(), response.statusMessage(),
+                    headers(response.headers()), body(body)));
         }
     }
 

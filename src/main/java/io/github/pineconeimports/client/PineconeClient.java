@@ -1,6 +1,5 @@
 package io.github.pineconeimports.client;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -20,16 +19,21 @@ public class PineconeClient {
     @Inject
     PineconeConfig config;
 
-    private Guard retries;
+    private volatile Guard guard;
 
-    @PostConstruct
-    void init() {
-        retries = RetryPolicy.guard(config.retries(), config.retryDelay());
+    /** The guard, built on first use: settings out of range are a setting to fix, reported by each call. */
+    private Guard retries() {
+        Guard built = guard;
+        if (built == null) {
+            RetryPolicy.check(config.retries(), config.retryDelay());
+            guard = built = RetryPolicy.guard(config.retries(), config.retryDelay());
+        }
+        return built;
     }
 
     /** One page of the index {@code connection} names by host. */
     public ListImportsResponse listImports(Connection connection, int limit, String paginationToken) {
-        return retries.get(() -> {
+        return retries().get(() -> {
             Deadline.check();
             PineconeApi api = rest.api(PineconeApi.class, connection.host(), connection);
             return rest.page(connection, () -> api.listImports(limit, paginationToken));
@@ -38,7 +42,7 @@ public class PineconeClient {
 
     /** {@code GET /bulk/imports/{id}} on the index host {@code connection} names. */
     public ImportModel describeImport(Connection connection, String id) {
-        return retries.get(() -> {
+        return retries().get(() -> {
             Deadline.check();
             PineconeApi api = rest.api(PineconeApi.class, connection.host(), connection);
             return rest.call(connection, () -> api.describeImport(id), ImportModel.class);
@@ -47,7 +51,7 @@ public class PineconeClient {
 
     /** {@code GET /indexes} on the control plane. */
     public IndexModel.Listing listIndexes(Connection connection) {
-        return retries.get(() -> {
+        return retries().get(() -> {
             Deadline.check();
             ControlPlaneApi api = rest.api(ControlPlaneApi.class, connection.controlPlane(), connection);
             return rest.call(connection, api::listIndexes, IndexModel.Listing.class);
@@ -56,7 +60,7 @@ public class PineconeClient {
 
     /** {@code GET /indexes/{name}} on the control plane. */
     public IndexModel describeIndex(Connection connection, String name) {
-        return retries.get(() -> {
+        return retries().get(() -> {
             Deadline.check();
             ControlPlaneApi api = rest.api(ControlPlaneApi.class, connection.controlPlane(), connection);
             return rest.call(connection, () -> api.describeIndex(name), IndexModel.class);

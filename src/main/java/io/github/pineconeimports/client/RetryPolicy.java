@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.ThreadLocalRandom;
 
+import io.github.pineconeimports.failure.PineconeConfigException;
 import io.github.pineconeimports.failure.PineconeException;
 import io.smallrye.faulttolerance.api.CustomBackoffStrategy;
 import io.smallrye.faulttolerance.api.Guard;
@@ -25,6 +26,21 @@ public final class RetryPolicy {
     static final long MAX_RETRY_AFTER_MS = 5_000;
 
     private RetryPolicy() {
+    }
+
+    static final int MAX_RETRIES = 10;
+    static final Duration MAX_DELAY = Duration.ofSeconds(30);
+
+    /** Refuses settings that would retry for ever or not at all as documented: PINECONE_RETRIES and _RETRY_DELAY. */
+    public static void check(int retries, Duration delay) {
+        if (retries < 0 || retries > MAX_RETRIES) {
+            throw new PineconeConfigException("PINECONE_RETRIES (pinecone.retries) must be 0.." + MAX_RETRIES + ", was "
+                    + retries);
+        }
+        if (delay.isNegative() || delay.compareTo(MAX_DELAY) > 0) {
+            throw new PineconeConfigException("PINECONE_RETRY_DELAY (pinecone.retry-delay) must be 0s.."
+                    + MAX_DELAY.toSeconds() + "s, was " + delay);
+        }
     }
 
     /** The guard: {@code retries} further attempts, backoff from {@code delay}. */

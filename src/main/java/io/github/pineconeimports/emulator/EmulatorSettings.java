@@ -19,7 +19,8 @@ public record EmulatorSettings(String host, int port, String apiKey, int imports
     /** Never prints the key, even the emulator's. */
     @Override
     public String toString() {
-        return "EmulatorSettings[" + host + ":" + port + ", imports=" + imports + ", seed=" + seed + ", tick=" + tick + "]";
+        return "EmulatorSettings[" + host + ":" + port + ", imports=" + imports + ", seed=" + seed + ", tick=" + tick
+                + "]";
     }
 
     public EmulatorSettings listening(String onHost, int onPort) {

@@ -23,7 +23,8 @@ record ListingPlan(ImportQuery query, List<IndexTarget> targets, List<IndexTarge
                     + " or indexes) or by another index host; start again without it");
         }
         int need = query.counts() ? Integer.MAX_VALUE : query.all() ? allMaxResults + 1 : query.limit();
-        return new ListingPlan(query, targets, ready, fingerprint, cursor == null ? 0 : cursor.index(), need, allMaxResults);
+        int first = cursor == null ? 0 : cursor.index();
+        return new ListingPlan(query, targets, ready, fingerprint, first, need, allMaxResults);
     }
 
     /** Whether the indexes were named (each import then says which index it comes from). */

@@ -35,9 +35,7 @@ public final class QueryBuilder {
     QueryBuilder() {
     }
 
-    /**
-     * How errors name fields, as the caller typed them: {@code limit} for the function, {@code --limit} for the CLI.
-     */
+    /** How errors name fields as the caller typed them: {@code limit} for the function, {@code --limit} for the CLI. */
     public QueryBuilder names(Function<String, String> typed) {
         names = typed;
         return this;
@@ -121,13 +119,13 @@ public final class QueryBuilder {
 
     public ImportQuery build() {
         if (limit != null && all) {
-            throw new InvalidQueryException("limit", String.valueOf(limit), name("limit") + " or " + name("all")
-                    + ", not both",
+            String both = name("limit") + " or " + name("all") + ", not both";
+            throw new InvalidQueryException("limit", String.valueOf(limit), both,
                     name("limit") + " cannot be combined with " + name("all") + ", which returns every match");
         }
         if (limit != null && (limit < 1 || limit > ImportQuery.MAX_LIMIT)) {
-            throw new InvalidQueryException("limit", String.valueOf(limit), QueryText.LIMIT_ALLOWED, limit
-                    + " is out of range");
+            throw new InvalidQueryException("limit", String.valueOf(limit), QueryText.LIMIT_ALLOWED,
+                    limit + " is out of range");
         }
         inRange("since", since);
         inRange("until", until);
@@ -149,15 +147,15 @@ public final class QueryBuilder {
                     name("until") + " must be after " + name("since"));
         }
         Window finished = finishedWindow(cursor);
-        return new ImportQuery(statuses, limit == null ? ImportQuery.DEFAULT_LIMIT : limit, all, counts, cursor,
-                new Window(since, until),
-                finished, finishedWithin == null ? null : finished.until(), List.copyOf(indexes));
+        int perAnswer = limit == null ? ImportQuery.DEFAULT_LIMIT : limit;
+        return new ImportQuery(statuses, perAnswer, all, counts, cursor, new Window(since, until), finished,
+                finishedWithin == null ? null : finished.until(), List.copyOf(indexes));
     }
 
     private void inRange(String field, Instant at) {
         if (at != null && (at.isBefore(ImportQuery.EARLIEST) || at.isAfter(ImportQuery.LATEST))) {
-            throw new InvalidQueryException(field, at.toString(), QueryText.INSTANT_ALLOWED, name(field)
-                    + " is out of range");
+            throw new InvalidQueryException(field, at.toString(), QueryText.INSTANT_ALLOWED,
+                    name(field) + " is out of range");
         }
     }
 
@@ -175,25 +173,22 @@ public final class QueryBuilder {
     private Window finishedWindow(ContinuationToken cursor) {
         if (finishedWithin == null) {
             if (asOf != null) {
-                throw new InvalidQueryException("asOf", asOf.toString(), name("asOf") + " together with "
-                        + name("finishedWithin"),
-                        name("asOf") + " is the end of a " + name("finishedWithin") + " window; give "
-                                + name("finishedWithin") + " too");
+                String within = name("finishedWithin");
+                throw new InvalidQueryException("asOf", asOf.toString(), name("asOf") + " together with " + within,
+                        name("asOf") + " is the end of a " + within + " window; give " + within + " too");
             }
             if (finishedSince != null && finishedUntil != null && !finishedSince.isBefore(finishedUntil)) {
                 throw new InvalidQueryException("finishedUntil", finishedUntil.toString(), "an instant after "
-                        + name("finishedSince"),
-                        name("finishedUntil") + " must be after " + name("finishedSince"));
+                        + name("finishedSince"), name("finishedUntil") + " must be after " + name("finishedSince"));
             }
             return new Window(finishedSince, finishedUntil);
         }
         if (finishedSince != null || finishedUntil != null) {
+            String within = name("finishedWithin");
+            String fromTo = name("finishedSince") + " and " + name("finishedUntil");
             throw new InvalidQueryException("finishedWithin", finishedWithin.toString(),
-                    name("finishedWithin") + " (with " + name("asOf") + "), or " + name("finishedSince") + " and "
-                            + name("finishedUntil")
-                            + ", not both",
-                    name("finishedWithin") + " cannot be combined with " + name("finishedSince") + " or "
-                            + name("finishedUntil"));
+                    within + " (with " + name("asOf") + "), or " + fromTo + ", not both",
+                    within + " cannot be combined with " + name("finishedSince") + " or " + name("finishedUntil"));
         }
         if (finishedWithin.isNegative() || finishedWithin.isZero()) {
             throw new InvalidQueryException("finishedWithin", finishedWithin.toString(), QueryText.DURATION_ALLOWED,

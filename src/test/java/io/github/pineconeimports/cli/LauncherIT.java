@@ -50,6 +50,18 @@ class LauncherIT {
     }
 
     @Test
+    void aSettingThatCannotBeUsedIsAUsageErrorInOneLine() throws Exception {
+        for (Map.Entry<String, String> setting : Map.of("PINECONE_RETRIES", "abc", "PINECONE_RETRY_DELAY", "-1s").entrySet()) {
+            Run run = launch(Map.of("PINECONE_INDEX_HOST", "http://127.0.0.1:1", "PINECONE_API_KEY", "k", setting.getKey(),
+                    setting.getValue()), "list");
+            assertEquals(Cli.USAGE, run.exit(), run.err());
+            assertEquals(1, run.err().lines().count(), run.err());
+            assertTrue(run.err().contains(setting.getKey().equals("PINECONE_RETRIES") ? "pinecone.retries" : "PINECONE_RETRY_DELAY"),
+                    run.err());
+        }
+    }
+
+    @Test
     void servingOnATakenPortIsExitSixInOneLine() throws Exception {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
             Run serve = launch(Map.of("PINECONE_INDEX_HOST", "http://127.0.0.1:1", "PINECONE_API_KEY", "k",

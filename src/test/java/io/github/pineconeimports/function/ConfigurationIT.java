@@ -3,6 +3,7 @@ package io.github.pineconeimports.function;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -76,5 +77,24 @@ class ConfigurationIT {
             given().port(port).get("/q/health/ready").then().statusCode(503)
                     .body("checks[0].data.problem", containsString("PINECONE_INDEX and PINECONE_INDEX_HOST are both set"));
         });
+    }
+
+    @Test
+    void retrySettingsOutOfRangeAreNotConfiguredAndOnesThatCannotBeReadStopTheStartSayingWhy() throws Exception {
+        serving(Map.of("PINECONE_INDEX_HOST", "http://127.0.0.1:1", "PINECONE_API_KEY", "k", "PINECONE_RETRIES", "-1"), port -> {
+            given().port(port).get("/listImports").then().statusCode(500).body("error", equalTo("not_configured"))
+                    .body("message", containsString("PINECONE_RETRIES (pinecone.retries) must be 0..10"));
+            given().port(port).get("/q/health/ready").then().statusCode(503)
+                    .body("checks[0].data.problem", containsString("PINECONE_RETRIES"));
+        });
+        Path home = Files.createTempDirectory("configuration-it");
+        ProcessBuilder builder = new ProcessBuilder(JAVA, "-Dquarkus.http.port=0", "-jar", JAR.toString()).directory(home.toFile())
+                .redirectErrorStream(true).redirectOutput(home.resolve("server.log").toFile());
+        builder.environment().put("PINECONE_RETRIES", "abc");
+        Process server = builder.start();
+        assertTrue(server.waitFor(60, TimeUnit.SECONDS), "the server stopped by itself");
+        assertEquals(1, server.exitValue());
+        String log = Files.readString(home.resolve("server.log"));
+        assertTrue(log.contains("pinecone-imports: cannot start: ") && log.contains("pinecone.retries"), log);
     }
 }

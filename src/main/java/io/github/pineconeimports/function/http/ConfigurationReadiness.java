@@ -12,6 +12,7 @@ import io.github.pineconeimports.client.ApiKeys;
 import io.github.pineconeimports.client.Connection;
 import io.github.pineconeimports.client.IndexHost;
 import io.github.pineconeimports.client.PineconeConfig;
+import io.github.pineconeimports.client.RetryPolicy;
 import io.github.pineconeimports.failure.PineconeConfigException;
 
 /**
@@ -36,6 +37,7 @@ public class ConfigurationReadiness implements HealthCheck {
             if (!keys.configured()) {
                 throw new PineconeConfigException(Connection.MISSING_KEY);
             }
+            RetryPolicy.check(config.retries(), config.retryDelay());
             Connection connection = Connection.of(config).oneIndex();
             if (connection.indexHost() != null) {
                 return check.up().withData("indexHost", IndexHost.parse(connection.indexHost()).host()).build();
