@@ -5,33 +5,37 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 import io.github.pineconeimports.failure.PineconeConfigException;
 import io.github.pineconeimports.failure.PineconeException;
-import io.smallrye.faulttolerance.api.CustomBackoffStrategy;
-import io.smallrye.faulttolerance.api.Guard;
 
 /**
- * The one retry policy of every call to Pinecone, as a SmallRye Fault Tolerance {@link Guard} used programmatically:
- * no interceptor, so a call that succeeds pays only the guard's own bookkeeping (see the bench in
- * {@code src/bench/results/results.md}). Only transient failures are retried ({@link PineconeException#isTransient}:
- * 429, 5xx, no answer; never 400, 401, 403 or 404), only while the {@link Deadline} leaves room, after an
- * exponential backoff with full jitter, or after Pinecone's {@code Retry-After} (capped).
+ * The one retry policy of every call to Pinecone, as a plain loop: a call that succeeds costs one try block, where a
+ * SmallRye Fault Tolerance guard cost a page about a fifth more (see src/bench/results/results.md). Only transient
+ * failures are retried ({@link PineconeException#isTransient}: 429, 5xx, no answer; never 400, 401, 403 or 404),
+ * only while the {@link Deadline} leaves room, after an exponential backoff with full jitter, or after Pinecone's
+ * {@code Retry-After} (capped).
  */
 public final class RetryPolicy {
 
     static final long MAX_BACKOFF_MS = 4_000;
     static final long MAX_RETRY_AFTER_MS = 5_000;
-
-    private RetryPolicy() {
-    }
-
     static final int MAX_RETRIES = 10;
     static final Duration MAX_DELAY = Duration.ofSeconds(30);
 
-    /** Refuses settings that would retry for ever or not at all as documented: PINECONE_RETRIES and _RETRY_DELAY. */
+    private final int retries;
+    private final long initialMs;
+
+    /** {@code retries} further attempts, the first wait bounded by {@code delay}; refuses settings out of range. */
+    public RetryPolicy(int retries, Duration delay) {
+        check(retries, delay);
+        this.retries = retries;
+        this.initialMs = Math.max(1, delay.toMillis());
+    }
+
+    /** Refuses settings that would retry for ever or not as documented: PINECONE_RETRIES and PINECONE_RETRY_DELAY. */
     public static void check(int retries, Duration delay) {
         if (retries < 0 || retries > MAX_RETRIES) {
             throw new PineconeConfigException("PINECONE_RETRIES (pinecone.retries) must be 0.." + MAX_RETRIES + ", was "
@@ -43,13 +47,18 @@ public final class RetryPolicy {
         }
     }
 
-    /** The guard: {@code retries} further attempts, backoff from {@code delay}. */
-    public static Guard guard(int retries, Duration delay) {
-        return Guard.create().withDescription("pinecone-call").withRetry().maxRetries(retries).delay(delay.toMillis(),
-                ChronoUnit.MILLIS)
-                .jitter(0, ChronoUnit.MILLIS).maxDuration(60, ChronoUnit.SECONDS)
-                .whenException(RetryPolicy::worthRetrying)
-                .withCustomBackoff().strategy(Backoff::new).done().done().build();
+    /** {@code call}, and again after each transient failure, while retries and the deadline last. */
+    public <T> T call(Supplier<T> call) {
+        for (int attempt = 0;; attempt++) {
+            try {
+                return call.get();
+            } catch (PineconeException failure) {
+                if (attempt >= retries || !worthRetrying(failure)) {
+                    throw failure;
+                }
+                pause(delayMs(attempt, failure), failure);
+            }
+        }
     }
 
     /** Transient, and the deadline leaves room. */
@@ -58,24 +67,20 @@ public final class RetryPolicy {
     }
 
     /** Exponential backoff with full jitter (a random wait up to the exponential bound), or Retry-After. */
-    static final class Backoff implements CustomBackoffStrategy {
-        private long initial;
-        private int attempt;
+    long delayMs(int attempt, PineconeException failure) {
+        long bound = Math.min(MAX_BACKOFF_MS, initialMs << Math.min(attempt, 20));
+        long delay = failure.retryAfter() != null ? Math.min(MAX_RETRY_AFTER_MS, failure.retryAfter().toMillis())
+                : ThreadLocalRandom.current().nextLong(bound + 1);
+        // never sleep past the deadline: the next attempt then fails fast in Deadline.check()
+        return Math.max(0, Math.min(delay, Deadline.remaining().toMillis()));
+    }
 
-        @Override
-        public void init(long initialDelayInMillis) {
-            initial = Math.max(1, initialDelayInMillis);
-        }
-
-        @Override
-        public long nextDelayInMillis(Throwable failure) {
-            long bound = Math.min(MAX_BACKOFF_MS, initial << Math.min(attempt++, 20));
-            long delay = ThreadLocalRandom.current().nextLong(bound + 1);
-            if (failure instanceof PineconeException e && e.retryAfter() != null) {
-                delay = Math.min(MAX_RETRY_AFTER_MS, e.retryAfter().toMillis());
-            }
-            // never sleep past the deadline: the next attempt then fails fast in Deadline.check()
-            return Math.max(0, Math.min(delay, Deadline.remaining().toMillis()));
+    private static void pause(long millis, PineconeException failure) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException stopped) {
+            Thread.currentThread().interrupt();
+            throw failure;
         }
     }
 

@@ -190,23 +190,4 @@ class PineconeClientTest {
     private void serve(String fixture) {
         wireMock.stubFor(get(urlPathEqualTo("/bulk/imports")).willReturn(okJson(Fixtures.read(fixture))));
     }
-
-    @Test
-    void theRetrySettingsAreTheGuards() {
-        // PINECONE_RETRIES=1: two attempts of a transient failure, one of a refusal; the backoff from PINECONE_RETRY_DELAY
-        io.smallrye.faulttolerance.api.Guard guard = RetryPolicy.guard(1, java.time.Duration.ofMillis(1));
-        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
-        assertThrows(PineconeException.class, () -> guard.get(() -> {
-            calls.incrementAndGet();
-            throw PineconeException.answered(503, null, "Service Unavailable", null);
-        }, String.class));
-        assertEquals(2, calls.get(), "one retry");
-        calls.set(0);
-        assertThrows(PineconeException.class, () -> guard.get(() -> {
-            calls.incrementAndGet();
-            throw PineconeException.answered(401, null, "Invalid API Key", null);
-        }, String.class));
-        assertEquals(1, calls.get(), "a refusal is never retried");
-        assertEquals(4, config.retries(), "the default");
-    }
 }
