@@ -1,10 +1,13 @@
 package io.github.pineconeimports.cli;
 
+import java.util.function.BiConsumer;
+
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
+import io.quarkus.runtime.ApplicationLifecycleManager;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -25,17 +28,21 @@ public class Main implements QuarkusApplication {
             // a command-line run: no HTTP port, and only warnings in the log (on stderr, as always)
             System.setProperty("quarkus.http.host-enabled", "false");
             System.setProperty("quarkus.log.level", "WARN");
+            // Quarkus' own exit handler ends the process (and, in tests, only records the code)
+            BiConsumer<Integer, Throwable> exit = ApplicationLifecycleManager.getDefaultExitCodeHandler();
             Quarkus.run(Main.class, (code, failure) -> {
                 // a setting that cannot be read is a usage error (2), not "--fail-on matched" (1)
                 String unreadable = failure == null ? null : unreadableSetting(failure);
                 if (unreadable != null) {
                     System.err.println("pinecone-imports: " + unreadable);
-                    System.exit(Cli.USAGE);
+                    exit.accept(Cli.USAGE, failure);
+                } else {
+                    exit.accept(code, failure);
                 }
-                System.exit(code);
             }, args);
             return;
         }
+        BiConsumer<Integer, Throwable> exit = ApplicationLifecycleManager.getDefaultExitCodeHandler();
         Quarkus.run(Main.class, (code, failure) -> {
             // serving: a port that is taken is the machine's problem, said in one line with its own code, not 1
             java.io.IOException socket = failure == null ? null : Cli.CannotListenException.find(failure);
@@ -45,7 +52,8 @@ public class Main implements QuarkusApplication {
                         + config.getOptionalValue("quarkus.http.port", String.class).orElse("8080");
                 System.err.println("pinecone-imports: " + new Cli.CannotListenException(where, socket,
                         "set QUARKUS_HTTP_PORT (and QUARKUS_HTTP_HOST) to where it may listen").getMessage());
-                System.exit(Cli.CANNOT_LISTEN);
+                exit.accept(Cli.CANNOT_LISTEN, failure);
+                return;
             }
             // anything else that stops the start is said, in its own words, rather than an empty log and exit 1
             if (failure != null) {
@@ -53,7 +61,7 @@ public class Main implements QuarkusApplication {
                 System.err.println("pinecone-imports: cannot start: " + (unreadable != null ? unreadable
                         : Output.printable(String.valueOf(failure))));
             }
-            System.exit(code);
+            exit.accept(code, failure);
         });
     }
 
