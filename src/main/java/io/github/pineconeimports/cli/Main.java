@@ -32,13 +32,13 @@ public class Main implements QuarkusApplication {
             BiConsumer<Integer, Throwable> exit = ApplicationLifecycleManager.getDefaultExitCodeHandler();
             Quarkus.run(Main.class, (code, failure) -> {
                 // a setting that cannot be read is a usage error (2), not "--fail-on matched" (1)
+                // and any other failure to start is said in one line (Quarkus is silent once a handler is given)
                 String unreadable = failure == null ? null : unreadableSetting(failure);
-                if (unreadable != null) {
-                    System.err.println("pinecone-imports: " + unreadable);
-                    exit.accept(Cli.USAGE, failure);
-                } else {
-                    exit.accept(code, failure);
+                if (failure != null) {
+                    String said = unreadable != null ? unreadable : "cannot start: " + cause(failure);
+                    System.err.println("pinecone-imports: " + said);
                 }
+                exit.accept(failure == null ? code : unreadable != null ? Cli.USAGE : Cli.BUG, failure);
             }, args);
             return;
         }
@@ -59,10 +59,19 @@ public class Main implements QuarkusApplication {
             if (failure != null) {
                 String unreadable = unreadableSetting(failure);
                 System.err.println("pinecone-imports: cannot start: " + (unreadable != null ? unreadable
-                        : Output.printable(String.valueOf(failure))));
+                        : cause(failure)));
             }
             exit.accept(code, failure);
         });
+    }
+
+    /** The innermost cause of a failed start, in one line: the wrapper says only that Quarkus failed to start. */
+    static String cause(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return Output.printable(String.valueOf(root).strip().replaceAll("\\s+", " "));
     }
 
     /** What SmallRye Config said about a setting it could not read (a number that is not one), or null. */

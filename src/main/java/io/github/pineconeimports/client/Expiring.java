@@ -37,14 +37,20 @@ public final class Expiring<K, V> {
         if (fresh(known)) {
             return known.value();
         }
-        synchronized (locks.computeIfAbsent(key, k -> new Object())) {
-            known = entries.get(key);
-            if (fresh(known)) {
-                return known.value();
+        Object lock = locks.computeIfAbsent(key, k -> new Object());
+        synchronized (lock) {
+            try {
+                known = entries.get(key);
+                if (fresh(known)) {
+                    return known.value();
+                }
+                V value = load.get();
+                entries.put(key, new Entry<>(value, nanoTime.getAsLong() + ttlNanos));
+                return value;
+            } finally {
+                // no lock outlives its load: names that callers make up must not pile up here
+                locks.remove(key, lock);
             }
-            V value = load.get();
-            entries.put(key, new Entry<>(value, nanoTime.getAsLong() + ttlNanos));
-            return value;
         }
     }
 

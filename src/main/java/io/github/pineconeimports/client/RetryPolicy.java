@@ -23,7 +23,7 @@ public final class RetryPolicy {
     static final long MAX_BACKOFF_MS = 4_000;
     static final long MAX_RETRY_AFTER_MS = 5_000;
     static final int MAX_RETRIES = 10;
-    static final Duration MAX_DELAY = Duration.ofSeconds(30);
+    static final Duration MAX_DELAY = Duration.ofMillis(MAX_BACKOFF_MS);
 
     private final int retries;
     private final long initialMs;
@@ -43,7 +43,7 @@ public final class RetryPolicy {
         }
         if (delay.isNegative() || delay.compareTo(MAX_DELAY) > 0) {
             throw new PineconeConfigException("PINECONE_RETRY_DELAY (pinecone.retry-delay) must be 0s.."
-                    + MAX_DELAY.toSeconds() + "s, was " + delay);
+                    + MAX_DELAY.toSeconds() + "s (the longest backoff), was " + delay);
         }
     }
 

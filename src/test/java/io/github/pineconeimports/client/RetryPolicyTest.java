@@ -63,15 +63,29 @@ class RetryPolicyTest {
         PineconeException unavailable = PineconeException.answered(503, null, "Service Unavailable", null);
         for (int attempt = 0; attempt < 8; attempt++) {
             long bound = Math.min(RetryPolicy.MAX_BACKOFF_MS, 250L << attempt);
-            for (int i = 0; i < 50; i++) {
+            long longest = 0;
+            for (int i = 0; i < 200; i++) {
                 long wait = policy.delayMs(attempt, unavailable);
                 assertTrue(wait >= 0 && wait <= bound, "attempt " + attempt + " waited " + wait + " of " + bound);
+                longest = Math.max(longest, wait);
             }
+            // full jitter spreads the waits over the whole bound (200 draws all below half of it: 2^-200)
+            assertTrue(longest > bound / 2, "attempt " + attempt + ": the longest of 200 waits was " + longest + " of " + bound);
         }
         assertEquals(2_000, policy.delayMs(0, PineconeException.answered(429, null, "slow down", Duration.ofSeconds(2))));
         assertEquals(RetryPolicy.MAX_RETRY_AFTER_MS,
                 policy.delayMs(0, PineconeException.answered(429, null, "slow down", Duration.ofHours(1))), "capped");
         assertEquals(0, Deadline.within(Duration.ofNanos(1), () -> policy.delayMs(0, unavailable)), "never past the deadline");
+    }
+
+    @Test
+    void theLoopWaitsAsRetryAfterAsks() {
+        PineconeException throttled = PineconeException.answered(429, null, "slow down", Duration.ofMillis(300));
+        long started = System.nanoTime();
+        assertThrows(PineconeException.class, () -> new RetryPolicy(1, Duration.ZERO).call(() -> failing(throttled)));
+        long waited = (System.nanoTime() - started) / 1_000_000;
+        assertTrue(waited >= 300, "waited " + waited + " ms before the second attempt");
+        assertEquals(2, calls.get());
     }
 
     @Test
@@ -81,6 +95,8 @@ class RetryPolicyTest {
         assertThrows(PineconeConfigException.class, () -> new RetryPolicy(11, Duration.ZERO));
         assertTrue(assertThrows(PineconeConfigException.class, () -> new RetryPolicy(4, Duration.ofSeconds(-1))).getMessage()
                 .startsWith("PINECONE_RETRY_DELAY"));
-        assertThrows(PineconeConfigException.class, () -> new RetryPolicy(4, Duration.ofSeconds(31)));
+        assertThrows(PineconeConfigException.class, () -> new RetryPolicy(4, Duration.ofMillis(4_001)));
+        new RetryPolicy(10, Duration.ofSeconds(4));
+        new RetryPolicy(0, Duration.ZERO);
     }
 }
