@@ -27,16 +27,24 @@ class ConfigurationIT {
     private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     private static final Pattern LISTENING = Pattern.compile("Listening on: http://[^:]+:(\\d+)");
 
-    /** The packaged server with {@code env} (and nothing of PINECONE_ from this machine), on a free port. */
-    private static void serving(Map<String, String> env, IntConsumer test) throws Exception {
-        // in a folder of its own, so that no .env or config/ of the working directory feeds settings back in
-        Path home = Files.createTempDirectory("configuration-it");
-        Path log = home.resolve("server.log");
+    /**
+     * Starts the packaged server with {@code env} (and nothing of PINECONE_ from this machine) on a free loopback
+     * port, in {@code home}, a folder of its own (so that no .env or config/ of the working directory feeds settings
+     * back in), its output in {@code home/server.log}.
+     */
+    private static Process start(Map<String, String> env, Path home) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(JAVA, "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=0", "-jar",
-                JAR.toString()).directory(home.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+                JAR.toString()).directory(home.toFile()).redirectErrorStream(true).redirectOutput(home.resolve("server.log").toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("PINECONE_"));
         builder.environment().putAll(env);
-        Process server = builder.start();
+        return builder.start();
+    }
+
+    /** The packaged server with {@code env}, for as long as {@code test} runs. */
+    private static void serving(Map<String, String> env, IntConsumer test) throws Exception {
+        Path home = Files.createTempDirectory("configuration-it");
+        Path log = home.resolve("server.log");
+        Process server = start(env, home);
         try {
             // waits for the line that says where it listens, bounded: a server that never says so fails the test
             Integer port = null;
@@ -88,11 +96,7 @@ class ConfigurationIT {
                     .body("checks[0].data.problem", containsString("PINECONE_RETRIES"));
         });
         Path home = Files.createTempDirectory("configuration-it");
-        ProcessBuilder builder = new ProcessBuilder(JAVA, "-Dquarkus.http.port=0", "-jar", JAR.toString()).directory(home.toFile())
-                .redirectErrorStream(true).redirectOutput(home.resolve("server.log").toFile());
-        builder.environment().keySet().removeIf(name -> name.startsWith("PINECONE_"));
-        builder.environment().put("PINECONE_RETRIES", "abc");
-        Process server = builder.start();
+        Process server = start(Map.of("PINECONE_RETRIES", "abc"), home);
         try {
             assertTrue(server.waitFor(60, TimeUnit.SECONDS), "the server stopped by itself");
         } finally {
