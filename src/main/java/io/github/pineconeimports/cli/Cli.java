@@ -33,7 +33,8 @@ public class Cli {
     static final String EXIT_CODES = """
               0  success
               1  list or count --fail-on matched an import, or watch saw an import end Failed or Cancelled
-              2  bad usage: unknown flag or status, bad value or setting, missing PINECONE_API_KEY or host
+              2  bad usage: unknown flag or status, bad value or setting, missing PINECONE_API_KEY or host,
+                 or (the launcher) no Java 17 or newer
               3  Pinecone refused the call (a rejected key), failed or could not be reached (the listing is incomplete)
               4  watch --timeout passed before every import finished
               5  a bug of ours (please report it with the message)

@@ -19,8 +19,8 @@ import io.github.pineconeimports.support.Emulator;
 import io.github.pineconeimports.support.StandaloneEmulator;
 
 /**
- * target/pinecone-imports, as a user runs it after {@code mvn package}: the packaged command line with its class
- * archive, against an emulator on loopback. Its output is the answer alone, whatever the JVM did to start fast.
+ * target/pinecone-imports, as a user runs it after {@code mvn package}: the release archive's launcher, unpacked
+ * into target/, against an emulator on loopback. Its output is the answer alone, whatever the JVM did to start fast.
  */
 class LauncherIT {
 
@@ -44,8 +44,10 @@ class LauncherIT {
         Run unconfigured = launch(Map.of(), "list");
         assertEquals(2, unconfigured.exit());
         assertTrue(unconfigured.err().startsWith("pinecone-imports: PINECONE_API_KEY is not set"), unconfigured.err());
-        try (Stream<Path> files = Files.list(TARGET.resolve("quarkus-app"))) {
-            assertTrue(files.anyMatch(f -> f.getFileName().toString().matches("cli-jdk.*\\.(jsa|aot)")), "the class archive is in place");
+        // target/pinecone-imports is the release archive's launcher, unpacked: its class archive is in the user's cache
+        assertTrue(Files.isSymbolicLink(TARGET.resolve("pinecone-imports")));
+        try (Stream<Path> files = Files.walk(TARGET.resolve("pinecone-imports").toRealPath().getParent().getParent())) {
+            assertTrue(files.noneMatch(f -> f.getFileName().toString().matches(".*\\.(jsa|aot)")), "no archive in the install");
         }
     }
 
