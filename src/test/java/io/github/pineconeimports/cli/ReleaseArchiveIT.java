@@ -67,7 +67,7 @@ class ReleaseArchiveIT {
 
     /** What the launcher runs besides java: POSIX tools, looked up where Debian and macOS keep them. */
     static final List<String> TOOLS = List.of("sh", "dirname", "readlink", "cat", "sed", "awk", "cut", "cksum", "ls",
-            "mkdir", "rm", "mv");
+            "mkdir", "rm", "mv", "find");
 
     static Path scratch;
     static Path install;
@@ -254,6 +254,7 @@ class ReleaseArchiveIT {
             Path bin = Files.createDirectories(scratch.resolve("java-" + said.getKey() + "/bin"));
             // says its version to `java -version`, and "ran" when the launcher hands it the command
             Path java = Files.writeString(bin.resolve("java"), "#!/bin/sh\n"
+                    + "echo \"$*\" >> \"$(dirname \"$0\")/calls\"\n"
                     + "[ \"$1\" = -version ] && { echo 'Picked up JAVA_TOOL_OPTIONS: -Xss1m' >&2;"
                     + " echo 'openjdk version \"" + said.getKey() + "\" 2026-01-01' >&2; exit 0; }\n"
                     + "case \"$*\" in *'-jar '*' --version') echo ran ;; esac\n");
@@ -263,6 +264,14 @@ class ReleaseArchiveIT {
             assertEquals(said.getValue().intValue(), run.exit(), said.getKey() + ": " + run.err());
             assertEquals(said.getValue() == 0 ? "ran\n" : "", run.out(), said.getKey());
             assertTrue(said.getValue() == 0 ? run.err().isEmpty() : run.err().contains("is Java 1.8.0_392"), run.err());
+            if (said.getValue() == 0) {
+                // this java makes no archive, so its training fails: once, not again on every start
+                launch(install, home("fake-" + said.getKey()), Map.of("JAVA_HOME", bin.getParent().toString()), "--version");
+                List<String> calls = Files.readAllLines(bin.resolve("calls"));
+                assertEquals(1, calls.stream().filter(c -> c.endsWith(" train")).count(), calls.toString());
+                assertTrue(files(home("fake-" + said.getKey()).resolve(".cache/pinecone-imports")).stream()
+                        .anyMatch(f -> f.toString().endsWith(".failed")), "the failed training is remembered");
+            }
         }
     }
 
