@@ -5,11 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -26,10 +21,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.pineconeimports.support.Emulator;
+import io.github.pineconeimports.support.Walk;
+import io.restassured.RestAssured;
 
 /**
  * The release archive as a user meets it: unpacked with tar or unzip into an empty folder outside the repository,
@@ -284,8 +279,10 @@ class ReleaseArchiveIT {
             Run ids = launch(install, home, env, "list", "--status", "Failed", "--output", "ids");
             assertEquals(0, ids.exit(), ids.err());
             assertEquals("", ids.err());
-            List<String> failed = everyImport(frozen.url()).stream().filter(i -> "Failed".equals(i.path("status").asText()))
-                    .map(i -> i.path("id").asText()).toList();
+            // every import, read page by page over plain HTTP: an oracle apart from the command line
+            List<Map<String, Object>> all = Walk.collect(Walk.pages(() -> RestAssured.given().baseUri(frozen.url())
+                    .header("Api-Key", Emulator.KEY).queryParam("limit", 100), "/bulk/imports", 1_000), "");
+            List<String> failed = Emulator.idsWithStatus(all, "Failed");
             assertFalse(failed.isEmpty());
             assertEquals(failed, ids.out().lines().toList());
             Run gate = launch(install, home, env, "count", "--fail-on", "Failed");
@@ -366,22 +363,6 @@ class ReleaseArchiveIT {
             process.destroy();
             process.waitFor(30, TimeUnit.SECONDS);
         }
-    }
-
-    /** Every import the emulator holds, read page by page over plain HTTP: an oracle apart from the command line. */
-    private static List<JsonNode> everyImport(String url) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        ObjectMapper json = new ObjectMapper();
-        List<JsonNode> all = new ArrayList<>();
-        String token = null;
-        do {
-            String query = token == null ? "" : "&paginationToken=" + java.net.URLEncoder.encode(token, StandardCharsets.UTF_8);
-            JsonNode page = json.readTree(http.send(HttpRequest.newBuilder(URI.create(url + "/bulk/imports?limit=100" + query))
-                    .header("Api-Key", Emulator.KEY).build(), HttpResponse.BodyHandlers.ofString()).body());
-            page.path("data").forEach(all::add);
-            token = page.path("pagination").path("next").isTextual() ? page.path("pagination").path("next").asText() : null;
-        } while (token != null);
-        return all;
     }
 
     private static Run launch(Path root, Path home, Map<String, String> env, String... args) throws Exception {
