@@ -4,13 +4,10 @@ import java.time.Clock;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
-import io.quarkus.arc.DefaultBean;
 import io.vertx.ext.web.Router;
 
 /**
@@ -40,14 +37,6 @@ public class EmulatorMount {
                 config.apiKey());
         routes.mount(router);
         LOG.infof("Pinecone bulk-import emulator serving /bulk/imports with %d imports", config.imports());
-    }
-
-    /** The emulator's time: the system's, unless a test puts a clock of its own in its place. */
-    @Produces
-    @DefaultBean
-    @Singleton
-    static Clock systemClock() {
-        return Clock.systemUTC();
     }
 
     /** The running emulator's data, for tests and demos; null when it is off. */

@@ -3,6 +3,7 @@ package io.github.pineconeimports.imports;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -65,21 +66,39 @@ public class ImportLister {
      * the listing is tried once more.
      */
     public ImportPage list(ImportQuery query, Connection connection) {
+        return keyed(connection, keyed -> Deadline.within(config.deadline(),
+                () -> listing().run(query, targets(query, keyed))));
+    }
+
+    /**
+     * Reads every import of the configured index, or of the indexes {@code query} names, under the same deadline,
+     * retries and key as a listing, and counts them: how many in each status, how many finished in the query's
+     * finish window, and the oldest still running. The whole census or an exception: a page that fails after its
+     * retries, or a listing longer than {@code imports.max-pages}, fails the whole census.
+     */
+    public Census census(ImportQuery query) {
+        if (!query.counts()) {
+            throw new IllegalArgumentException("a census counts: build its query with counts(true)");
+        }
+        return keyed(Connection.of(pinecone), keyed -> Deadline.within(config.deadline(),
+                () -> listing().census(query, targets(query, keyed))));
+    }
+
+    private <T> T keyed(Connection connection, Function<Connection, T> work) {
         Connection keyed = keys.keyed(connection);
         try {
-            return listing(query, keyed);
+            return work.apply(keyed);
         } catch (ListingFailedException | PineconeException rejected) {
             if (connection.apiKey() != null || !isRejectedKey(rejected) || !keys.rejected(keyed.apiKey())) {
                 throw rejected;
             }
-            return listing(query, keys.keyed(connection));
+            return work.apply(keys.keyed(connection));
         }
     }
 
-    private ImportPage listing(ImportQuery query, Connection connection) {
-        Listing listing = new Listing((target, limit, token) -> client.listImports(target.connection(), limit, token),
+    private Listing listing() {
+        return new Listing((target, limit, token) -> client.listImports(target.connection(), limit, token),
                 Listing.Limits.of(config), walks);
-        return Deadline.within(config.deadline(), () -> listing.run(query, targets(query, connection)));
     }
 
     private static boolean isRejectedKey(Failure failure) {

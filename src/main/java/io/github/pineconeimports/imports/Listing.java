@@ -1,11 +1,15 @@
 package io.github.pineconeimports.imports;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.pineconeimports.client.IndexTarget;
+import io.github.pineconeimports.failure.ListingTooLargeException;
 
 /**
  * The engine's core, free of CDI and transport: plans a listing, walks its indexes ({@link IndexWalk}, concurrently
@@ -34,16 +38,51 @@ final class Listing {
 
     ImportPage run(ImportQuery query, List<IndexTarget> targets) {
         ListingPlan plan = ListingPlan.of(query, targets, limits.allMaxResults());
-        AtomicBoolean unneeded = new AtomicBoolean();
-        AtomicInteger pagesLeft = new AtomicInteger(limits.maxPages());
-        IndexWalk walker = new IndexWalk(pages, plan, limits.pageSize(), pagesLeft, unneeded);
         Assembly assembly = new Assembly(plan);
         int end = plan.ready().size();
-        try (Fanout fanout = new Fanout(walks, limits.indexConcurrency(), plan.first(), end, unneeded, walker::run)) {
+        try (Fanout fanout = fanout(plan)) {
             for (int i = plan.first(); i < end && assembly.add(i, fanout.get(i)); i++) {
                 // each index's segment in name order, until the answer is full
             }
         }
         return assembly.answer();
+    }
+
+    /**
+     * Every page of every ready index, counted ({@code query} is a {@code counts=true} query whose finish window is
+     * the census'): the whole census, or an exception, never a part of one.
+     */
+    Census census(ImportQuery query, List<IndexTarget> targets) {
+        ListingPlan plan = ListingPlan.of(query, targets, limits.allMaxResults());
+        List<Census.IndexCensus> indexes = new ArrayList<>();
+        try (Fanout fanout = fanout(plan)) {
+            for (int i = 0; i < plan.ready().size(); i++) {
+                IndexWalk.Segment segment = fanout.get(i);
+                IndexTarget target = plan.ready().get(i);
+                if (segment.resume() != null) {
+                    throw new ListingTooLargeException("scan", "a scan within imports.max-pages pages",
+                            "the scan read " + limits.maxPages() + " pages (imports.max-pages) without reaching the end"
+                                    + " of the indexes; raise IMPORTS_MAX_PAGES or scan fewer indexes");
+                }
+                indexes.add(new Census.IndexCensus(target.name(), target.connection().host().baseUri()
+                        .getRawAuthority(), true, segment.tally().byStatus(), segment.matched().byStatus(),
+                        segment.tally().oldestRunning));
+            }
+        }
+        for (IndexTarget waiting : targets) {
+            if (!waiting.ready()) {
+                indexes.add(new Census.IndexCensus(waiting.name(), null, false, Map.of(), Map.of(),
+                        null));
+            }
+        }
+        indexes.sort(Comparator.comparing(Census.IndexCensus::name, Comparator.nullsFirst(Comparator.naturalOrder())));
+        return new Census(indexes);
+    }
+
+    private Fanout fanout(ListingPlan plan) {
+        AtomicBoolean unneeded = new AtomicBoolean();
+        IndexWalk walker = new IndexWalk(pages, plan, limits.pageSize(), new AtomicInteger(limits.maxPages()),
+                unneeded);
+        return new Fanout(walks, limits.indexConcurrency(), plan.first(), plan.ready().size(), unneeded, walker::run);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.pineconeimports.imports;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -7,16 +8,32 @@ import java.util.TreeMap;
 
 import io.github.pineconeimports.client.ImportFacts;
 
-/** What a walk scanned: imports, pages, and the imports by status (before the filters). */
+/**
+ * What a walk scanned: imports, pages, the imports by status (before the filters), and when the oldest import still
+ * running (Pending or InProgress) was created.
+ */
 final class Tally {
 
     int scanned;
     int pages;
+    Instant oldestRunning;
     private final Map<String, Integer> byStatus = new HashMap<>();
 
     void count(ImportFacts model) {
         scanned++;
-        byStatus.merge(status(model), 1, Integer::sum);
+        String status = status(model);
+        byStatus.merge(status, 1, Integer::sum);
+        if (running(status)) {
+            oldestRunning = earlier(oldestRunning, model.createdAt());
+        }
+    }
+
+    private static boolean running(String status) {
+        return ImportStatus.IN_PROGRESS.matches(status) || ImportStatus.PENDING.matches(status);
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a == null || b != null && b.isBefore(a) ? b : a;
     }
 
     Tally copy() {
@@ -28,6 +45,7 @@ final class Tally {
     void add(Tally other) {
         scanned += other.scanned;
         pages += other.pages;
+        oldestRunning = earlier(oldestRunning, other.oldestRunning);
         other.byStatus.forEach((status, n) -> byStatus.merge(status, n, Integer::sum));
     }
 

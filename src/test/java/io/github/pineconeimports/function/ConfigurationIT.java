@@ -4,17 +4,23 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+
+import com.sun.net.httpserver.HttpServer;
 
 /**
  * A deployment configured wrongly, as an operator would start it: the packaged HTTP build with its environment. Each
@@ -70,7 +76,7 @@ class ConfigurationIT {
             given().port(port).get("/listImports").then().statusCode(500).body("error", equalTo("not_configured"))
                     .body("message", containsString("PINECONE_API_KEY is not set"));
             given().port(port).get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"))
-                    .body("checks[0].data.problem", containsString("PINECONE_API_KEY is not set"));
+                    .body("checks.find { it.name == 'pinecone-configuration' }.data.problem", containsString("PINECONE_API_KEY is not set"));
             given().port(port).get("/q/health/live").then().statusCode(200);
             // bad input is still judged first
             given().port(port).queryParam("limit", "0").get("/listImports").then().statusCode(400).body("field", equalTo("limit"));
@@ -83,7 +89,7 @@ class ConfigurationIT {
             given().port(port).get("/listImports").then().statusCode(500).body("error", equalTo("not_configured"))
                     .body("message", containsString("PINECONE_INDEX and PINECONE_INDEX_HOST are both set"));
             given().port(port).get("/q/health/ready").then().statusCode(503)
-                    .body("checks[0].data.problem", containsString("PINECONE_INDEX and PINECONE_INDEX_HOST are both set"));
+                    .body("checks.find { it.name == 'pinecone-configuration' }.data.problem", containsString("PINECONE_INDEX and PINECONE_INDEX_HOST are both set"));
         });
     }
 
@@ -93,10 +99,15 @@ class ConfigurationIT {
             given().port(port).get("/listImports").then().statusCode(500).body("error", equalTo("not_configured"))
                     .body("message", containsString("PINECONE_RETRIES (pinecone.retries) must be 0..10"));
             given().port(port).get("/q/health/ready").then().statusCode(503)
-                    .body("checks[0].data.problem", containsString("PINECONE_RETRIES"));
+                    .body("checks.find { it.name == 'pinecone-configuration' }.data.problem", containsString("PINECONE_RETRIES"));
         });
+        assertStartStopsNaming(Map.of("PINECONE_RETRIES", "abc"), "pinecone.retries");
+    }
+
+    /** The server, started with {@code env}, stops by itself with exit code 1 and one line naming {@code property}. */
+    private static void assertStartStopsNaming(Map<String, String> env, String property) throws Exception {
         Path home = Files.createTempDirectory("configuration-it");
-        Process server = start(Map.of("PINECONE_RETRIES", "abc"), home);
+        Process server = start(env, home);
         try {
             assertTrue(server.waitFor(60, TimeUnit.SECONDS), "the server stopped by itself");
         } finally {
@@ -104,6 +115,49 @@ class ConfigurationIT {
         }
         assertEquals(1, server.exitValue());
         String log = Files.readString(home.resolve("server.log"));
-        assertTrue(log.contains("pinecone-imports: cannot start: ") && log.contains("pinecone.retries"), log);
+        assertTrue(log.contains("pinecone-imports: cannot start: ") && log.contains(property), log);
+    }
+
+    @Test
+    void scanSettingsOutOfRangeAreNotReadyAndOnesThatCannotBeReadStopTheStart() throws Exception {
+        Map<String, String> env = Map.of("PINECONE_INDEX_HOST", "http://127.0.0.1:1", "PINECONE_API_KEY", "k");
+        for (Map.Entry<String, String> bad : Map.of("IMPORTS_SCAN_INTERVAL", "0s", "IMPORTS_SCAN_INDEXES", "alpha,,beta").entrySet()) {
+            Map<String, String> with = new HashMap<>(env);
+            with.put("IMPORTS_SCAN_INTERVAL", "1m");
+            with.put(bad.getKey(), bad.getValue());
+            serving(with, port -> {
+                given().port(port).get("/q/health/ready").then().statusCode(503)
+                        .body("checks.find { it.name == 'imports-scan' }.data.problem", containsString(bad.getKey()));
+                given().port(port).queryParam("limit", "0").get("/listImports").then().statusCode(400);
+                assertFalse(given().port(port).get("/q/metrics").asString().contains("pinecone_imports_last_scan"), "no scan ran");
+            });
+        }
+        assertStartStopsNaming(Map.of("IMPORTS_SCAN_INTERVAL", "every minute"), "imports.scan.interval");
+    }
+
+    @Test
+    void aCommandLineRunNeverScans() throws Exception {
+        // a stand-in index host that counts what it is asked, while a command runs for two seconds with the scan set
+        AtomicInteger asked = new AtomicInteger();
+        HttpServer upstream = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        upstream.createContext("/", exchange -> {
+            asked.incrementAndGet();
+            exchange.sendResponseHeaders(503, -1);
+            exchange.close();
+        });
+        upstream.start();
+        try {
+            Path home = Files.createTempDirectory("configuration-it");
+            ProcessBuilder builder = new ProcessBuilder(JAVA, "-jar", JAR.toString(), "emulator", "--port", "0", "--for", "2s")
+                    .directory(home.toFile()).redirectErrorStream(true).redirectOutput(home.resolve("cli.log").toFile());
+            builder.environment().putAll(Map.of("IMPORTS_SCAN_INTERVAL", "1s", "PINECONE_API_KEY", "k",
+                    "PINECONE_INDEX_HOST", "http://127.0.0.1:" + upstream.getAddress().getPort()));
+            Process cli = builder.start();
+            assertTrue(cli.waitFor(60, TimeUnit.SECONDS), "the command ended");
+            assertEquals(0, cli.exitValue(), Files.readString(home.resolve("cli.log")));
+            assertEquals(0, asked.get(), "no scan asked the index host");
+        } finally {
+            upstream.stop(0);
+        }
     }
 }

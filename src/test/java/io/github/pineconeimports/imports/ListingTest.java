@@ -1,13 +1,16 @@
 package io.github.pineconeimports.imports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -154,6 +157,58 @@ class ListingTest {
                 ImportQuery.builder().statuses(Set.of(ImportStatus.PENDING)).limit(100).build());
         assertEquals(3, capped.data().size(), "20 imports scanned: pending at 4, 10 and 16");
         assertNotNull(capped.pagination());
+    }
+
+    @Test
+    void aCensusCountsEveryImportOfEveryIndexAndWhatFinishedInItsWindow() {
+        CannedPages pages = new CannedPages().index("a.svc.test", 23).index("b.svc.test", 14);
+        Instant since = Instant.parse("2026-01-01T05:00:00Z");
+        Instant until = Instant.parse("2026-01-01T14:10:00Z");
+        ImportQuery query = ImportQuery.builder().counts(true).finishedSince(since).finishedUntil(until).build();
+        Census census = new Listing(pages, LIMITS, WALKS).census(query,
+                List.of(index("a", true), index("b", true), index("c", false)));
+        assertEquals(List.of("a", "b", "c"), census.indexes().stream().map(Census.IndexCensus::name).toList());
+        for (Census.IndexCensus index : census.indexes().subList(0, 2)) {
+            Map<String, Integer> byStatus = new HashMap<>();
+            Map<String, Integer> finished = new HashMap<>();
+            Instant oldestRunning = null;
+            for (Map<String, Object> model : pages.imports(index.name() + ".svc.test")) {
+                String status = (String) model.get("status");
+                byStatus.merge(status, 1, Integer::sum);
+                Object end = model.get("finishedAt");
+                if (end != null && !Instant.parse((String) end).isBefore(since) && Instant.parse((String) end).isBefore(until)) {
+                    finished.merge(status, 1, Integer::sum);
+                }
+                Instant created = Instant.parse((String) model.get("createdAt"));
+                if ((status.equals("Pending") || status.equals("InProgress")) && (oldestRunning == null || created.isBefore(oldestRunning))) {
+                    oldestRunning = created;
+                }
+            }
+            assertEquals(byStatus, index.byStatus(), index.name());
+            assertEquals(finished, index.finished(), index.name());
+            assertEquals(oldestRunning, index.oldestRunning(), index.name());
+            assertEquals(index.name() + ".svc.test", index.host());
+            assertTrue(index.ready());
+        }
+        // the window [05:00, 14:10) holds the imports that finished at 05:10 through 14:10, not the one at 14:10
+        assertEquals(Map.of("Completed", 2, "Failed", 2, "Cancelled", 1), census.indexes().get(0).finished());
+        assertEquals(Instant.parse("2026-01-01T02:00:00Z"), census.indexes().get(0).oldestRunning());
+        assertFalse(census.indexes().get(2).ready());
+        assertEquals(0, pages.calls("c.svc.test"), "an index that is not ready is not read");
+    }
+
+    @Test
+    void aCensusIsWholeOrItIsAnError() {
+        CannedPages pages = new CannedPages().index("a.svc.test", 30).index("b.svc.test", 50).failsAt("b.svc.test", 4);
+        ImportQuery query = ImportQuery.builder().counts(true).build();
+        ListingFailedException failed = assertThrows(ListingFailedException.class, () -> new Listing(pages, LIMITS, WALKS)
+                .census(query, List.of(index("a", true), index("b", true))));
+        assertEquals("b", failed.index());
+        ListingTooLargeException tooLong = assertThrows(ListingTooLargeException.class,
+                () -> new Listing(new CannedPages().index("a.svc.test", 100), new Listing.Limits(10, 9, 10_000, 1), WALKS)
+                        .census(query, List.of(index("a", true))));
+        assertEquals("scan", tooLong.field());
+        assertTrue(tooLong.getMessage().contains("IMPORTS_MAX_PAGES"), tooLong.getMessage());
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.github.pineconeimports.support;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
 
@@ -23,6 +24,12 @@ public class UpstreamProfile implements QuarkusTestProfile {
                 "quarkus.rest-client.logging.scope", "request-response",
                 "quarkus.log.category.\"org.jboss.resteasy.reactive.client.logging\".level", "DEBUG",
                 "quarkus.log.level", "TRACE", "quarkus.log.min-level", "TRACE", "quarkus.log.console.level", "WARN");
+    }
+
+    /** The scan's time is the test's ({@code scan/ScanFaultTest}); nothing else here reads a clock. */
+    @Override
+    public Set<Class<?>> getEnabledAlternatives() {
+        return Set.of(ManualClock.class);
     }
 
     @Override

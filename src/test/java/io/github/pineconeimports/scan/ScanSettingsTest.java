@@ -1,0 +1,52 @@
+package io.github.pineconeimports.scan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import io.github.pineconeimports.failure.PineconeConfigException;
+
+/** The scan's settings are refused, naming the variable and what it allows, rather than guessed. */
+class ScanSettingsTest {
+
+    private static ScanSettings of(String interval, String indexes) {
+        return ScanSettings.of(new ScanConfig() {
+            @Override
+            public Optional<Duration> interval() {
+                return Optional.ofNullable(interval).map(Duration::parse);
+            }
+
+            @Override
+            public Optional<String> indexes() {
+                return Optional.ofNullable(indexes);
+            }
+        });
+    }
+
+    @Test
+    void offUnlessAnIntervalIsGiven() {
+        assertNull(of(null, "alpha"));
+        assertEquals(new ScanSettings(Duration.ofMinutes(1), List.of()), of("PT1M", null));
+        assertEquals(List.of("beta", "alpha"), of("PT1S", " beta, alpha").indexes());
+        assertEquals(List.of("*"), of("PT1H", "*").indexes());
+    }
+
+    @Test
+    void outOfRangeBlankRepeatedOrMalformedIsRefused() {
+        for (String interval : List.of("PT0S", "PT0.5S", "PT1H0.001S", "-PT1M")) {
+            PineconeConfigException e = assertThrows(PineconeConfigException.class, () -> of(interval, null), interval);
+            assertTrue(e.getMessage().startsWith("IMPORTS_SCAN_INTERVAL is ") && e.getMessage().contains("from 1s to 1h"), e.getMessage());
+        }
+        for (String indexes : List.of("", " ", "alpha,", "alpha,,beta", "alpha,alpha", "Alpha", "alpha,*", "a_b")) {
+            PineconeConfigException e = assertThrows(PineconeConfigException.class, () -> of("PT1M", indexes), indexes);
+            assertTrue(e.getMessage().startsWith("IMPORTS_SCAN_INDEXES"), e.getMessage());
+        }
+    }
+}
