@@ -47,9 +47,15 @@ final class IndexWalk {
     private final int pageSize;
     private final AtomicInteger pagesLeft;
     private final AtomicBoolean unneeded;
+    private final boolean census;
 
-    /** The walks of {@code plan}, sharing one page budget and one "no longer needed" flag. */
-    IndexWalk(Pages pages, ListingPlan plan, int pageSize, AtomicInteger pagesLeft, AtomicBoolean unneeded) {
+    /**
+     * The walks of {@code plan}, sharing one page budget and one "no longer needed" flag; a census also finds the
+     * oldest running import.
+     */
+    IndexWalk(Pages pages, ListingPlan plan, int pageSize, AtomicInteger pagesLeft, AtomicBoolean unneeded,
+            boolean census) {
+        this.census = census;
         this.pages = pages;
         this.plan = plan;
         this.query = plan.query();
@@ -67,7 +73,7 @@ final class IndexWalk {
         // only a walk the answer may cut after any match keeps what was scanned before each
         boolean cuttable = plan.cuttable(index);
         List<Match> matches = new ArrayList<>();
-        Tally tally = new Tally();
+        Tally tally = new Tally(census);
         Tally matched = new Tally();
         String pageToken = from.pageToken();
         int skip = from.skip();

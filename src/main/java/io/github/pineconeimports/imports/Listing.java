@@ -40,7 +40,7 @@ final class Listing {
         ListingPlan plan = ListingPlan.of(query, targets, limits.allMaxResults());
         Assembly assembly = new Assembly(plan);
         int end = plan.ready().size();
-        try (Fanout fanout = fanout(plan)) {
+        try (Fanout fanout = fanout(plan, false)) {
             for (int i = plan.first(); i < end && assembly.add(i, fanout.get(i)); i++) {
                 // each index's segment in name order, until the answer is full
             }
@@ -55,7 +55,7 @@ final class Listing {
     Census census(ImportQuery query, List<IndexTarget> targets) {
         ListingPlan plan = ListingPlan.of(query, targets, limits.allMaxResults());
         List<Census.IndexCensus> indexes = new ArrayList<>();
-        try (Fanout fanout = fanout(plan)) {
+        try (Fanout fanout = fanout(plan, true)) {
             for (int i = 0; i < plan.ready().size(); i++) {
                 IndexWalk.Segment segment = fanout.get(i);
                 IndexTarget target = plan.ready().get(i);
@@ -79,10 +79,10 @@ final class Listing {
         return new Census(indexes);
     }
 
-    private Fanout fanout(ListingPlan plan) {
+    private Fanout fanout(ListingPlan plan, boolean census) {
         AtomicBoolean unneeded = new AtomicBoolean();
         IndexWalk walker = new IndexWalk(pages, plan, limits.pageSize(), new AtomicInteger(limits.maxPages()),
-                unneeded);
+                unneeded, census);
         return new Fanout(walks, limits.indexConcurrency(), plan.first(), plan.ready().size(), unneeded, walker::run);
     }
 }

@@ -52,13 +52,14 @@ public class ImportScan {
 
     private ScanMeters meters;
     private ScheduledExecutorService timer;
+    private String lastOutcome;
 
     void start(@Observes StartupEvent started) {
         ScanSettings settings;
         try {
             settings = ScanSettings.of(config);
         } catch (PineconeConfigException e) {
-            LOG.errorf("No scan: %s (see ScanReadiness)", e.getMessage());
+            LOG.errorf("No scan: %s (readiness is DOWN until it is fixed)", e.getMessage());
             return;
         }
         if (settings == null || !serving) {
@@ -69,31 +70,47 @@ public class ImportScan {
             thread.setDaemon(true);
             return thread;
         });
-        timer.scheduleAtFixedRate(() -> scan(settings), 0, settings.interval().toMillis(), TimeUnit.MILLISECONDS);
+        // a fixed delay: after a slow scan the next waits its interval, not catching up on a struggling Pinecone
+        long every = settings.interval().toMillis();
+        timer.scheduleWithFixedDelay(() -> scanAlways(settings), 0, every, TimeUnit.MILLISECONDS);
         LOG.infof("Scanning %s every %s", settings.indexes().isEmpty() ? "the configured index"
                 : String.join(",", settings.indexes()), settings.interval());
+    }
+
+    /** A scheduled scan: whatever it throws, the next one still runs (an executor drops a task that throws). */
+    private void scanAlways(ScanSettings settings) {
+        try {
+            scan(settings);
+        } catch (Throwable e) {
+            LOG.error("A scan failed outside the listing; the next one runs as scheduled", e);
+        }
     }
 
     /** One scan: a complete census published at once, or, when any page of any index fails, only that it failed. */
     public synchronized String scan(ScanSettings settings) {
         Instant at = clock.instant();
         long started = System.nanoTime();
-        Window finished = CounterDay.at(at, settings.interval());
-        String outcome;
+        Window finished = CounterDay.at(at);
         try {
             Census census = lister.census(finished == null ? settings.query(null, null)
                     : settings.query(finished.since(), finished.until()));
             meters().published(census, finished != null, at, Duration.ofNanos(System.nanoTime() - started));
-            return "success";
+            if (lastOutcome != null && !lastOutcome.equals("success")) {
+                LOG.infof("Scans succeed again, after failing (%s)", lastOutcome);
+            }
+            return lastOutcome = "success";
         } catch (Failure e) {
-            outcome = e.kind().name().toLowerCase(Locale.ROOT);
-            LOG.warnf("Scan failed, the metrics keep the last complete scan (%s): %s", outcome, e.getMessage());
+            String outcome = e.kind().name().toLowerCase(Locale.ROOT);
+            if (!outcome.equals(lastOutcome)) { // once per change, not every interval: the metrics say the rest
+                LOG.warnf("Scans fail (%s); the metrics keep the last complete scan: %s", outcome, e.getMessage());
+            }
+            meters().failed(at, Duration.ofNanos(System.nanoTime() - started), outcome);
+            return lastOutcome = outcome;
         } catch (RuntimeException e) {
-            outcome = "internal";
-            LOG.error("Scan failed on a bug of ours; the metrics keep the last complete scan", e);
+            LOG.error("A scan failed on a bug of ours; the metrics keep the last complete scan", e);
+            meters().failed(at, Duration.ofNanos(System.nanoTime() - started), "internal");
+            return lastOutcome = "internal";
         }
-        meters().failed(at, Duration.ofNanos(System.nanoTime() - started), outcome);
-        return outcome;
     }
 
     private ScanMeters meters() {

@@ -40,24 +40,33 @@ final class ScanMeters {
     private final MeterRegistry registry;
     private final AtomicReference<Map<String, IndexState>> indexes = new AtomicReference<>(Map.of());
     private final AtomicReference<LastScan> last = new AtomicReference<>();
+    private final AtomicReference<Instant> lastSuccess = new AtomicReference<>();
     private final Map<String, List<Meter>> registered = new HashMap<>();
 
     ScanMeters(MeterRegistry registry) {
         this.registry = registry;
     }
 
-    /** A complete census, taken at {@code at}: every import meter moves to it at once. */
+    /**
+     * A complete census, taken at {@code at}: every import meter moves to it at once. An index the control plane
+     * reports as not ready keeps what its last scan found; an index no longer in the census loses its series.
+     */
     synchronized void published(Census census, boolean countFinished, Instant at, Duration took) {
+        Map<String, IndexState> previous = indexes.get();
         Map<String, IndexState> next = new LinkedHashMap<>();
         for (Census.IndexCensus index : census.indexes()) {
-            if (index.ready()) {
-                double age = index.oldestRunning() == null ? 0
-                        : Math.max(0, Duration.between(index.oldestRunning(), at).toMillis() / 1000.0);
-                next.put(label(index), new IndexState(bucket(index.byStatus(), STATUSES),
-                        countFinished ? bucket(index.finished(), FINAL) : bucket(Map.of(), FINAL), age));
+            if (!index.ready()) {
+                if (previous.containsKey(label(index))) {
+                    next.put(label(index), previous.get(label(index)));
+                }
+                continue;
             }
+            double age = index.oldestRunning() == null ? 0
+                    : Math.max(0, Duration.between(index.oldestRunning(), at).toMillis() / 1000.0);
+            next.put(label(index), new IndexState(bucket(index.byStatus(), STATUSES),
+                    countFinished ? bucket(index.finished(), FINAL) : bucket(Map.of(), FINAL), age));
         }
-        indexes.set(next);
+        // gone first, so that no scrape reads a gone index as zeros; then the new values, then the new series
         registered.keySet().removeIf(gone -> {
             boolean removed = !next.containsKey(gone);
             if (removed) {
@@ -65,7 +74,12 @@ final class ScanMeters {
             }
             return removed;
         });
+        indexes.set(next);
         next.keySet().forEach(index -> registered.computeIfAbsent(index, this::register));
+        if (lastSuccess.getAndSet(at) == null) {
+            Gauge.builder("pinecone.imports.last.success.timestamp", lastSuccess, l -> l.get().toEpochMilli() / 1000.0)
+                    .description("When the last successful scan started").baseUnit("seconds").register(registry);
+        }
         scanned(at, took, "success");
     }
 

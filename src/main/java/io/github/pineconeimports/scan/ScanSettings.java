@@ -11,20 +11,21 @@ import io.github.pineconeimports.imports.ImportQuery;
 import io.github.pineconeimports.imports.QueryBuilder;
 
 /**
- * What a scan lists and how often, checked: an interval from 1 s to 1 h, and index names (each once, none blank) or
- * {@code *}; no names means the configured index ({@code PINECONE_INDEX} or {@code PINECONE_INDEX_HOST}).
+ * What a scan lists and how often, checked: an interval from 1 s to 1 min (the alert rules' look-back and the
+ * counters' midnight phases are sized for that), and index names (each once, none blank) or {@code *}; no names means
+ * the configured index ({@code PINECONE_INDEX} or {@code PINECONE_INDEX_HOST}).
  */
 public record ScanSettings(Duration interval, List<String> indexes) {
 
     public static final String INTERVAL = "IMPORTS_SCAN_INTERVAL";
     public static final String INDEXES = "IMPORTS_SCAN_INDEXES";
     static final Duration SHORTEST = Duration.ofSeconds(1);
-    static final Duration LONGEST = Duration.ofHours(1);
+    static final Duration LONGEST = Duration.ofMinutes(1);
 
     public ScanSettings {
         if (interval.compareTo(SHORTEST) < 0 || interval.compareTo(LONGEST) > 0) {
             throw new PineconeConfigException(INTERVAL + " is " + interval.toString().substring(2).toLowerCase()
-                    + ": give a duration from 1s to 1h, such as 1m");
+                    + ": give a duration from 1s to 1m, such as 1m or 30s");
         }
         indexes = List.copyOf(indexes);
         builder(indexes);

@@ -35,14 +35,14 @@ class ScanSettingsTest {
         assertNull(of(null, "alpha"));
         assertEquals(new ScanSettings(Duration.ofMinutes(1), List.of()), of("PT1M", null));
         assertEquals(List.of("beta", "alpha"), of("PT1S", " beta, alpha").indexes());
-        assertEquals(List.of("*"), of("PT1H", "*").indexes());
+        assertEquals(List.of("*"), of("PT1M", "*").indexes());
     }
 
     @Test
     void outOfRangeBlankRepeatedOrMalformedIsRefused() {
-        for (String interval : List.of("PT0S", "PT0.5S", "PT1H0.001S", "-PT1M")) {
+        for (String interval : List.of("PT0S", "PT0.5S", "PT1M0.001S", "PT1H", "-PT1M")) {
             PineconeConfigException e = assertThrows(PineconeConfigException.class, () -> of(interval, null), interval);
-            assertTrue(e.getMessage().startsWith("IMPORTS_SCAN_INTERVAL is ") && e.getMessage().contains("from 1s to 1h"), e.getMessage());
+            assertTrue(e.getMessage().startsWith("IMPORTS_SCAN_INTERVAL is ") && e.getMessage().contains("from 1s to 1m"), e.getMessage());
         }
         for (String indexes : List.of("", " ", "alpha,", "alpha,,beta", "alpha,alpha", "Alpha", "alpha,*", "a_b")) {
             PineconeConfigException e = assertThrows(PineconeConfigException.class, () -> of("PT1M", indexes), indexes);

@@ -119,10 +119,10 @@ class ScanTest {
         clock.advance(Duration.ofSeconds(150)); // 00:01
         assertEquals("success", scan.scan(EVERY_MINUTE));
         assertEquals(expectedFinished(midnight.minus(Duration.ofDays(1)), midnight), finished(Scrape.now()), "yesterday, whole");
-        clock.advance(Duration.ofMinutes(3)); // 00:04
+        clock.advance(Duration.ofMinutes(5)); // 00:06
         assertEquals("success", scan.scan(EVERY_MINUTE));
         assertEquals(Map.of("Completed", 0.0, "Failed", 0.0, "Cancelled", 0.0, "other", 0.0), finished(Scrape.now()), "zero");
-        clock.advance(Duration.ofMinutes(3)); // 00:07
+        clock.advance(Duration.ofMinutes(5)); // 00:11
         assertEquals("success", scan.scan(EVERY_MINUTE));
         Map<String, Double> today = finished(Scrape.now());
         assertEquals(expectedFinished(midnight, clock.instant()), today);
