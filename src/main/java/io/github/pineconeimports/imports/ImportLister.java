@@ -13,6 +13,7 @@ import io.github.pineconeimports.client.ApiKeys;
 import io.github.pineconeimports.client.Connection;
 import io.github.pineconeimports.client.ControlPlane;
 import io.github.pineconeimports.client.Deadline;
+import io.github.pineconeimports.client.IndexHost;
 import io.github.pineconeimports.client.IndexTarget;
 import io.github.pineconeimports.client.PineconeClient;
 import io.github.pineconeimports.client.PineconeConfig;
@@ -84,6 +85,19 @@ public class ImportLister {
                 () -> listing().census(query, targets(query, keyed))));
     }
 
+    /**
+     * Checks, without calling anyone, that {@code query} names its indexes in a way the configuration allows: by name
+     * with no index host configured, or none with an index (or host) configured. Throws what a listing would.
+     */
+    public void checkTargets(ImportQuery query) {
+        Connection connection = Connection.of(pinecone);
+        refuseNamesWithHost(query, connection);
+        connection.oneIndex();
+        if (query.indexes().isEmpty() && connection.index() == null) {
+            IndexHost.parse(connection.indexHost());
+        }
+    }
+
     private <T> T keyed(Connection connection, Function<Connection, T> work) {
         Connection keyed = keys.keyed(connection);
         try {
@@ -113,16 +127,20 @@ public class ImportLister {
 
     /** Where to list: the host, or the named indexes through the control plane; never both. */
     private List<IndexTarget> targets(ImportQuery query, Connection connection) {
+        refuseNamesWithHost(query, connection);
+        connection.oneIndex();
+        List<String> names = query.indexes().isEmpty() && connection.index() != null ? List.of(connection.index())
+                : query.indexes();
+        return names.isEmpty() ? List.of(IndexTarget.byHost(connection)) : resolve(connection, names);
+    }
+
+    private static void refuseNamesWithHost(ImportQuery query, Connection connection) {
         if (!query.indexes().isEmpty() && connection.indexHost() != null) {
             throw new InvalidQueryException("index", String.join(",", query.indexes()),
                     "index names, or an index host, not both",
                     "this call names an index while PINECONE_INDEX_HOST (or --host) names a host; unset the host to "
                             + "list by name");
         }
-        connection.oneIndex();
-        List<String> names = query.indexes().isEmpty() && connection.index() != null ? List.of(connection.index())
-                : query.indexes();
-        return names.isEmpty() ? List.of(IndexTarget.byHost(connection)) : resolve(connection, names);
     }
 
     private List<IndexTarget> resolve(Connection connection, List<String> names) {

@@ -55,14 +55,16 @@ public class ImportScan {
     private String lastOutcome;
 
     void start(@Observes StartupEvent started) {
-        ScanSettings settings;
-        try {
-            settings = ScanSettings.of(config);
-        } catch (PineconeConfigException e) {
-            LOG.errorf("No scan: %s (readiness is DOWN until it is fixed)", e.getMessage());
+        if (!serving || config.interval().isEmpty()) {
             return;
         }
-        if (settings == null || !serving) {
+        // from the start, so that a scanner that never succeeds is alerted on, whatever stops it
+        meters = new ScanMeters(registry, clock.instant());
+        ScanSettings settings;
+        try {
+            settings = ScanSettings.checked(config, lister);
+        } catch (PineconeConfigException e) {
+            LOG.errorf("No scan: %s (readiness is DOWN until it is fixed)", e.getMessage());
             return;
         }
         timer = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -89,35 +91,35 @@ public class ImportScan {
     /** One scan: a complete census published at once, or, when any page of any index fails, only that it failed. */
     public synchronized String scan(ScanSettings settings) {
         Instant at = clock.instant();
+        if (meters == null) {
+            meters = new ScanMeters(registry, at);
+        }
         long started = System.nanoTime();
         Window finished = CounterDay.at(at);
+        String outcome;
         try {
             Census census = lister.census(finished == null ? settings.query(null, null)
                     : settings.query(finished.since(), finished.until()));
-            meters().published(census, finished != null, at, Duration.ofNanos(System.nanoTime() - started));
+            meters.published(census, finished != null, at, Duration.ofNanos(System.nanoTime() - started));
             if (lastOutcome != null && !lastOutcome.equals("success")) {
                 LOG.infof("Scans succeed again, after failing (%s)", lastOutcome);
             }
-            return lastOutcome = "success";
+            outcome = "success";
         } catch (Failure e) {
-            String outcome = e.kind().name().toLowerCase(Locale.ROOT);
+            outcome = e.kind().name().toLowerCase(Locale.ROOT);
             if (!outcome.equals(lastOutcome)) { // once per change, not every interval: the metrics say the rest
                 LOG.warnf("Scans fail (%s); the metrics keep the last complete scan: %s", outcome, e.getMessage());
             }
-            meters().failed(at, Duration.ofNanos(System.nanoTime() - started), outcome);
-            return lastOutcome = outcome;
+            meters.failed(at, Duration.ofNanos(System.nanoTime() - started), outcome);
         } catch (RuntimeException e) {
-            LOG.error("A scan failed on a bug of ours; the metrics keep the last complete scan", e);
-            meters().failed(at, Duration.ofNanos(System.nanoTime() - started), "internal");
-            return lastOutcome = "internal";
+            outcome = "internal";
+            if (!outcome.equals(lastOutcome)) {
+                LOG.error("Scans fail on a bug of ours; the metrics keep the last complete scan", e);
+            }
+            meters.failed(at, Duration.ofNanos(System.nanoTime() - started), outcome);
         }
-    }
-
-    private ScanMeters meters() {
-        if (meters == null) {
-            meters = new ScanMeters(registry);
-        }
-        return meters;
+        lastOutcome = outcome;
+        return outcome;
     }
 
     @PreDestroy

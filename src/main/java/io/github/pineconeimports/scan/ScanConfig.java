@@ -1,6 +1,5 @@
 package io.github.pineconeimports.scan;
 
-import java.time.Duration;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -9,8 +8,8 @@ import io.smallrye.config.ConfigMapping;
 @ConfigMapping(prefix = "imports.scan")
 public interface ScanConfig {
 
-    /** {@code IMPORTS_SCAN_INTERVAL}: scan this often; unset, there is no scan. */
-    Optional<Duration> interval();
+    /** {@code IMPORTS_SCAN_INTERVAL}: scan this often; unset, there is no scan. Text: ScanSettings reads it. */
+    Optional<String> interval();
 
     /** {@code IMPORTS_SCAN_INDEXES}: index names, comma-separated, or {@code *}; unset, the configured index. */
     Optional<String> indexes();

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 
 import io.github.pineconeimports.imports.Census;
 import io.github.pineconeimports.imports.ImportStatus;
@@ -20,8 +21,9 @@ import io.micrometer.core.instrument.Tags;
 
 /**
  * The scan's meters. Every value is read from the last complete census, swapped in whole, so a scan that fails
- * leaves every import meter as the last good scan set it. Labels are the index and the status, never an import:
- * statuses outside the five known ones count as {@code other}.
+ * leaves every import meter as the last good scan set it (a scrape that runs while a census is swapped in may read
+ * some meters from each of two complete censuses, never from a partial one). Labels are the index and the status,
+ * never an import: statuses outside the five known ones count as {@code other}.
  */
 final class ScanMeters {
 
@@ -29,8 +31,15 @@ final class ScanMeters {
     static final List<String> STATUSES = labels(ImportStatus.values());
     static final List<String> FINAL = labels(ImportStatus.COMPLETED, ImportStatus.FAILED, ImportStatus.CANCELLED);
 
-    /** One index at the last good scan. */
-    record IndexState(Map<String, Integer> byStatus, Map<String, Integer> finished, double oldestRunningAge) {
+    /**
+     * One index at the last good scan: imports by status, what finished (null while the index is not ready: what
+     * finished then is unknown), and when the oldest running import was created (null: none runs).
+     */
+    record IndexState(Map<String, Integer> byStatus, Map<String, Integer> finished, Instant oldestRunning) {
+    }
+
+    /** The last good scan: when it started, and each index. */
+    record Snapshot(Instant at, Map<String, IndexState> indexes) {
     }
 
     /** The last scan: when it started, how long it took, and its outcome ("success", or what failed). */
@@ -38,54 +47,66 @@ final class ScanMeters {
     }
 
     private final MeterRegistry registry;
-    private final AtomicReference<Map<String, IndexState>> indexes = new AtomicReference<>(Map.of());
+    private final AtomicReference<Snapshot> snapshot = new AtomicReference<>(new Snapshot(null, Map.of()));
     private final AtomicReference<LastScan> last = new AtomicReference<>();
     private final AtomicReference<Instant> lastSuccess = new AtomicReference<>();
-    private final Map<String, List<Meter>> registered = new HashMap<>();
+    private final Map<String, List<Meter>> gauges = new HashMap<>();
+    private final Map<String, List<Meter>> counters = new HashMap<>();
 
-    ScanMeters(MeterRegistry registry) {
+    /** The meters of a scanner started at {@code started}, which counts as its last success until it has one. */
+    ScanMeters(MeterRegistry registry, Instant started) {
         this.registry = registry;
+        lastSuccess.set(started);
+        Gauge.builder("pinecone.imports.last.success.timestamp", lastSuccess, l -> l.get().toEpochMilli() / 1000.0)
+                .description("When the last successful scan started; before the first, when the scanner started")
+                .baseUnit("seconds").register(registry);
     }
 
     /**
      * A complete census, taken at {@code at}: every import meter moves to it at once. An index the control plane
-     * reports as not ready keeps what its last scan found; an index no longer in the census loses its series.
+     * reports as not ready keeps its gauges (its oldest running import ages on) and drops its finish counters until
+     * it is ready again; an index no longer in the census loses its series.
      */
     synchronized void published(Census census, boolean countFinished, Instant at, Duration took) {
-        Map<String, IndexState> previous = indexes.get();
+        Map<String, IndexState> previous = snapshot.get().indexes();
         Map<String, IndexState> next = new LinkedHashMap<>();
         for (Census.IndexCensus index : census.indexes()) {
-            if (!index.ready()) {
-                if (previous.containsKey(label(index))) {
-                    next.put(label(index), previous.get(label(index)));
-                }
-                continue;
+            String label = index.name() != null ? index.name() : index.host();
+            if (index.ready()) {
+                next.put(label, new IndexState(bucket(index.byStatus(), STATUSES),
+                        bucket(countFinished ? index.finished() : Map.of(), FINAL), index.oldestRunning()));
+            } else if (previous.containsKey(label)) {
+                IndexState was = previous.get(label);
+                next.put(label, new IndexState(was.byStatus(), null, was.oldestRunning()));
             }
-            double age = index.oldestRunning() == null ? 0
-                    : Math.max(0, Duration.between(index.oldestRunning(), at).toMillis() / 1000.0);
-            next.put(label(index), new IndexState(bucket(index.byStatus(), STATUSES),
-                    countFinished ? bucket(index.finished(), FINAL) : bucket(Map.of(), FINAL), age));
         }
         // gone first, so that no scrape reads a gone index as zeros; then the new values, then the new series
-        registered.keySet().removeIf(gone -> {
-            boolean removed = !next.containsKey(gone);
-            if (removed) {
-                registered.get(gone).forEach(registry::remove);
+        remove(gauges, index -> !next.containsKey(index));
+        remove(counters, index -> !next.containsKey(index) || next.get(index).finished() == null);
+        snapshot.set(new Snapshot(at, next));
+        next.forEach((index, state) -> {
+            gauges.computeIfAbsent(index, this::registerGauges);
+            if (state.finished() != null) {
+                counters.computeIfAbsent(index, this::registerCounters);
             }
-            return removed;
         });
-        indexes.set(next);
-        next.keySet().forEach(index -> registered.computeIfAbsent(index, this::register));
-        if (lastSuccess.getAndSet(at) == null) {
-            Gauge.builder("pinecone.imports.last.success.timestamp", lastSuccess, l -> l.get().toEpochMilli() / 1000.0)
-                    .description("When the last successful scan started").baseUnit("seconds").register(registry);
-        }
+        lastSuccess.set(at);
         scanned(at, took, "success");
     }
 
     /** A scan that ended without a census: only the scan meters say so. */
     synchronized void failed(Instant at, Duration took, String outcome) {
         scanned(at, took, outcome);
+    }
+
+    private void remove(Map<String, List<Meter>> meters, Predicate<String> gone) {
+        meters.keySet().removeIf(index -> {
+            if (gone.test(index)) {
+                meters.get(index).forEach(registry::remove);
+                return true;
+            }
+            return false;
+        });
     }
 
     private void scanned(Instant at, Duration took, String outcome) {
@@ -103,36 +124,42 @@ final class ScanMeters {
         }
     }
 
-    private List<Meter> register(String index) {
+    private List<Meter> registerGauges(String index) {
         List<Meter> meters = new ArrayList<>();
         for (String status : STATUSES) {
-            meters.add(Gauge.builder("pinecone.imports", indexes, s -> value(s.get(), index, status, false))
+            meters.add(Gauge.builder("pinecone.imports", snapshot, s -> count(s.get(), index, status, false))
                     .description("Imports in each status at the last successful scan, by index")
                     .tags(Tags.of("index", index, "status", status)).register(registry));
         }
-        for (String status : FINAL) {
-            meters.add(FunctionCounter.builder("pinecone.imports.finished", indexes,
-                    s -> value(s.get(), index, status, true))
-                    .description("Imports that finished since 00:00 UTC, by index and final status; the same on"
-                            + " every replica (aggregate with max, never sum); restarts daily, see the README")
-                    .tags(Tags.of("index", index, "status", status)).register(registry));
-        }
-        meters.add(Gauge.builder("pinecone.imports.oldest.running.age", indexes,
-                s -> s.get().containsKey(index) ? s.get().get(index).oldestRunningAge() : 0)
+        meters.add(Gauge.builder("pinecone.imports.oldest.running.age", snapshot, s -> age(s.get(), index))
                 .description("Age of the oldest Pending or InProgress import at the last successful scan, by index;"
                         + " 0 when none is running")
                 .baseUnit("seconds").tags(Tags.of("index", index)).register(registry));
         return meters;
     }
 
-    private static double value(Map<String, IndexState> state, String index, String status, boolean finished) {
-        IndexState at = state.get(index);
-        return at == null ? 0 : (finished ? at.finished() : at.byStatus()).getOrDefault(status, 0);
+    private List<Meter> registerCounters(String index) {
+        List<Meter> meters = new ArrayList<>();
+        for (String status : FINAL) {
+            meters.add(FunctionCounter.builder("pinecone.imports.finished", snapshot,
+                    s -> count(s.get(), index, status, true))
+                    .description("Imports that finished since 00:00 UTC, by index and final status; the same on"
+                            + " every replica (aggregate with max, never sum); restarts daily, see the README")
+                    .tags(Tags.of("index", index, "status", status)).register(registry));
+        }
+        return meters;
     }
 
-    /** The index label: its name, or the host it was reached by. */
-    private static String label(Census.IndexCensus index) {
-        return index.name() != null ? index.name() : index.host();
+    private static double count(Snapshot snapshot, String index, String status, boolean finished) {
+        IndexState state = snapshot.indexes().get(index);
+        Map<String, Integer> counts = state == null ? null : finished ? state.finished() : state.byStatus();
+        return counts == null ? 0 : counts.getOrDefault(status, 0);
+    }
+
+    private static double age(Snapshot snapshot, String index) {
+        IndexState state = snapshot.indexes().get(index);
+        return state == null || state.oldestRunning() == null ? 0
+                : Math.max(0, Duration.between(state.oldestRunning(), snapshot.at()).toMillis() / 1000.0);
     }
 
     /**

@@ -8,10 +8,11 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 import io.github.pineconeimports.failure.PineconeConfigException;
+import io.github.pineconeimports.imports.ImportLister;
 
 /**
- * Down when the scan is asked for with settings it refuses (an interval out of range, a bad index name): the
- * function still answers, but a deployment that asked for metrics must not look healthy without them.
+ * Down when the scan is asked for with settings it refuses (an interval out of range, a bad index name, no index to
+ * scan): the function still answers, but a deployment that asked for metrics must not look healthy without them.
  */
 @Readiness
 @ApplicationScoped
@@ -20,12 +21,15 @@ public class ScanReadiness implements HealthCheck {
     @Inject
     ScanConfig config;
 
+    @Inject
+    ImportLister lister;
+
     @Override
     public HealthCheckResponse call() {
         try {
-            ScanSettings settings = ScanSettings.of(config);
-            return HealthCheckResponse.named("imports-scan").up()
-                    .withData("interval", settings == null ? "off" : settings.interval().toString()).build();
+            ScanSettings settings = ScanSettings.checked(config, lister);
+            String interval = settings == null ? "off" : settings.interval().toString().substring(2).toLowerCase();
+            return HealthCheckResponse.named("imports-scan").up().withData("interval", interval).build();
         } catch (PineconeConfigException e) {
             return HealthCheckResponse.named("imports-scan").down().withData("problem", e.getMessage()).build();
         }

@@ -7,8 +7,10 @@ import java.util.List;
 
 import io.github.pineconeimports.failure.InvalidQueryException;
 import io.github.pineconeimports.failure.PineconeConfigException;
+import io.github.pineconeimports.imports.ImportLister;
 import io.github.pineconeimports.imports.ImportQuery;
 import io.github.pineconeimports.imports.QueryBuilder;
+import io.quarkus.runtime.configuration.DurationConverter;
 
 /**
  * What a scan lists and how often, checked: an interval from 1 s to 1 min (the alert rules' look-back and the
@@ -36,16 +38,49 @@ public record ScanSettings(Duration interval, List<String> indexes) {
         if (config.interval().isEmpty()) {
             return null;
         }
-        List<String> names = new ArrayList<>();
-        for (String name : config.indexes().map(list -> list.split(",", -1)).orElse(new String[0])) {
-            String given = name.strip();
-            if (given.isEmpty() || names.contains(given)) {
-                throw new PineconeConfigException(INDEXES + " is '" + config.indexes().get() + "': give index names"
-                        + " separated by commas, each once, or *");
-            }
-            names.add(given);
+        String text = config.interval().get().strip();
+        Duration interval;
+        try {
+            interval = DurationConverter.parseDuration(text);
+        } catch (RuntimeException e) {
+            interval = null;
         }
-        return new ScanSettings(config.interval().get(), names);
+        if (interval == null) {
+            throw new PineconeConfigException(INTERVAL + " is '" + text + "', not a duration: give one from 1s to 1m,"
+                    + " such as 1m or 30s");
+        }
+        List<String> names = new ArrayList<>();
+        String given = config.indexes().orElse(null);
+        for (String name : given == null ? new String[0] : given.split(",", -1)) {
+            String index = name.strip();
+            if (index.isEmpty() || names.contains(index)) {
+                String problem = index.isEmpty() ? "a name is blank" : "'" + index + "' is given twice";
+                throw new PineconeConfigException(INDEXES + " is '" + given + "': " + problem
+                        + "; give index names separated by commas, each once, or *");
+            }
+            names.add(index);
+        }
+        return new ScanSettings(interval, names);
+    }
+
+    /**
+     * The settings in {@code config}, checked against where the engine would list (no network): names with an index
+     * host configured, or no name with neither an index nor a host configured, can never scan.
+     */
+    static ScanSettings checked(ScanConfig config, ImportLister lister) {
+        ScanSettings settings = of(config);
+        if (settings != null) {
+            try {
+                lister.checkTargets(settings.query(null, null));
+            } catch (InvalidQueryException e) {
+                throw new PineconeConfigException(INDEXES + " names indexes while PINECONE_INDEX_HOST names a host:"
+                        + " unset PINECONE_INDEX_HOST to scan by name");
+            } catch (PineconeConfigException e) {
+                throw new PineconeConfigException("the scan has no index: set " + INDEXES + " (names, or *),"
+                        + " PINECONE_INDEX or PINECONE_INDEX_HOST (" + e.getMessage() + ")");
+            }
+        }
+        return settings;
     }
 
     /** A {@code counts=true} query over these indexes whose finish window is {@code [since, until)}. */
@@ -57,7 +92,8 @@ public record ScanSettings(Duration interval, List<String> indexes) {
         try {
             return ImportQuery.builder().counts(true).indexes(indexes);
         } catch (InvalidQueryException e) {
-            throw new PineconeConfigException(INDEXES + ": " + e.getMessage());
+            throw new PineconeConfigException(INDEXES + " is '" + String.join(",", indexes) + "': " + e.getMessage()
+                    + " (" + e.allowed() + ")");
         }
     }
 }

@@ -119,20 +119,27 @@ class ConfigurationIT {
     }
 
     @Test
-    void scanSettingsOutOfRangeAreNotReadyAndOnesThatCannotBeReadStopTheStart() throws Exception {
-        Map<String, String> env = Map.of("PINECONE_INDEX_HOST", "http://127.0.0.1:1", "PINECONE_API_KEY", "k");
-        for (Map.Entry<String, String> bad : Map.of("IMPORTS_SCAN_INTERVAL", "0s", "IMPORTS_SCAN_INDEXES", "alpha,,beta").entrySet()) {
-            Map<String, String> with = new HashMap<>(env);
-            with.put("IMPORTS_SCAN_INTERVAL", "1m");
-            with.put(bad.getKey(), bad.getValue());
+    void scanSettingsThatCannotWorkAreNotReadyAndNoScanRuns() throws Exception {
+        Map<String, String> host = Map.of("PINECONE_INDEX_HOST", "http://127.0.0.1:1", "PINECONE_API_KEY", "k");
+        Map<Map<String, String>, String> bad = Map.of(
+                Map.of("IMPORTS_SCAN_INTERVAL", "0s"), "IMPORTS_SCAN_INTERVAL is 0s: give a duration from 1s to 1m",
+                Map.of("IMPORTS_SCAN_INTERVAL", "every minute"), "IMPORTS_SCAN_INTERVAL is 'every minute', not a duration",
+                Map.of("IMPORTS_SCAN_INTERVAL", "1m", "IMPORTS_SCAN_INDEXES", "alpha,,beta"), "IMPORTS_SCAN_INDEXES is 'alpha,,beta'",
+                Map.of("IMPORTS_SCAN_INTERVAL", "1m", "IMPORTS_SCAN_INDEXES", "*"), "names indexes while PINECONE_INDEX_HOST names a host");
+        for (Map.Entry<Map<String, String>, String> setting : bad.entrySet()) {
+            Map<String, String> with = new HashMap<>(host);
+            with.putAll(setting.getKey());
             serving(with, port -> {
                 given().port(port).get("/q/health/ready").then().statusCode(503)
-                        .body("checks.find { it.name == 'imports-scan' }.data.problem", containsString(bad.getKey()));
+                        .body("checks.find { it.name == 'imports-scan' }.data.problem", containsString(setting.getValue()));
                 given().port(port).queryParam("limit", "0").get("/listImports").then().statusCode(400);
-                assertFalse(given().port(port).get("/q/metrics").asString().contains("pinecone_imports_last_scan"), "no scan ran");
+                assertFalse(given().port(port).get("/q/metrics").asString().contains("pinecone_imports_scans_total"), "no scan ran");
             });
         }
-        assertStartStopsNaming(Map.of("IMPORTS_SCAN_INTERVAL", "every minute"), "imports.scan.interval");
+        // nothing says what to scan: no index host, no index, no names
+        serving(Map.of("PINECONE_API_KEY", "k", "IMPORTS_SCAN_INTERVAL", "1m"), port -> given().port(port).get("/q/health/ready")
+                .then().statusCode(503).body("checks.find { it.name == 'imports-scan' }.data.problem",
+                        containsString("the scan has no index: set IMPORTS_SCAN_INDEXES")));
     }
 
     @Test

@@ -24,21 +24,25 @@ class ScanMetersTest {
     static final Instant AT = Instant.parse("2026-11-30T12:00:00Z");
 
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    final ScanMeters meters = new ScanMeters(registry);
+    final ScanMeters meters = new ScanMeters(registry, AT.minusSeconds(600));
 
     @Test
     void indexesComeGoAndWait() {
+        assertEquals(AT.minusSeconds(600).getEpochSecond(), gauge("pinecone.imports.last.success.timestamp", null, null),
+                "before the first success, the scanner's start");
         meters.published(census(ready("alpha", 3), ready("beta", 5)), true, AT, Duration.ofMillis(10));
         assertEquals(Map.of("alpha", 11, "beta", 11), seriesByIndex());
         assertEquals(5.0, gauge("pinecone.imports", "beta", "Failed"));
         assertEquals(7200.0, gauge("pinecone.imports.oldest.running.age", "alpha", null));
 
-        // alpha is gone from the project, beta is scaling: beta keeps what it had, alpha's series go
+        // alpha is gone from the project; beta is not ready: its gauges stay (its running import ages on), its finish
+        // counters go, since what finished meanwhile is unknown (and yesterday's must not outlive midnight)
         meters.published(census(new Census.IndexCensus("beta", null, false, Map.of(), Map.of(), null)), true,
                 AT.plusSeconds(60), Duration.ofMillis(10));
-        assertEquals(Map.of("beta", 11), seriesByIndex());
+        assertEquals(Map.of("beta", 7), seriesByIndex());
         assertEquals(5.0, gauge("pinecone.imports", "beta", "Failed"));
-        assertEquals(5.0, registry.get("pinecone.imports.finished").tags("index", "beta", "status", "Failed").functionCounter().count());
+        assertEquals(7260.0, gauge("pinecone.imports.oldest.running.age", "beta", null));
+        assertNull(registry.find("pinecone.imports.finished").tags("index", "beta").functionCounter());
 
         // a failed scan moves no import meter
         meters.failed(AT.plusSeconds(120), Duration.ofMillis(10), "upstream_unavailable");
@@ -46,14 +50,14 @@ class ScanMetersTest {
         assertEquals(0.0, gauge("pinecone.imports.last.scan.success", null, null));
         assertEquals(AT.plusSeconds(60).getEpochSecond(), gauge("pinecone.imports.last.success.timestamp", null, null));
 
-        // alpha is back, whole
-        meters.published(census(ready("alpha", 4)), true, AT.plusSeconds(180), Duration.ofMillis(10));
-        assertEquals(Map.of("alpha", 11), seriesByIndex());
+        // alpha is back, whole; beta is ready again, with its counters
+        meters.published(census(ready("alpha", 4), ready("beta", 6)), true, AT.plusSeconds(180), Duration.ofMillis(10));
+        assertEquals(Map.of("alpha", 11, "beta", 11), seriesByIndex());
         assertEquals(4.0, gauge("pinecone.imports", "alpha", "Failed"));
+        assertEquals(6.0, registry.get("pinecone.imports.finished").tags("index", "beta", "status", "Failed").functionCounter().count());
         assertEquals(1.0, gauge("pinecone.imports", "alpha", "other"), "a status this code does not know");
         assertEquals(0.0, registry.get("pinecone.imports.finished").tags("index", "alpha", "status", "other").functionCounter().count(),
                 "a running import with a finish time is not finished");
-        assertNull(registry.find("pinecone.imports").tags("index", "beta").gauge());
     }
 
     /** An index with {@code failed} Failed imports (finished today), one Completed, one of a new status, one running. */
