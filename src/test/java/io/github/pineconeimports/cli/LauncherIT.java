@@ -94,12 +94,14 @@ class LauncherIT {
             String all = "";
             java.util.Set<String> drawings = new java.util.HashSet<>();
             while (!all.contains("EXIT=") && System.nanoTime() < deadline) {
+                // the scrollback's size first, then the screen: if the final summary (which may scroll) is not on the
+                // screen read after it, the size was read while watch was still redrawing in place
+                String history = tmux(socket, "display", "-p", "-t", "watch", "#{history_size}").strip();
                 screen = tmux(socket, "capture-pane", "-p", "-J", "-t", "watch");
                 all = tmux(socket, "capture-pane", "-p", "-J", "-S", "-", "-t", "watch"); // the scrollback too
                 if (!all.contains("finished:") && screen.contains("records")) {
                     drawings.add(screen);
-                    assertEquals("0", tmux(socket, "display", "-p", "-t", "watch", "#{history_size}").strip(),
-                            "nothing scrolled away:\n" + screen);
+                    assertEquals("0", history, "nothing scrolled away:\n" + screen);
                     List<String> rows = screen.lines().filter(l -> !l.isBlank()).toList();
                     assertTrue(rows.size() <= 12 && rows.stream().allMatch(l -> l.length() <= 60), "fits 60 x 12:\n" + screen);
                     List<String> ids = rows.stream().filter(l -> l.matches("[0-9]+ .*")).map(l -> l.split(" ")[0]).toList();
