@@ -11,16 +11,18 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
 import com.sun.net.httpserver.HttpServer;
+
+import io.github.pineconeimports.support.PackagedJar;
 
 /**
  * A deployment configured wrongly, as an operator would start it: the packaged HTTP build with its environment. Each
@@ -28,42 +30,21 @@ import com.sun.net.httpserver.HttpServer;
  */
 class ConfigurationIT {
 
-    private static final Path JAR = Path.of(System.getProperty("project.build.directory", "target"), "quarkus-app", "quarkus-run.jar")
-            .toAbsolutePath();
-    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    private static final Pattern LISTENING = Pattern.compile("Listening on: http://[^:]+:(\\d+)");
-
-    /**
-     * Starts the packaged server with {@code env} (and nothing of PINECONE_ from this machine) on a free loopback
-     * port, in {@code home}, a folder of its own (so that no .env or config/ of the working directory feeds settings
-     * back in), its output in {@code home/server.log}.
-     */
-    private static Process start(Map<String, String> env, Path home) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(JAVA, "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=0", "-jar",
-                JAR.toString()).directory(home.toFile()).redirectErrorStream(true).redirectOutput(home.resolve("server.log").toFile());
-        builder.environment().keySet().removeIf(name -> name.startsWith("PINECONE_"));
-        builder.environment().putAll(env);
-        return builder.start();
-    }
-
     /** The packaged server with {@code env}, for as long as {@code test} runs. */
     private static void serving(Map<String, String> env, IntConsumer test) throws Exception {
         Path home = Files.createTempDirectory("configuration-it");
         Path log = home.resolve("server.log");
-        Process server = start(env, home);
+        Process server = PackagedJar.serve(home, log, env);
         try {
             // waits for the line that says where it listens, bounded: a server that never says so fails the test
-            Integer port = null;
+            OptionalInt port = PackagedJar.port(log);
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (port == null && server.isAlive() && System.nanoTime() - until < 0) {
-                Matcher listening = LISTENING.matcher(Files.readString(log));
-                port = listening.find() ? Integer.valueOf(listening.group(1)) : null;
-                if (port == null) {
-                    Thread.sleep(50);
-                }
+            while (port.isEmpty() && server.isAlive() && System.nanoTime() - until < 0) {
+                Thread.sleep(50);
+                port = PackagedJar.port(log);
             }
-            assertTrue(port != null, "the server started: " + Files.readString(log));
-            test.accept(port);
+            assertTrue(port.isPresent(), "the server started: " + Files.readString(log));
+            test.accept(port.getAsInt());
         } finally {
             server.destroy();
             assertTrue(server.waitFor(30, TimeUnit.SECONDS), "the server stopped");
@@ -107,15 +88,16 @@ class ConfigurationIT {
     /** The server, started with {@code env}, stops by itself with exit code 1 and one line naming {@code property}. */
     private static void assertStartStopsNaming(Map<String, String> env, String property) throws Exception {
         Path home = Files.createTempDirectory("configuration-it");
-        Process server = start(env, home);
+        Path log = home.resolve("server.log");
+        Process server = PackagedJar.serve(home, log, env);
         try {
             assertTrue(server.waitFor(60, TimeUnit.SECONDS), "the server stopped by itself");
         } finally {
             server.destroyForcibly();
         }
         assertEquals(1, server.exitValue());
-        String log = Files.readString(home.resolve("server.log"));
-        assertTrue(log.contains("pinecone-imports: cannot start: ") && log.contains(property), log);
+        String output = Files.readString(log);
+        assertTrue(output.contains("pinecone-imports: cannot start: ") && output.contains(property), output);
     }
 
     @Test
@@ -155,11 +137,9 @@ class ConfigurationIT {
         upstream.start();
         try {
             Path home = Files.createTempDirectory("configuration-it");
-            ProcessBuilder builder = new ProcessBuilder(JAVA, "-jar", JAR.toString(), "emulator", "--port", "0", "--for", "2s")
-                    .directory(home.toFile()).redirectErrorStream(true).redirectOutput(home.resolve("cli.log").toFile());
-            builder.environment().putAll(Map.of("IMPORTS_SCAN_INTERVAL", "1s", "PINECONE_API_KEY", "k",
-                    "PINECONE_INDEX_HOST", "http://127.0.0.1:" + upstream.getAddress().getPort()));
-            Process cli = builder.start();
+            Process cli = PackagedJar.start(home, home.resolve("cli.log"), Map.of("IMPORTS_SCAN_INTERVAL", "1s", "PINECONE_API_KEY", "k",
+                    "PINECONE_INDEX_HOST", "http://127.0.0.1:" + upstream.getAddress().getPort()), List.of(), "emulator", "--port", "0",
+                    "--for", "2s");
             assertTrue(cli.waitFor(60, TimeUnit.SECONDS), "the command ended");
             assertEquals(0, cli.exitValue(), Files.readString(home.resolve("cli.log")));
             assertEquals(0, asked.get(), "no scan asked the index host");

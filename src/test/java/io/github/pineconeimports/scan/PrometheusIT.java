@@ -18,15 +18,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,6 +37,7 @@ import io.github.pineconeimports.emulator.EmulatorProject;
 import io.github.pineconeimports.emulator.EmulatorSettings;
 import io.github.pineconeimports.emulator.EmulatorStore;
 import io.github.pineconeimports.support.Emulator;
+import io.github.pineconeimports.support.PackagedJar;
 import io.vertx.core.Vertx;
 
 /**
@@ -49,10 +48,6 @@ import io.vertx.core.Vertx;
  */
 class PrometheusIT {
 
-    static final Path JAR = Path.of(System.getProperty("project.build.directory", "target"), "quarkus-app", "quarkus-run.jar")
-            .toAbsolutePath();
-    static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    static final Pattern LISTENING = Pattern.compile("Listening on: http://[^:]+:(\\d+)");
     static final Duration WAIT = Duration.ofSeconds(120);
     static final ObjectMapper JSON = new ObjectMapper();
     static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -269,20 +264,13 @@ class PrometheusIT {
     /** A replica: the packaged application scanning every index of the project each second, on a port of its own. */
     private static void startScanner(String name) throws Exception {
         Path log = home.resolve(name + ".log");
-        ProcessBuilder builder = new ProcessBuilder(JAVA, "-Xmx128m", "-XX:TieredStopAtLevel=1", "-Dquarkus.http.host=127.0.0.1",
-                "-Dquarkus.http.port=0", "-jar", JAR.toString()).directory(home.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.environment().keySet().removeIf(variable -> variable.startsWith("PINECONE_") || variable.startsWith("IMPORTS_"));
-        builder.environment().putAll(Map.of("PINECONE_API_KEY", Emulator.KEY, "PINECONE_CONTROLLER_HOST",
-                "http://127.0.0.1:" + project.port(), "IMPORTS_SCAN_INTERVAL", "1s", "IMPORTS_SCAN_INDEXES", "*"));
-        scanners.put(name, builder.start());
+        scanners.put(name, PackagedJar.serve(home, log, Map.of("PINECONE_API_KEY", Emulator.KEY, "PINECONE_CONTROLLER_HOST",
+                "http://127.0.0.1:" + project.port(), "IMPORTS_SCAN_INTERVAL", "1s", "IMPORTS_SCAN_INDEXES", "*"),
+                "-Xmx128m", "-XX:TieredStopAtLevel=1"));
         waitFor(name + " listening", () -> {
-            Matcher listening = LISTENING.matcher(read(log));
-            if (!listening.find()) {
-                return false;
-            }
-            ports.put(name, Integer.valueOf(listening.group(1)));
-            return true;
+            OptionalInt port = PackagedJar.port(log);
+            port.ifPresent(p -> ports.put(name, p));
+            return port.isPresent();
         });
         writeTargets();
     }
