@@ -71,8 +71,7 @@ final class Listing {
         }
         for (IndexTarget waiting : targets) {
             if (!waiting.ready()) {
-                indexes.add(new Census.IndexCensus(waiting.name(), null, false, Map.of(), Map.of(),
-                        null));
+                indexes.add(new Census.IndexCensus(waiting.name(), null, false, Map.of(), Map.of(), null));
             }
         }
         indexes.sort(Comparator.comparing(Census.IndexCensus::name, Comparator.nullsFirst(Comparator.naturalOrder())));

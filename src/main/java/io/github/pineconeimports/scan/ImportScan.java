@@ -76,7 +76,7 @@ public class ImportScan {
         long every = settings.interval().toMillis();
         timer.scheduleWithFixedDelay(() -> scanAlways(settings), 0, every, TimeUnit.MILLISECONDS);
         LOG.infof("Scanning %s every %s", settings.indexes().isEmpty() ? "the configured index"
-                : String.join(",", settings.indexes()), settings.interval());
+                : String.join(",", settings.indexes()), ScanSettings.show(settings.interval()));
     }
 
     /** A scheduled scan: whatever it throws, the next one still runs (an executor drops a task that throws). */

@@ -28,7 +28,7 @@ public class ScanReadiness implements HealthCheck {
     public HealthCheckResponse call() {
         try {
             ScanSettings settings = ScanSettings.checked(config, lister);
-            String interval = settings == null ? "off" : settings.interval().toString().substring(2).toLowerCase();
+            String interval = settings == null ? "off" : ScanSettings.show(settings.interval());
             return HealthCheckResponse.named("imports-scan").up().withData("interval", interval).build();
         } catch (PineconeConfigException e) {
             return HealthCheckResponse.named("imports-scan").down().withData("problem", e.getMessage()).build();

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import io.github.pineconeimports.failure.InvalidQueryException;
 import io.github.pineconeimports.failure.PineconeConfigException;
@@ -26,7 +27,7 @@ public record ScanSettings(Duration interval, List<String> indexes) {
 
     public ScanSettings {
         if (interval.compareTo(SHORTEST) < 0 || interval.compareTo(LONGEST) > 0) {
-            throw new PineconeConfigException(INTERVAL + " is " + interval.toString().substring(2).toLowerCase()
+            throw new PineconeConfigException(INTERVAL + " is " + show(interval)
                     + ": give a duration from 1s to 1m, such as 1m or 30s");
         }
         indexes = List.copyOf(indexes);
@@ -81,6 +82,11 @@ public record ScanSettings(Duration interval, List<String> indexes) {
             }
         }
         return settings;
+    }
+
+    /** As a person writes it: 30s, 1m. */
+    static String show(Duration duration) {
+        return duration.toString().substring(2).toLowerCase(Locale.ROOT);
     }
 
     /** A {@code counts=true} query over these indexes whose finish window is {@code [since, until)}. */

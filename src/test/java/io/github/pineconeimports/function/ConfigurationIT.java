@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,13 +37,8 @@ class ConfigurationIT {
         Path log = home.resolve("server.log");
         Process server = PackagedJar.serve(home, log, env);
         try {
-            // waits for the line that says where it listens, bounded: a server that never says so fails the test
-            OptionalInt port = PackagedJar.port(log);
-            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (port.isEmpty() && server.isAlive() && System.nanoTime() - until < 0) {
-                Thread.sleep(50);
-                port = PackagedJar.port(log);
-            }
+            // bounded: a server that never says where it listens fails the test
+            OptionalInt port = PackagedJar.awaitPort(server, log, Duration.ofSeconds(60));
             assertTrue(port.isPresent(), "the server started: " + Files.readString(log));
             test.accept(port.getAsInt());
         } finally {

@@ -25,7 +25,6 @@ import org.yaml.snakeyaml.Yaml;
 class AlertRulesTest {
 
     static final Path RULES = DEPLOY.resolve("kubernetes/prometheus-rules.yml");
-    static final Path OPERATOR_RULE = DEPLOY.resolve("kubernetes/prometheus-rule.yaml");
 
     @Test
     void thePrometheusRuleHoldsTheRulesFileExactly() throws IOException {

@@ -1,5 +1,6 @@
 package io.github.pineconeimports.scan;
 
+import static io.github.pineconeimports.support.Descriptors.DEPLOY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,7 +25,7 @@ class ManifestsIT {
 
     @Test
     void theManifestsFitTheirSchemas() throws Exception {
-        String out = validate(0, Path.of("deploy/kubernetes/scan.yaml"), Path.of("deploy/kubernetes/prometheus-rule.yaml"));
+        String out = validate(0, DEPLOY.resolve("kubernetes/scan.yaml"), DEPLOY.resolve("kubernetes/prometheus-rule.yaml"));
         assertEquals(List.of("Deployment pinecone-imports: valid", "Service pinecone-imports: valid",
                 "ServiceMonitor pinecone-imports: valid", "PrometheusRule pinecone-imports: valid"),
                 out.lines().map(line -> line.substring(line.indexOf(": ") + 2)).toList());
@@ -33,7 +34,7 @@ class ManifestsIT {
     @Test
     void aManifestThatDoesNotFitIsRefused() throws Exception {
         Path broken = Files.createTempFile(NODE, "broken", ".yaml");
-        Files.writeString(broken, Files.readString(Path.of("deploy/kubernetes/scan.yaml"))
+        Files.writeString(broken, Files.readString(DEPLOY.resolve("kubernetes/scan.yaml"))
                 .replace("  replicas: 1", "  replicas: one").replace("interval: 30s", "interval: half a minute"));
         String out = validate(1, broken);
         assertTrue(out.contains("spec/replicas must be integer"), out);

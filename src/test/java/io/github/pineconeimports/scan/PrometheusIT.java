@@ -36,6 +36,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.pineconeimports.emulator.EmulatorProject;
 import io.github.pineconeimports.emulator.EmulatorSettings;
 import io.github.pineconeimports.emulator.EmulatorStore;
+import io.github.pineconeimports.support.Descriptors;
 import io.github.pineconeimports.support.Emulator;
 import io.github.pineconeimports.support.PackagedJar;
 import io.vertx.core.Vertx;
@@ -145,7 +146,7 @@ class PrometheusIT {
         }
 
         // the dashboard's queries run, and its first panel shows what the emulator holds
-        JsonNode dashboard = JSON.readTree(Path.of("deploy/kubernetes/grafana-dashboard.json").toFile());
+        JsonNode dashboard = JSON.readTree(Descriptors.DEPLOY.resolve("kubernetes/grafana-dashboard.json").toFile());
         for (JsonNode panel : dashboard.get("panels")) {
             for (JsonNode target : panel.get("targets")) {
                 String expr = target.get("expr").asText().replace("$index", ".*");
@@ -264,14 +265,13 @@ class PrometheusIT {
     /** A replica: the packaged application scanning every index of the project each second, on a port of its own. */
     private static void startScanner(String name) throws Exception {
         Path log = home.resolve(name + ".log");
-        scanners.put(name, PackagedJar.serve(home, log, Map.of("PINECONE_API_KEY", Emulator.KEY, "PINECONE_CONTROLLER_HOST",
+        Process scanner = PackagedJar.serve(home, log, Map.of("PINECONE_API_KEY", Emulator.KEY, "PINECONE_CONTROLLER_HOST",
                 "http://127.0.0.1:" + project.port(), "IMPORTS_SCAN_INTERVAL", "1s", "IMPORTS_SCAN_INDEXES", "*"),
-                "-Xmx128m", "-XX:TieredStopAtLevel=1"));
-        waitFor(name + " listening", () -> {
-            OptionalInt port = PackagedJar.port(log);
-            port.ifPresent(p -> ports.put(name, p));
-            return port.isPresent();
-        });
+                "-Xmx128m", "-XX:TieredStopAtLevel=1");
+        scanners.put(name, scanner);
+        OptionalInt port = PackagedJar.awaitPort(scanner, log, WAIT);
+        assertTrue(port.isPresent(), name + " listening: " + read(log));
+        ports.put(name, port.getAsInt());
         writeTargets();
     }
 

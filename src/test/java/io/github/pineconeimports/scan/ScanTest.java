@@ -1,6 +1,5 @@
 package io.github.pineconeimports.scan;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,9 +18,9 @@ import org.junit.jupiter.api.Test;
 
 import io.github.pineconeimports.emulator.EmulatorMount;
 import io.github.pineconeimports.emulator.EmulatorStore;
+import io.github.pineconeimports.support.Emulator;
 import io.github.pineconeimports.support.ManualClock;
 import io.github.pineconeimports.support.Scrape;
-import io.github.pineconeimports.support.Walk;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
@@ -74,12 +73,13 @@ class ScanTest {
     void theMetricsAreWhatTheEmulatorHolds() {
         Instant noon = clock.instant();
         assertEquals("success", scan.scan(EVERY_MINUTE));
-        assertHolds(noon, Scrape.now());
-        assertEquals(4.0, Scrape.now().value(series("pinecone_imports_finished_total", "Completed")), "from 00:00 on, not before");
-        assertTrue(Scrape.now().value(series("pinecone_imports_oldest_running_age_seconds", null)) > 3600,
+        Scrape scrape = Scrape.now();
+        assertHolds(noon, scrape);
+        assertEquals(4.0, scrape.value(series("pinecone_imports_finished_total", "Completed")), "from 00:00 on, not before");
+        assertTrue(scrape.value(series("pinecone_imports_oldest_running_age_seconds", null)) > 3600,
                 "the seeded imports still running started hours ago");
-        assertEquals(1.0, Scrape.now().value("pinecone_imports_last_scan_success"));
-        assertEquals(noon.toEpochMilli() / 1000.0, Scrape.now().value("pinecone_imports_last_scan_timestamp_seconds"));
+        assertEquals(1.0, scrape.value("pinecone_imports_last_scan_success"));
+        assertEquals(noon.toEpochMilli() / 1000.0, scrape.value("pinecone_imports_last_scan_timestamp_seconds"));
     }
 
     @Test
@@ -118,20 +118,21 @@ class ScanTest {
         assertTrue(late != null);
         clock.advance(Duration.ofSeconds(150)); // 00:01
         assertEquals("success", scan.scan(EVERY_MINUTE));
-        assertEquals(expectedFinished(midnight.minus(Duration.ofDays(1)), midnight), finished(Scrape.now()), "yesterday, whole");
+        assertEquals(expectedFinished(Emulator.everything(), midnight.minus(Duration.ofDays(1)), midnight), finished(Scrape.now()),
+                "yesterday, whole");
         clock.advance(Duration.ofMinutes(5)); // 00:06
         assertEquals("success", scan.scan(EVERY_MINUTE));
         assertEquals(Map.of("Completed", 0.0, "Failed", 0.0, "Cancelled", 0.0, "other", 0.0), finished(Scrape.now()), "zero");
         clock.advance(Duration.ofMinutes(5)); // 00:11
         assertEquals("success", scan.scan(EVERY_MINUTE));
         Map<String, Double> today = finished(Scrape.now());
-        assertEquals(expectedFinished(midnight, clock.instant()), today);
+        assertEquals(expectedFinished(Emulator.everything(), midnight, clock.instant()), today);
         assertTrue(today.get("Completed") >= 1, "the import that finished at 00:00:20 is today's");
     }
 
     /** Every status gauge, the finished counters and the oldest running age against the emulator's own pages. */
     private void assertHolds(Instant at, Scrape scrape) {
-        List<Map<String, Object>> imports = emulated();
+        List<Map<String, Object>> imports = Emulator.everything();
         Map<String, Double> byStatus = new HashMap<>(Map.of("Pending", 0.0, "InProgress", 0.0, "Failed", 0.0, "Completed", 0.0,
                 "Cancelled", 0.0, "other", 0.0));
         Instant oldest = null;
@@ -145,25 +146,20 @@ class ScanTest {
         Map<String, Double> gauges = new HashMap<>();
         byStatus.keySet().forEach(status -> gauges.put(status, scrape.value(series("pinecone_imports", status))));
         assertEquals(byStatus, gauges);
-        assertEquals(expectedFinished(at.truncatedTo(ChronoUnit.DAYS), at), finished(scrape));
+        assertEquals(expectedFinished(imports, at.truncatedTo(ChronoUnit.DAYS), at), finished(scrape));
         assertEquals(Duration.between(oldest, at).toMillis() / 1000.0, scrape.value(series("pinecone_imports_oldest_running_age_seconds", null)));
     }
 
-    /** What the emulator's pages say finished in {@code [since, until)}, by final status. */
-    private Map<String, Double> expectedFinished(Instant since, Instant until) {
+    /** What the emulator's imports say finished in {@code [since, until)}, by final status. */
+    private static Map<String, Double> expectedFinished(List<Map<String, Object>> imports, Instant since, Instant until) {
         Map<String, Double> out = new HashMap<>(Map.of("Completed", 0.0, "Failed", 0.0, "Cancelled", 0.0, "other", 0.0));
-        for (Map<String, Object> model : emulated()) {
+        for (Map<String, Object> model : imports) {
             Object end = model.get("finishedAt");
             if (end != null && !Instant.parse((String) end).isBefore(since) && Instant.parse((String) end).isBefore(until)) {
                 out.merge((String) model.get("status"), 1.0, Double::sum);
             }
         }
         return out;
-    }
-
-    /** Every import the emulator holds, read from its pages as any client reads them. */
-    private static List<Map<String, Object>> emulated() {
-        return Walk.collect(Walk.pages(() -> given().header("Api-Key", "pclocal-emulator-key"), "/bulk/imports", 100), "");
     }
 
     private Map<String, Double> finished(Scrape scrape) {

@@ -3,6 +3,7 @@ package io.github.pineconeimports.support;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,15 +41,28 @@ public final class PackagedJar {
         return builder.start();
     }
 
-    /** Starts the HTTP build on a free loopback port, with these JVM options; {@link #port} reads which port. */
+    /** Starts the HTTP build on a free loopback port, with these JVM options; {@link #awaitPort} reads which. */
     public static Process serve(Path home, Path log, Map<String, String> env, String... jvmOptions) throws IOException {
         List<String> options = new ArrayList<>(List.of("-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=0"));
         options.addAll(List.of(jvmOptions));
         return start(home, log, env, options);
     }
 
-    /** The port a server started by {@link #serve} says in {@code log} that it listens on, if it has said so yet. */
-    public static OptionalInt port(Path log) {
+    /**
+     * The port a server started by {@link #serve} says in {@code log} that it listens on, waiting at most {@code wait}
+     * for it to say so; empty when it ended or the time ran out first.
+     */
+    public static OptionalInt awaitPort(Process server, Path log, Duration wait) throws InterruptedException {
+        long until = System.nanoTime() + wait.toNanos();
+        OptionalInt port = port(log);
+        while (port.isEmpty() && server.isAlive() && System.nanoTime() - until < 0) {
+            Thread.sleep(50);
+            port = port(log);
+        }
+        return port;
+    }
+
+    private static OptionalInt port(Path log) {
         try {
             Matcher listening = LISTENING.matcher(Files.readString(log));
             return listening.find() ? OptionalInt.of(Integer.parseInt(listening.group(1))) : OptionalInt.empty();
