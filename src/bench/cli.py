@@ -1,16 +1,20 @@
 #!/usr/bin/env python3
-"""The command line against its peers, side by side in one run: wall time and peak RSS (medians) of printing the
-ids of the Failed imports, on a one-page listing (80 imports) and a 100-page listing (10,000 imports), each from
-an emulator of its own on loopback whose clock stands still, so every contestant sees the same imports.
+"""The command line against its peers, side by side in one run: wall time, CPU time (user and system) and peak RSS
+(medians) of printing the ids of the Failed imports, on a one-page listing (80 imports) and a 100-page listing
+(10,000 imports), each from an emulator of its own on loopback whose clock stands still, so every contestant sees
+the same imports.
 
-  src/bench/cli.py [--rounds N] [NAME=EXECUTABLE ...]
+  src/bench/cli.py [--rounds N] [--tsv FILE] [NAME=EXECUTABLE | NAME:=COMMAND ...]
 
 Contestants: the JVM launcher (target/pinecone-imports, after `mvn package`), Node with the official TypeScript
-SDK (installed under target/bench-cli, never in a lock file), and any NAME=EXECUTABLE given (the release workflow
-gives the native command line). Every contestant must print the same ids. Prints a Markdown table; Linux and
-macOS (peak RSS from the kernel's rusage of each run)."""
+SDK (installed under target/bench-cli, never in a lock file), and each one given: NAME=EXECUTABLE runs that
+executable's `list --status Failed --output ids` (the native command line), NAME:=COMMAND runs a command line as
+it is (a plain program that does the same listing; the index host and key are in its environment). Every
+contestant must print the same ids. Prints a Markdown table (and with --tsv writes listing, name, wall ms, CPU ms,
+RSS MB); Linux and macOS (CPU and peak RSS from the kernel's rusage of each run)."""
 import argparse
 import os
+import shlex
 import shutil
 import statistics
 import subprocess
@@ -52,7 +56,7 @@ def node_contestant():
 
 
 def run(command, env):
-    """One run: (ids printed, wall seconds, peak RSS in MB)."""
+    """One run: (ids printed, wall seconds, CPU seconds, peak RSS in MB)."""
     with tempfile.TemporaryFile() as out:
         start = time.perf_counter()
         process = subprocess.Popen(command, env=env, stdout=out, stderr=subprocess.PIPE)
@@ -66,13 +70,14 @@ def run(command, env):
         ids = sorted(out.read().decode().split())
     # ru_maxrss is in kilobytes on Linux and in bytes on macOS
     rss = usage.ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
-    return ids, wall, rss
+    return ids, wall, usage.ru_utime + usage.ru_stime, rss
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rounds", type=int, default=11)
-    parser.add_argument("extra", nargs="*", metavar="NAME=EXECUTABLE")
+    parser.add_argument("--tsv", help="also write the medians here, a line per listing and contestant")
+    parser.add_argument("extra", nargs="*", metavar="NAME=EXECUTABLE|NAME:=COMMAND")
     args = parser.parse_args()
     if not os.access(LAUNCHER, os.X_OK):
         sys.exit("build the launcher first: mvn package -DskipTests -DskipBindings")
@@ -80,10 +85,13 @@ def main():
     contestants = {"JVM launcher": [LAUNCHER, "list", "--status", "Failed", "--output", "ids"]}
     for extra in args.extra:
         name, executable = extra.split("=", 1)
-        contestants[name] = [os.path.abspath(executable), "list", "--status", "Failed", "--output", "ids"]
+        if name.endswith(":"):
+            contestants[name[:-1]] = shlex.split(executable)
+        else:
+            contestants[name] = [os.path.abspath(executable), "list", "--status", "Failed", "--output", "ids"]
     contestants["Node + TypeScript SDK"] = node_contestant()
 
-    rows = []
+    rows, medians = [], []
     for label, imports in LISTINGS:
         process, url = emulator(imports, os.path.join(WORK, f"emulator-{imports}.port"))
         try:
@@ -92,7 +100,7 @@ def main():
                 env.pop(key, None)
             expected = None
             for name, command in contestants.items():  # a warm-up each (and the launcher's class archive)
-                ids, _, _ = run(command, env)
+                ids = run(command, env)[0]
                 expected = expected if expected is not None else ids
                 if ids != expected or not ids:
                     sys.exit(f"{name} printed other ids than {next(iter(contestants))} on {label}")
@@ -100,19 +108,25 @@ def main():
             for _ in range(args.rounds):  # interleaved, so that a busy moment costs every contestant alike
                 for name, command in contestants.items():
                     samples[name].append(run(command, env)[1:])
-            base = statistics.median(w for w, _ in samples["JVM launcher"])
+            base = statistics.median(w for w, _, _ in samples["Node + TypeScript SDK"])
             for name, runs in samples.items():
-                wall = statistics.median(w for w, _ in runs)
-                rss = statistics.median(r for _, r in runs)
-                rows.append(f"| {label} | {name} | {wall:.2f} s | {wall / base:.2f}x | {rss:.0f} MB |")
+                wall = statistics.median(w for w, _, _ in runs)
+                cpu = statistics.median(c for _, c, _ in runs)
+                rss = statistics.median(r for _, _, r in runs)
+                rows.append(f"| {label} | {name} | {wall * 1000:.0f} ms | {cpu * 1000:.0f} ms | {wall / base:.2f}x "
+                            f"| {rss:.0f} MB |")
+                medians.append(f"{imports}\t{name}\t{wall * 1000:.1f}\t{cpu * 1000:.1f}\t{rss:.1f}")
         finally:
             process.terminate()
             process.wait()
     print(f"Failed imports' ids, median of {args.rounds} interleaved runs each, on {sys.platform} "
           f"({os.cpu_count()} CPUs)\n")
-    print("| listing | command line | wall time | against the JVM launcher | peak RSS |")
-    print("|---|---|---|---|---|")
+    print("| listing | command line | wall time | CPU time | wall time against Node | peak RSS |")
+    print("|---|---|---|---|---|---|")
     print("\n".join(rows))
+    if args.tsv:
+        with open(args.tsv, "w") as tsv:
+            tsv.write("\n".join(medians) + "\n")
 
 
 if __name__ == "__main__":

@@ -8,11 +8,16 @@
 #      the official TypeScript SDK, each against the floor in its own process
 #   2. function: overhead over a direct emulator call at 8 connections; then 200 connections of load and the
 #      peak RSS, with the JVM options the container image ships (src/main/docker/Dockerfile.jvm)
-#   3. command line: target/pinecone-imports against a plain java.net.http program (PlainList) on the same JDK,
-#      for JDK 17 and JDK 25 when installed, and against Node with the TypeScript SDK; all print the same ids
+#      The native executable the same way, with its start time (process start to its first answer) beside the JVM's
+#   3. command line (src/bench/cli.py): the native executable, target/pinecone-imports on JDK 17 and 25, a plain
+#      java.net.http program (PlainList) on each JDK, and Node with the TypeScript SDK, on a one-page and a 100-page
+#      listing: wall time, CPU time, peak RSS; all print the same ids
 #   4./5. Lambda: function.zip through a local Lambda Runtime API with the SAM template's JAVA_TOOL_OPTIONS: cold
-#      start against a plain handler, SnapStart priming, peak RSS over 1,000 invocations (LambdaBench)
-# Writes src/bench/results/results.md, full-scan.svg, and the table between the bench markers in README.md.
+#      start against a plain handler and the native function.zip, SnapStart priming, peak RSS over 300 invocations
+#      (LambdaBench)
+#   6. the native builds themselves: sizes, build time and peak memory (native-image's own build report)
+# The natives are built first (GRAALVM_HOME, else ../shared/native/install-toolchain; NATIVES=reuse keeps the ones
+# in target/). Writes src/bench/results/results.md, the charts, and the table between the bench markers in README.md.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 warmup=${1:-5}
@@ -24,8 +29,17 @@ rm -rf $out && mkdir -p $out/node
 command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
 command -v node >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm; }
 
-echo "building: the HTTP build with the launcher, the peers, the TypeScript SDK"
+echo "building: the HTTP build with the launcher, the natives, the peers, the TypeScript SDK"
 mvn -q -B package -DskipTests -DskipBindings >/dev/null
+GRAALVM_HOME=${GRAALVM_HOME:-$(../shared/native/install-toolchain)}
+export GRAALVM_HOME
+if [ "${NATIVES:-build}" != reuse ]; then
+  for binding in "" -Plambda -Pknative; do
+    # shellcheck disable=SC2086
+    JAVA_HOME=$GRAALVM_HOME mvn -q -B package -Dnative -Pnative-dirs -DskipTests $binding >/dev/null
+  done
+fi
+native=$(ls target/native/pinecone-imports-*-runner)
 # benchmark-only dependencies live under target/, never in a lock file
 npm install --silent --no-save --no-package-lock --prefix $out/node @pinecone-database/pinecone@9.0.0 >/dev/null
 cp src/bench/node/*.mjs $out/node/
@@ -67,35 +81,57 @@ wrk -t2 -c200 -d30s --timeout 10s --latency "$app/listImports?status=Failed&limi
 awk '/VmHWM/ {printf "%.0f\n", $2/1024}' /proc/$fn/status >$out/rss.txt
 kill $fn
 
-echo "3. command line: median of 11 interleaved runs each"
-contestants=(launcher-jdk17 plain-jdk17)
-[ -x $jdk25/bin/java ] && contestants+=(launcher-jdk25 plain-jdk25)
-contestants+=(node-ts-sdk)
-jdk17=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
-run() { # contestant: prints the ids of the Failed imports
-  case $1 in
-    launcher-jdk*) JAVA_HOME=$([ "$1" = launcher-jdk25 ] && echo $jdk25 || echo "$jdk17") target/pinecone-imports list --status Failed --output ids ;;
-    plain-jdk*) "$([ "$1" = plain-jdk25 ] && echo $jdk25 || echo "$jdk17")/bin/java" -cp "$plain_cp" io.github.pineconeimports.bench.PlainList ;;
-    node-ts-sdk) node $out/node/list-failed.mjs ;;
-  esac
+# milliseconds from a server's process start to its first answer of a listing, median of 5
+first_answer() {
+  for _ in 1 2 3 4 5; do
+    t0=$(date +%s%N)
+    QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=5181 "$@" >$out/start.log 2>&1 &
+    p=$!
+    for _ in $(seq 1 3000); do   # bounded: 15 s at the most
+      curl -sf 'http://127.0.0.1:5181/listImports?status=Failed&limit=1' >/dev/null && break
+      sleep 0.005
+    done
+    echo $(( ($(date +%s%N) - t0) / 1000000 ))
+    kill $p; wait $p 2>/dev/null || true
+  done | sort -n | sed -n 3p
 }
-for c in "${contestants[@]}"; do run "$c" | sort >$out/ids-$c.txt; done   # warm-up (and each JDK's archive)
-for c in "${contestants[@]}"; do
-  cmp -s $out/ids-$c.txt $out/ids-plain-jdk17.txt || { echo "$c printed other ids than the plain program" >&2; exit 1; }
-done
-for _ in $(seq 1 11); do
-  for c in "${contestants[@]}"; do
-    t0=$(date +%s%N); run "$c" >/dev/null; echo "$c $(( ($(date +%s%N) - t0) / 1000000 ))"
-  done
-done >$out/cli-runs.txt
-for c in "${contestants[@]}"; do
-  awk -v c="$c" '$1 == c {print $2}' $out/cli-runs.txt | sort -n | sed -n 6p | { read -r ms; printf '%s\t%s\t%s\n' "$c" "$ms" "$(wc -l <$out/ids-$c.txt)"; }
-done >$out/cli.tsv
-cat $out/cli.tsv
+printf 'jvm\t%s\nnative\t%s\n' "$(MALLOC_ARENA_MAX=$arena first_answer java $opts -jar target/quarkus-app/quarkus-run.jar)" \
+  "$(first_answer "$native")" >$out/start.tsv
+cat $out/start.tsv
+QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=0 "$native" >$out/native-function.log 2>&1 &
+fn=$!
+pids+=($fn)
+for _ in $(seq 1 150); do grep -qo 'Listening on: http://[0-9.:]*' $out/native-function.log && break; sleep 0.2; done
+app=$(grep -o 'Listening on: http://[0-9.:]*' $out/native-function.log | sed 's/Listening on: //')
+wrk -t1 -c8 -d5s "$app/listImports?status=Failed&limit=1" >/dev/null   # warm-up
+wrk -t1 -c8 -d15s --latency "$app/listImports?status=Failed&limit=1" >$out/wrk-native-function.txt
+wrk -t1 -c8 -d15s --latency -H "Api-Key: $key" "http://$host/bulk/imports?limit=100" >$out/wrk-native-direct.txt
+wrk -t2 -c200 -d30s --timeout 10s --latency "$app/listImports?status=Failed&limit=100" >$out/wrk-native-load.txt
+awk '/VmHWM/ {printf "%.0f\n", $2/1024}' /proc/$fn/status >$out/rss-native.txt
+kill $fn
+
+echo "3. command line: medians of 11 interleaved runs each, one page and 100 pages"
+jdk17=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
+contestants=("native=$native" "plain java.net.http, JDK 17:=$jdk17/bin/java -cp $plain_cp io.github.pineconeimports.bench.PlainList")
+if [ -x $jdk25/bin/java ]; then
+  contestants+=("JVM launcher, JDK 25:=env JAVA_HOME=$jdk25 target/pinecone-imports list --status Failed --output ids"
+    "plain java.net.http, JDK 25:=$jdk25/bin/java -cp $plain_cp io.github.pineconeimports.bench.PlainList")
+fi
+python3 src/bench/cli.py --rounds 11 --tsv $out/cli.tsv "${contestants[@]}"
 
 echo "4./5. Lambda through the local Runtime API (cold starts, priming, 1,000 invocations)"
-mvn -q -B -Plambda,bench-lambda verify -Dbench.host=$host -Dbench.key=$key >$out/lambda.log 2>&1 || { tail -40 $out/lambda.log; exit 1; }
+mvn -q -B -Plambda,bench-lambda verify -Dbench.host=$host -Dbench.key=$key -Dbench.native-lambda="$PWD/target/lambda-native" \
+    >$out/lambda.log 2>&1 || { tail -40 $out/lambda.log; exit 1; }
 cp target/lambda/bench/lambda.tsv $out/lambda.tsv
 cat $out/lambda.tsv
+
+echo "6. the native builds: sizes, build time and memory"
+for build in native lambda-native knative-native; do
+  stats=$(ls target/$build/*-native-image-source-jar/*-build-output-stats.json)
+  artifact=$(ls target/$build/pinecone-imports-*-runner)
+  [ $build = lambda-native ] && artifact=target/$build/function.zip
+  printf '%s\t%s\t%s\t%s\n' $build "$(stat -c %s "$artifact")" "$(basename "$artifact")" "$stats"
+done >$out/natives.tsv
+cat $out/natives.tsv
 
 python3 src/bench/report.py "$out" "$(nproc)" "$(java -version 2>&1 | sed -n 1p)" "$(node --version)"

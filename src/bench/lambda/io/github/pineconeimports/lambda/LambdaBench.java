@@ -20,7 +20,8 @@ import io.github.pineconeimports.support.PackagedLambda;
  * Cold start: process start to the first answer, side by side with {@link PlainHandler} started the same way.
  * SnapStart priming: the first invocation after the init phase, unprimed and primed (through the checkpoint
  * stand-in, {@link io.github.pineconeimports.lambda.checkpoint.Core}). Memory: peak RSS over
- * {@code bench.invocations} invocations. Writes target/lambda/bench/lambda.tsv.
+ * {@code bench.invocations} invocations. With {@code bench.native-lambda}, a native Lambda build's directory, its
+ * function.zip ({@code bootstrap}) is measured the same way, interleaved. Writes target/lambda/bench/lambda.tsv.
  */
 class LambdaBench {
 
@@ -29,7 +30,9 @@ class LambdaBench {
         String host = System.getProperty("bench.host", "127.0.0.1:5090");
         String key = System.getProperty("bench.key", "pclocal-emulator-key");
         int starts = Integer.getInteger("bench.starts", 7);
-        int invocations = Integer.getInteger("bench.invocations", 1000);
+        int invocations = Integer.getInteger("bench.invocations", 300);
+        String nativeDir = System.getProperty("bench.native-lambda", "");
+        Path nativeBuild = nativeDir.isBlank() ? null : Path.of(nativeDir);
         Map<String, String> env = new java.util.HashMap<>(PackagedLambda.templateEnvironment());
         env.put("PINECONE_INDEX_HOST", "http://" + host);
         env.put("PINECONE_API_KEY", key);
@@ -37,12 +40,15 @@ class LambdaBench {
         String event = "{\"status\": [\"Failed\"], \"limit\": 100}";
         List<Double> ours = new ArrayList<>();
         List<Double> plain = new ArrayList<>();
+        List<Double> natives = new ArrayList<>();
         for (int round = 0; round < starts + 1; round++) {
             double a = firstAnswer(PackagedLambda.start(env, "bench-lambda.log"), event);
-            double b = firstAnswer(PackagedLambda.start(env, "bench-plain.log", PlainHandler.class.getName() + "::handleRequest"), event);
+            double b = firstAnswer(PackagedLambda.startPlain(env, "bench-plain.log", PlainHandler.class.getName() + "::handleRequest"), event);
+            double c = nativeBuild == null ? 0 : firstAnswer(PackagedLambda.start(nativeBuild, env, "bench-native.log"), event);
             if (round > 0) { // the first round warms the file cache
                 ours.add(a);
                 plain.add(b);
+                natives.add(c);
             }
         }
         // SnapStart priming: what it saves the first invocation after a restore, with the checkpoint stand-in
@@ -54,19 +60,31 @@ class LambdaBench {
         for (int round = 0; round < starts; round++) {
             unprimed.add(firstInvocation(PackagedLambda.start(env, "bench-lambda.log"), event));
             primed.add(firstInvocation(PackagedLambda.start(checkpointing, "bench-lambda-primed.log",
-                    PackagedLambda.templateHandler(), PackagedLambda.testClasses()), event));
+                    PackagedLambda.testClasses()), event));
         }
-        long peak;
-        try (PackagedLambda function = PackagedLambda.start(env, "bench-lambda-memory.log")) {
+        long peak = peakRssKb(PackagedLambda.start(env, "bench-lambda-memory.log"), event, invocations);
+        long nativePeak = nativeBuild == null ? 0
+                : peakRssKb(PackagedLambda.start(nativeBuild, env, "bench-native-memory.log"), event, invocations);
+        Path out = Path.of(System.getProperty("project.build.directory", "target"), "bench", "lambda.tsv");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, String.format(Locale.ROOT, "cold-start-function\t%.0f%ncold-start-plain\t%.0f%n"
+                + "first-invocation-unprimed\t%.1f%nfirst-invocation-primed\t%.1f%npeak-rss-mb\t%d%ninvocations\t%d%n"
+                + "java-tool-options\t%s%n", median(ours), median(plain), median(unprimed), median(primed), peak / 1024,
+                invocations, env.getOrDefault("JAVA_TOOL_OPTIONS", "")));
+        if (nativeBuild != null) {
+            Files.writeString(out, String.format(Locale.ROOT, "cold-start-native\t%.0f%npeak-rss-native-mb\t%d%n",
+                    median(natives), nativePeak / 1024), java.nio.file.StandardOpenOption.APPEND);
+        }
+    }
+
+    /** Peak resident memory of {@code function} over {@code invocations} invocations, in kB. */
+    private static long peakRssKb(PackagedLambda function, String event, int invocations) throws Exception {
+        try (function) {
             for (int i = 0; i < invocations; i++) {
                 assertFalse(function.runtime.invoke(event).error());
             }
-            peak = function.peakRssKb();
+            return function.peakRssKb();
         }
-        Path out = Path.of(System.getProperty("project.build.directory", "target"), "bench", "lambda.tsv");
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, String.format(Locale.ROOT, "cold-start-function\t%.0f%ncold-start-plain\t%.0f%nfirst-invocation-unprimed\t%.1f%nfirst-invocation-primed\t%.1f%npeak-rss-mb\t%d%ninvocations\t%d%njava-tool-options\t%s%n",
-                median(ours), median(plain), median(unprimed), median(primed), peak / 1024, invocations, env.getOrDefault("JAVA_TOOL_OPTIONS", "")));
     }
 
     /** Milliseconds from process start to the first answer. */

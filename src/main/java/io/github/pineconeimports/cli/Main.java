@@ -28,6 +28,7 @@ public class Main implements QuarkusApplication {
             // a command-line run: no HTTP port, and only warnings in the log (on stderr, as always)
             System.setProperty("quarkus.http.host-enabled", "false");
             System.setProperty("quarkus.log.level", "WARN");
+            System.setProperty("quarkus.log.category.\"io.quarkus\".level", "WARN");
             // Quarkus' own exit handler ends the process (and, in tests, only records the code)
             BiConsumer<Integer, Throwable> exit = ApplicationLifecycleManager.getDefaultExitCodeHandler();
             Quarkus.run(Main.class, (code, failure) -> {
@@ -74,11 +75,18 @@ public class Main implements QuarkusApplication {
         return Output.printable(String.valueOf(root).strip().replaceAll("\\s+", " "));
     }
 
-    /** What SmallRye Config said about a setting it could not read (a number that is not one), or null. */
+    /**
+     * What was said about a setting that could not be used, or null: SmallRye Config's word on a value it could not
+     * read (a number that is not one), or the TLS registry's on a trust store it could not read, with the reason.
+     */
     static String unreadableSetting(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof io.smallrye.config.ConfigValidationException invalid) {
                 return Output.printable(invalid.getMessage().strip().replaceAll("\\s+", " "));
+            }
+            StackTraceElement[] where = t.getStackTrace();
+            if (where.length > 0 && where[0].getClassName().startsWith("io.quarkus.tls.")) {
+                return Output.printable((t.getMessage() + " (" + cause(t) + ")").strip().replaceAll("\\s+", " "));
             }
         }
         return null;

@@ -34,8 +34,8 @@ public record IndexHost(URI baseUri) {
     /**
      * The host the control plane gave for {@code index}, if the key may go there: HTTPS inside
      * {@code *.pinecone.io}, or, when the control plane itself is on a loopback address (the emulator, tests),
-     * that same address. A bare host is HTTPS, except on that loopback address, where it is plain HTTP. Any other
-     * host is refused before a request is sent.
+     * that same address. A bare host is HTTPS, except on that loopback address, where it takes the control plane's
+     * own scheme (plain HTTP for the emulator). Any other host is refused before a request is sent.
      */
     static IndexHost given(IndexHost controlPlane, String index, String raw) {
         if (raw == null || raw.isBlank()) {
@@ -46,7 +46,8 @@ public record IndexHost(URI baseUri) {
         try {
             boolean home = controlPlane.isLoopback() && !text.contains("://")
                     && controlPlane.host().equalsIgnoreCase(URI.create("http://" + text).getHost());
-            uri = URI.create(text.contains("://") ? text : (home ? "http://" : "https://") + text);
+            uri = URI.create(text.contains("://") ? text : (home ? controlPlane.baseUri().getScheme() : "https")
+                    + "://" + text);
         } catch (IllegalArgumentException e) {
             throw refused(index, text);
         }

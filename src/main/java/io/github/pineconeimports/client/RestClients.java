@@ -9,6 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import javax.net.ssl.SSLException;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
@@ -24,6 +26,8 @@ import io.github.pineconeimports.failure.PineconeConfigException;
 import io.github.pineconeimports.failure.PineconeException;
 import io.netty.handler.ssl.NotSslRecordException;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import io.quarkus.tls.TlsConfiguration;
+import io.quarkus.tls.TlsConfigurationRegistry;
 
 /**
  * The REST clients, built on first use, and what every call shares: the key only to its own host, no redirects,
@@ -52,6 +56,9 @@ public class RestClients {
 
     @ConfigProperty(name = "quarkus.rest-client.logging.scope")
     Optional<String> loggingScope;
+
+    @Inject
+    TlsConfigurationRegistry tls;
 
     private final Map<Slot, Map<KeyId, Object>> clients = new ConcurrentHashMap<>();
 
@@ -99,13 +106,34 @@ public class RestClients {
     public QuarkusRestClientBuilder builder(URI base, Duration connect, Duration read, String secret,
             boolean logBodies) {
         LoggingScope scope = loggingScope.map(LoggingScope::forName).orElse(LoggingScope.NONE);
-        return QuarkusRestClientBuilder.newBuilder()
+        QuarkusRestClientBuilder builder = QuarkusRestClientBuilder.newBuilder()
                 .baseUri(base)
                 .connectTimeout(connect.toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(read.toMillis(), TimeUnit.MILLISECONDS)
                 .followRedirects(false)
+                // never quarkus.tls.trust-all: a key must not go to whoever answers
+                .trustAll(false)
                 .loggingScope(scope == LoggingScope.ALL ? LoggingScope.REQUEST_RESPONSE : scope)
                 .clientLogger(new MaskingClientLogger(secret, logBodies));
+        trustStore().ifPresent(builder::tlsConfiguration);
+        return builder;
+    }
+
+    /**
+     * The certificates a user trusts besides the JDK's, as for any Quarkus application: the TLS registry's default
+     * trust store ({@code quarkus.tls.trust-store.pem.certs}, i.e. {@code QUARKUS_TLS_TRUST_STORE_PEM_CERTS}).
+     * Settings that would send the key to any server are refused rather than obeyed.
+     */
+    private Optional<TlsConfiguration> trustStore() {
+        Optional<TlsConfiguration> configured = tls.getDefault().filter(c -> c.getTrustStore() != null || c.isTrustAll());
+        configured.ifPresent(c -> {
+            if (c.isTrustAll() || c.getHostnameVerificationAlgorithm().filter("NONE"::equalsIgnoreCase).isPresent()) {
+                throw new PineconeConfigException("quarkus.tls.trust-all and quarkus.tls.hostname-verification-algorithm"
+                        + "=NONE would send the API key to any server: trust a certificate with"
+                        + " quarkus.tls.trust-store.pem.certs (QUARKUS_TLS_TRUST_STORE_PEM_CERTS) instead");
+            }
+        });
+        return configured;
     }
 
     /** Closes and drops the clients of {@code host} (with their pooled connections). */
@@ -178,31 +206,65 @@ public class RestClients {
         } catch (PineconeException e) {
             throw e.redact(connection.apiKey());
         } catch (ProcessingException | WebApplicationException e) {
-            Throwable root = e;
-            for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-                if (t instanceof PineconeException known) {
-                    throw known.redact(connection.apiKey());
-                }
-                if (t instanceof NotSslRecordException) {
-                    throw plainHttp(connection);
-                }
-                root = t;
+            PineconeException known = cause(e, PineconeException.class);
+            if (known != null) {
+                throw known.redact(connection.apiKey());
             }
+            // a plain-HTTP answer comes wrapped in an SSLException: it is the setting to name, not the handshake
+            if (cause(e, NotSslRecordException.class) != null) {
+                throw plainHttp(connection);
+            }
+            SSLException tls = cause(e, SSLException.class);
+            if (tls != null) {
+                throw untrusted(connection, tls);
+            }
+            Throwable root = root(e);
             String detail = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": "
                     + root.getMessage());
             throw PineconeException.unreachable(PineconeErrorMapper.clip(KeyMask.mask(detail, connection.apiKey())));
         }
     }
 
+    /** The first {@code type} in {@code thrown}'s cause chain, or null. */
+    private static <T extends Throwable> T cause(Throwable thrown, Class<T> type) {
+        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
+    private static Throwable root(Throwable thrown) {
+        Throwable root = thrown;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
+    }
+
     /**
      * A host without a scheme means https; a server that answers plain HTTP there is a setting to fix, not an outage.
      */
     private static PineconeConfigException plainHttp(Connection connection) {
-        String authority = (connection.indexHost() != null ? connection.host() : connection.controlPlane()).baseUri()
-                .getRawAuthority();
+        String authority = authority(connection);
         return new PineconeConfigException(authority + " answered in plain HTTP where HTTPS was expected (a host"
                 + " without a scheme means https://). For a plain-HTTP server on this machine (the emulator), write the"
                 + " scheme: http://" + authority);
+    }
+
+    /** A certificate that is not trusted, or a handshake that fails, is a setting to fix: retrying cannot help. */
+    private static PineconeConfigException untrusted(Connection connection, Throwable handshake) {
+        Throwable root = root(handshake);
+        return new PineconeConfigException("TLS with " + authority(connection) + " failed ("
+                + PineconeErrorMapper.clip(KeyMask.mask(String.valueOf(root.getMessage()), connection.apiKey()))
+                + "): if this server is yours, trust its certificate with quarkus.tls.trust-store.pem.certs"
+                + " (QUARKUS_TLS_TRUST_STORE_PEM_CERTS, a PEM file)");
+    }
+
+    private static String authority(Connection connection) {
+        return (connection.indexHost() != null ? connection.host() : connection.controlPlane()).baseUri()
+                .getRawAuthority();
     }
 
     private static PineconeException anomaly(Connection connection, String what) {

@@ -121,6 +121,19 @@ class ConfigurationIT {
     }
 
     @Test
+    void aTrustStoreThatCannotBeReadIsASettingNamedInOneLine() throws Exception {
+        assertStartStopsNaming(Map.of("QUARKUS_TLS_TRUST_STORE_PEM_CERTS", "/no/such/ca.pem"), "/no/such/ca.pem");
+        Path home = Files.createTempDirectory("configuration-it");
+        Process cli = PackagedJar.start(home, home.resolve("cli.log"), Map.of("QUARKUS_TLS_TRUST_STORE_PEM_CERTS",
+                "/no/such/ca.pem", "PINECONE_API_KEY", "k"), List.of(), "list", "--host", "https://localhost:1");
+        assertTrue(cli.waitFor(60, TimeUnit.SECONDS), "the command ended");
+        String said = Files.readString(home.resolve("cli.log"));
+        assertEquals(2, cli.exitValue(), "a setting to fix (2), not a bug of ours (5): " + said);
+        assertTrue(said.startsWith("pinecone-imports: Invalid PEM trusted certificates configuration")
+                && said.contains("/no/such/ca.pem") && !said.contains("\tat "), said);
+    }
+
+    @Test
     void aCommandLineRunNeverScans() throws Exception {
         // a stand-in index host that counts what it is asked, while a command runs for two seconds with the scan set
         AtomicInteger asked = new AtomicInteger();

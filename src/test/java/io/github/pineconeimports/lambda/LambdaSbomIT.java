@@ -18,7 +18,7 @@ class LambdaSbomIT {
     /** Libraries only the command line, the emulator or the HTTP server use: provided in the Lambda build. */
     static final List<String> NOT_IN_LAMBDA = List.of("info.picocli.picocli-", "io.quarkus.quarkus-picocli-",
             "io.quarkus.quarkus-vertx-http-", "io.vertx.vertx-web-", "io.quarkus.quarkus-smallrye-health-",
-            "io.quarkus.quarkus-micrometer-registry-prometheus-", "io.quarkus.quarkus-smallrye-openapi-");
+            "io.quarkus.quarkus-micrometer-registry-prometheus-");
 
     @Test
     void theSbomListsExactlyTheLibrariesOfFunctionZip() throws Exception {

@@ -18,8 +18,8 @@ import org.yaml.snakeyaml.Yaml;
 
 /**
  * The packaged Lambda, run as AWS runs it, polling a {@link LambdaRuntimeApi} on loopback: {@code function.zip}
- * unpacked and started by AWS's own Java runtime client with the handler deploy/aws/template.yaml names, or the
- * native executable when the build made one.
+ * unpacked, then its {@code bootstrap} started when it holds one (the native build, as provided.al2023 starts it),
+ * else AWS's own Java runtime client started with the handler deploy/aws/template.yaml names.
  */
 public final class PackagedLambda implements AutoCloseable {
 
@@ -35,53 +35,65 @@ public final class PackagedLambda implements AutoCloseable {
         this.startedNanos = startedNanos;
     }
 
-    /** Starts it with {@code env} added to its environment; its output goes to target/{@code log}. */
-    public static PackagedLambda start(Map<String, String> env, String log) throws IOException {
-        return start(env, log, templateHandler());
-    }
-
     /**
-     * The same with another handler on the JVM (a benchmark's plain one, from this class path), and
-     * {@code extraClasspath} after the function's own (a benchmark's stand-ins).
+     * This build's function.zip, with {@code env} added to its environment; its output goes to target/{@code log}.
+     * On the JVM, {@code extraClasspath} comes after the function's own (a benchmark's stand-ins).
      */
-    public static PackagedLambda start(Map<String, String> env, String log, String handler, String... extraClasspath) throws IOException {
-        return start(Path.of(System.getProperty("project.build.directory", "target")), true, env, log, handler, extraClasspath);
+    public static PackagedLambda start(Map<String, String> env, String log, String... extraClasspath) throws IOException {
+        return start(buildDirectory(), env, log, extraClasspath);
     }
 
-    /**
-     * The JVM {@code function.zip} of the Lambda build in {@code buildDir}, from another build's tests (the workflow
-     * tests of the HTTP build run it under a state machine).
-     */
-    public static PackagedLambda startJvm(Path buildDir, Map<String, String> env, String log) throws IOException {
-        return start(buildDir, false, env, log, templateHandler());
-    }
-
-    private static PackagedLambda start(Path buildDir, boolean mayRunNative, Map<String, String> env, String log, String handler,
-            String... extraClasspath) throws IOException {
-        LambdaRuntimeApi runtime = new LambdaRuntimeApi();
-        String nativeImage = System.getProperty("native.image.path");
-        boolean ours = handler.equals(templateHandler());
-        // a native build runs our function natively; a benchmark's plain handler stays on the JVM
-        boolean nativeRunner = mayRunNative && ours && nativeImage != null && Files.isExecutable(Path.of(nativeImage));
-        List<String> command = new ArrayList<>();
-        if (nativeRunner) {
-            command.add(nativeImage);
-        } else {
-            // a plain handler gets the runtime client, Jackson and its own classes: nothing else
-            String classpath = ours ? ourClasspath(unzip(buildDir.resolve("function.zip"), buildDir.resolve("function-unpacked")))
-                    : String.join(File.pathSeparator, testClasses(), jackson());
-            classpath += File.pathSeparator + runtimeClientClasspath();
-            for (String extra : extraClasspath) {
-                classpath += File.pathSeparator + extra;
-            }
-            command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classpath,
-                    "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", handler));
+    /** The function.zip of the Lambda build in {@code buildDir}, from another build's tests (the workflow tests). */
+    public static PackagedLambda start(Path buildDir, Map<String, String> env, String log, String... extraClasspath)
+            throws IOException {
+        Path unpacked = unzip(buildDir.resolve("function.zip"), Files.createTempDirectory(buildDir, "function-"));
+        Path bootstrap = unpacked.resolve("bootstrap");
+        if (Files.isRegularFile(bootstrap)) {
+            // zip entries carry no file mode: the executable bit is Lambda's to give, and here ours
+            bootstrap.toFile().setExecutable(true);
+            // -Dlambda.wrapper: a command that runs the bootstrap elsewhere (.github/al2023-bootstrap: in Amazon Linux)
+            String wrapper = System.getProperty("lambda.wrapper", "");
+            return launch(wrapper.isBlank() ? List.of(bootstrap.toString()) : List.of(wrapper, bootstrap.toString()),
+                    true, buildDir, env, log);
         }
+        String classpath = ourClasspath(unpacked);
+        for (String extra : extraClasspath) {
+            classpath += File.pathSeparator + extra;
+        }
+        return launch(java(classpath, templateHandler()), false, buildDir, env, log);
+    }
+
+    /**
+     * A benchmark's plain handler on the JVM, from this class path, with {@code extraClasspath} after it (its
+     * stand-ins); the runtime client, Jackson and its own classes, nothing else.
+     */
+    public static PackagedLambda startPlain(Map<String, String> env, String log, String handler, String... extraClasspath)
+            throws IOException {
+        String classpath = String.join(File.pathSeparator, testClasses(), jackson());
+        for (String extra : extraClasspath) {
+            classpath += File.pathSeparator + extra;
+        }
+        return launch(java(classpath, handler), false, buildDirectory(), env, log);
+    }
+
+    private static List<String> java(String classpath, String handler) {
+        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                classpath + File.pathSeparator + runtimeClientClasspath(),
+                "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", handler);
+    }
+
+    private static PackagedLambda launch(List<String> command, boolean nativeRunner, Path buildDir, Map<String, String> env,
+            String log) throws IOException {
+        LambdaRuntimeApi runtime = new LambdaRuntimeApi();
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(buildDir.resolve(log).toFile());
         builder.environment().put("AWS_LAMBDA_RUNTIME_API", runtime.address());
         builder.environment().putAll(env);
         long started = System.nanoTime();
         return new PackagedLambda(runtime, nativeRunner, builder.start(), started);
+    }
+
+    private static Path buildDirectory() {
+        return Path.of(System.getProperty("project.build.directory", "target"));
     }
 
     /** The environment deploy/aws/template.yaml gives the function: its plain values (JAVA_TOOL_OPTIONS among them). */

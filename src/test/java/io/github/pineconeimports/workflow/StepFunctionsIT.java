@@ -52,8 +52,8 @@ class StepFunctionsIT {
 
     static final Path DEFINITION = Path.of("deploy", "aws", "wait-for-imports.asl.json");
     static final Path LAMBDA_BUILD = Path.of(System.getProperty("lambda.build.directory", "target/lambda"));
-    static final Path INTERPRETER = Path.of(System.getProperty("project.build.directory", "target"),
-            "node/node_modules/aws-local-stepfunctions/build/main.node.esm.js");
+    // installed by the HTTP build under target/node (a native build runs this test with the main build's install)
+    static final Path INTERPRETER = Path.of("target", "node/node_modules/aws-local-stepfunctions/build/main.node.esm.js");
     static final Duration POLL = Duration.ofSeconds(60);
     static final int MAX_INVOCATIONS = 100;
     static final ObjectMapper JSON = new ObjectMapper();
@@ -74,13 +74,16 @@ class StepFunctionsIT {
 
     @BeforeAll
     static void start() throws Exception {
-        Assumptions.assumeFalse(Boolean.getBoolean("skipBindings"), "-DskipBindings: no Lambda build, so no function.zip to run");
-        assertTrue(Files.isRegularFile(LAMBDA_BUILD.resolve("function.zip")), "no " + LAMBDA_BUILD.resolve("function.zip"));
+        boolean built = Files.isRegularFile(LAMBDA_BUILD.resolve("function.zip"));
+        // the HTTP build runs the JVM Lambda's zip; the native HTTP build the native Lambda's, when the natives made it
+        Assumptions.assumeTrue(built || !Boolean.getBoolean("skipBindings"), "no " + LAMBDA_BUILD.resolve("function.zip")
+                + " to run (-DskipBindings, or -Dnative without -Plambda -Dnative first)");
+        assertTrue(built, "no " + LAMBDA_BUILD.resolve("function.zip"));
         vertx = Vertx.vertx();
         emulator = EmulatorServer.start(vertx, EmulatorSettings.defaults().withApiKey(Emulator.KEY)
                 .withTime(Duration.ofMinutes(1), clock));
         store = emulator.store();
-        function = PackagedLambda.startJvm(LAMBDA_BUILD, Map.of("PINECONE_INDEX_HOST", emulatorUrl(), "PINECONE_API_KEY", Emulator.KEY),
+        function = PackagedLambda.start(LAMBDA_BUILD, Map.of("PINECONE_INDEX_HOST", emulatorUrl(), "PINECONE_API_KEY", Emulator.KEY),
                 "step-functions-lambda.log");
         invokeApi = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         invokeApi.createContext("/invoke", StepFunctionsIT::invoke);
@@ -210,7 +213,7 @@ class StepFunctionsIT {
 
     @Test
     void aRejectedKeyIsNotConfiguredAfterOneInvocation() throws Exception {
-        try (PackagedLambda wrongKey = PackagedLambda.startJvm(LAMBDA_BUILD,
+        try (PackagedLambda wrongKey = PackagedLambda.start(LAMBDA_BUILD,
                 Map.of("PINECONE_INDEX_HOST", emulatorUrl(), "PINECONE_API_KEY", "pcsk_not_the_key"), "step-functions-wrong-key.log")) {
             target = wrongKey;
             JsonNode run = execute(Map.of("since", since.toString()));
@@ -239,7 +242,7 @@ class StepFunctionsIT {
         // a project of two indexes, each with its own 250 older imports; the function finds them through the control plane
         try (EmulatorProject project = EmulatorProject.start(vertx,
                 EmulatorSettings.defaults().withApiKey(Emulator.KEY).withTime(Duration.ofMinutes(1), clock), List.of("alpha", "beta"));
-                PackagedLambda byName = PackagedLambda.startJvm(LAMBDA_BUILD, Map.of("PINECONE_CONTROLLER_HOST",
+                PackagedLambda byName = PackagedLambda.start(LAMBDA_BUILD, Map.of("PINECONE_CONTROLLER_HOST",
                         "http://127.0.0.1:" + project.port(), "PINECONE_API_KEY", Emulator.KEY), "step-functions-indexes.log")) {
             target = byName;
             project.indexes().get("beta").store().start("s3://acme/batch-a/", since);

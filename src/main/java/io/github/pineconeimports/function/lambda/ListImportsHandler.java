@@ -15,7 +15,7 @@ import io.quarkus.funqy.lambda.FunqyStreamHandler;
  * The handler deploy/aws/template.yaml names for the JVM runtime: Funqy's own, except that a failure leaves as
  * the {@link LambdaError} of its kind instead of Funqy's one {@code ApplicationException}, so Step Functions
  * (which sees only the error's name) can tell a caller's mistake from an incomplete listing from a missing
- * setting. The native runtime runs Quarkus' own loop, which keeps Funqy's name (see deploy/aws/README.md).
+ * setting. The native executable runs each invocation the same way ({@link NamedErrorsLoop}).
  */
 public class ListImportsHandler implements RequestStreamHandler {
 
@@ -23,12 +23,22 @@ public class ListImportsHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) {
+        named(() -> funqy.handleRequest(input, output, context));
+    }
+
+    /** One invocation, whose failure, whatever it is, leaves as the {@link LambdaError} of its kind. */
+    static void named(Invocation invocation) {
         try {
-            funqy.handleRequest(input, output, context);
+            invocation.run();
         } catch (IOException | RuntimeException e) {
             // an event that is not a JSON object of our fields is the caller's mistake, named as one
             InvalidQueryException unreadable = ListImportsInput.unreadableInput(e);
             throw LambdaError.of(unreadable != null ? unreadable : e);
         }
+    }
+
+    /** Funqy's reading of the event, the function and the writing of its answer. */
+    interface Invocation {
+        void run() throws IOException;
     }
 }
