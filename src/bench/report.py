@@ -37,6 +37,11 @@ def wrk(name):
             "errors": (int(errors.group(1)) if errors else 0) + (sum(map(int, sockets.groups())) if sockets else 0)}
 
 
+def shown(name):
+    """run.sh runs cli.py's own "JVM launcher" on the default java, JDK 17 here"""
+    return "JVM launcher, JDK 17" if name == "JVM launcher" else name
+
+
 def cli_medians():
     """cli.tsv: imports TAB contestant TAB wall ms TAB CPU ms TAB RSS MB -> {(imports, contestant): (wall, cpu, rss)}"""
     rows = {}
@@ -69,11 +74,11 @@ guard_x = guard["rest-client-guard"] / guard["rest-client-bare"]
 overhead = fn["p50"] - direct["p50"]
 native_overhead = nfn["p50"] - ndirect["p50"]
 listings = sorted({imports for imports, _ in cli})
-node = "Node + TypeScript SDK"
+node_sdk = "Node + TypeScript SDK"
 launchers = {"JVM launcher": "plain java.net.http, JDK 17", "JVM launcher, JDK 25": "plain java.net.http, JDK 25"}
 launchers = {k: v for k, v in launchers.items() if (listings[0], k) in cli}
 launcher_x = {(n, k): cli[(n, k)][0] / cli[(n, v)][0] for n in listings for k, v in launchers.items()}
-native_vs_node = cli[(listings[0], "native")][0] / cli[(listings[0], node)][0]
+native_vs_node = cli[(listings[0], "native")][0] / cli[(listings[0], node_sdk)][0]
 cold_x = lam["cold-start-function"] / lam["cold-start-plain"]
 native_cold_x = lam["cold-start-native"] / lam["cold-start-plain"]
 
@@ -121,8 +126,8 @@ for n in listings:
     for (imports, name), (wall, cpu, mem) in sorted(cli.items(), key=lambda kv: kv[1][0]):
         if imports == n:
             plain = launchers.get(name)
-            lines.append(f"| {'one page' if n <= 100 else f'{n // 100} pages'} ({n:,} imports): {name} | {wall:.0f} ms "
-                         f"| {cpu:.0f} ms | {mem:.0f} MB | {wall / cli[(n, node)][0]:.2f}x "
+            lines.append(f"| {'one page' if n <= 100 else f'{n // 100} pages'} ({n:,} imports): {shown(name)} | {wall:.0f} ms "
+                         f"| {cpu:.0f} ms | {mem:.0f} MB | {wall / cli[(n, node_sdk)][0]:.2f}x "
                          f"| {f'{wall / cli[(n, plain)][0]:.2f}x' if plain else ''} |")
 lines += [
     "",
@@ -163,8 +168,11 @@ targets = [
 worst_launcher = max(launcher_x.values())
 targets += [
     ("command line: the JVM launcher within 1.1x of the plain program on the same JDK, every listing",
-     worst_launcher <= 1.1, ", ".join(f"{x:.2f}x" for x in launcher_x.values()),
-     "Quarkus and picocli start-up left after the class archive"),
+     worst_launcher <= 1.1, ", ".join(f"{shown(k)}, {n:,} imports: {x:.2f}x" for (n, k), x in launcher_x.items()),
+     "JDK 17 only (JDK 25 meets it): its dynamic class archive leaves out the 782 classes the training loads but "
+     "never links (picocli's, much of Jackson's and Vert.x's), which JDK 25's AOT cache keeps; what is left of the "
+     "start in the profile is Quarkus' configuration, Funqy's ObjectMapper and Micrometer's registries. The "
+     "launcher's own shell work is 5 ms (it was 20 ms)"),
     ("command line: the native one-page listing within a quarter of Node's wall time", native_vs_node <= 0.25,
      f"{native_vs_node:.2f}x", "the native executable's own start"),
     ("Lambda: the native cold start at most half the plain Java handler's", native_cold_x <= 0.5,
@@ -210,7 +218,7 @@ chart("full-scan.svg", "Full scan of 10,000 imports over its floor",
        ("official TypeScript SDK", ts_x, False), ("java.net.http loop (floor)", 1.0, False)], "x")
 one = listings[0]
 chart("command-line.svg", f"list --status Failed, one page ({one} imports): wall time",
-      [(name, wall, name == "native" or name.startswith("JVM launcher"))
+      [(shown(name), wall, name == "native" or name.startswith("JVM launcher"))
        for (n, name), (wall, _, _) in sorted(cli.items(), key=lambda kv: kv[1][0]) if n == one], "ms")
 chart("lambda-cold-start.svg", "Lambda cold start: process start to first answer",
       [("native function.zip", lam["cold-start-native"], True), ("JVM function.zip", lam["cold-start-function"], True),

@@ -119,7 +119,7 @@ if [ -x $jdk25/bin/java ]; then
 fi
 python3 src/bench/cli.py --rounds 11 --tsv $out/cli.tsv "${contestants[@]}"
 
-echo "4./5. Lambda through the local Runtime API (cold starts, priming, 1,000 invocations)"
+echo "4./5. Lambda through the local Runtime API (cold starts, priming, 300 invocations)"
 mvn -q -B -Plambda,bench-lambda verify -Dbench.host=$host -Dbench.key=$key -Dbench.native-lambda="$PWD/target/lambda-native" \
     >$out/lambda.log 2>&1 || { tail -40 $out/lambda.log; exit 1; }
 cp target/lambda/bench/lambda.tsv $out/lambda.tsv

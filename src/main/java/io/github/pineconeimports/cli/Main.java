@@ -84,9 +84,12 @@ public class Main implements QuarkusApplication {
             if (t instanceof io.smallrye.config.ConfigValidationException invalid) {
                 return Output.printable(invalid.getMessage().strip().replaceAll("\\s+", " "));
             }
+            // the TLS registry refuses a store it cannot read with an IllegalStateException of its own
             StackTraceElement[] where = t.getStackTrace();
-            if (where.length > 0 && where[0].getClassName().startsWith("io.quarkus.tls.")) {
-                return Output.printable((t.getMessage() + " (" + cause(t) + ")").strip().replaceAll("\\s+", " "));
+            if (t instanceof IllegalStateException && where.length > 0 && where[0].getClassName().startsWith(
+                    "io.quarkus.tls.") && String.valueOf(t.getMessage()).startsWith("Invalid ")) {
+                return Output.printable((t.getMessage() + " (" + cause(t) + "): check quarkus.tls.* (such as"
+                        + " QUARKUS_TLS_TRUST_STORE_PEM_CERTS)").strip().replaceAll("\\s+", " "));
             }
         }
         return null;

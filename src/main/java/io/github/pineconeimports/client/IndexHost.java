@@ -55,7 +55,8 @@ public record IndexHost(URI baseUri) {
         boolean bare = uri.getUserInfo() == null && uri.getQuery() == null && uri.getFragment() == null
                 && (uri.getPath() == null || uri.getPath().isEmpty() || uri.getPath().equals("/"));
         boolean pinecone = "https".equals(uri.getScheme()) && host.endsWith(".pinecone.io");
-        boolean sameLoopback = controlPlane.isLoopback() && host.equals(controlPlane.host().toLowerCase(Locale.ROOT));
+        boolean sameLoopback = controlPlane.isLoopback() && host.equals(controlPlane.host().toLowerCase(Locale.ROOT))
+                && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()));
         if (!bare || !(pinecone || sameLoopback) || uri.getPort() > 65535) {
             throw refused(index, text);
         }

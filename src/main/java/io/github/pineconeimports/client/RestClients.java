@@ -1,6 +1,7 @@
 package io.github.pineconeimports.client;
 
 import java.net.URI;
+import java.security.cert.CertificateException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -59,6 +60,14 @@ public class RestClients {
 
     @Inject
     TlsConfigurationRegistry tls;
+
+    /** Quarkus applies it to every REST client after their own settings: only refusing it keeps hosts verified. */
+    @ConfigProperty(name = "quarkus.rest-client.verify-host")
+    Optional<Boolean> verifyHost;
+
+    static final String UNVERIFIED = "quarkus.tls.trust-all, quarkus.tls.hostname-verification-algorithm=NONE and"
+            + " quarkus.rest-client.verify-host=false would send the API key to any server: unset them, and trust a"
+            + " certificate with quarkus.tls.trust-store.pem.certs (QUARKUS_TLS_TRUST_STORE_PEM_CERTS) instead";
 
     private final Map<Slot, Map<KeyId, Object>> clients = new ConcurrentHashMap<>();
 
@@ -120,22 +129,19 @@ public class RestClients {
     }
 
     /**
-     * The certificates a user trusts besides the JDK's, as for any Quarkus application: the TLS registry's default
+     * The certificates a user trusts instead of the JDK's, as for any Quarkus application: the TLS registry's default
      * trust store ({@code quarkus.tls.trust-store.pem.certs}, i.e. {@code QUARKUS_TLS_TRUST_STORE_PEM_CERTS}).
      * Settings that would send the key to any server are refused rather than obeyed.
      */
     private Optional<TlsConfiguration> trustStore() {
-        Optional<TlsConfiguration> configured = tls.getDefault().filter(c -> c.getTrustStore() != null || c.isTrustAll());
-        configured.ifPresent(c -> {
-            if (c.isTrustAll() || c.getHostnameVerificationAlgorithm().filter("NONE"::equalsIgnoreCase).isPresent()) {
-                throw new PineconeConfigException("quarkus.tls.trust-all and quarkus.tls.hostname-verification-algorithm"
-                        + "=NONE would send the API key to any server: trust a certificate with"
-                        + " quarkus.tls.trust-store.pem.certs (QUARKUS_TLS_TRUST_STORE_PEM_CERTS) instead");
-            }
-        });
-        return configured;
+        Optional<TlsConfiguration> configured = tls.getDefault();
+        boolean anyHost = configured.map(c -> c.isTrustAll()
+                || c.getHostnameVerificationAlgorithm().filter("NONE"::equalsIgnoreCase).isPresent()).orElse(false);
+        if (anyHost || !verifyHost.orElse(true)) {
+            throw new PineconeConfigException(UNVERIFIED);
+        }
+        return configured.filter(c -> c.getTrustStore() != null);
     }
-
     /** Closes and drops the clients of {@code host} (with their pooled connections). */
     void forget(IndexHost host) {
         clients.keySet().removeIf(slot -> {
@@ -214,9 +220,9 @@ public class RestClients {
             if (cause(e, NotSslRecordException.class) != null) {
                 throw plainHttp(connection);
             }
-            SSLException tls = cause(e, SSLException.class);
-            if (tls != null) {
-                throw untrusted(connection, tls);
+            // a certificate refused is a setting to fix; any other handshake failure is the network's, worth a retry
+            if (cause(e, SSLException.class) != null && cause(e, CertificateException.class) != null) {
+                throw untrusted(connection, cause(e, CertificateException.class));
             }
             Throwable root = root(e);
             String detail = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": "
@@ -253,9 +259,9 @@ public class RestClients {
                 + " scheme: http://" + authority);
     }
 
-    /** A certificate that is not trusted, or a handshake that fails, is a setting to fix: retrying cannot help. */
-    private static PineconeConfigException untrusted(Connection connection, Throwable handshake) {
-        Throwable root = root(handshake);
+    /** A certificate that is not trusted, or that names another host: a setting to fix, retrying cannot help. */
+    private static PineconeConfigException untrusted(Connection connection, Throwable refused) {
+        Throwable root = root(refused);
         return new PineconeConfigException("TLS with " + authority(connection) + " failed ("
                 + PineconeErrorMapper.clip(KeyMask.mask(String.valueOf(root.getMessage()), connection.apiKey()))
                 + "): if this server is yours, trust its certificate with quarkus.tls.trust-store.pem.certs"

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -35,6 +38,27 @@ class CliTlsIT {
                 "ids");
         assertEquals(0, byName.exitCode(), byName.getErrorOutput());
         assertEquals(failed.stream().map(id -> TlsStandIn.INDEX + "/" + id).toList(), byName.getOutputStream());
+    }
+
+    @Test
+    void aHandshakeCutShortIsAnOutageWorthRetryingNotASetting(QuarkusMainLauncher launcher) throws Exception {
+        try (ServerSocket cut = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            Thread closer = new Thread(() -> {
+                while (!cut.isClosed()) {
+                    try {
+                        cut.accept().close();
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            });
+            closer.setDaemon(true);
+            closer.start();
+            LaunchResult result = launcher.launch("list", "--host", "https://localhost:" + cut.getLocalPort(), "-o",
+                    "ids");
+            assertEquals(3, result.exitCode(), result.getErrorOutput());
+            assertTrue(result.getErrorOutput().contains("Could not reach Pinecone"), result.getErrorOutput());
+        }
     }
 
     @Test

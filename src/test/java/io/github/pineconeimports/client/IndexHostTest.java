@@ -63,6 +63,7 @@ class IndexHostTest {
         refusedFor(loopback, "127.0.0.2:5081");
         refusedFor(loopback, "localhost:5081");
         refusedFor(loopback, "10.0.0.5:5081");
+        refusedFor(loopback, "ftp://127.0.0.1:5081");
         IndexHost tls = IndexHost.controller("https://localhost:5443");
         assertEquals("https://localhost:5444", IndexHost.given(tls, "alpha", "localhost:5444").toString(),
                 "a bare host on an HTTPS control plane's own loopback address keeps HTTPS");

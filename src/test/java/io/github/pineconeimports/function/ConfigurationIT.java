@@ -126,11 +126,30 @@ class ConfigurationIT {
         Path home = Files.createTempDirectory("configuration-it");
         Process cli = PackagedJar.start(home, home.resolve("cli.log"), Map.of("QUARKUS_TLS_TRUST_STORE_PEM_CERTS",
                 "/no/such/ca.pem", "PINECONE_API_KEY", "k"), List.of(), "list", "--host", "https://localhost:1");
-        assertTrue(cli.waitFor(60, TimeUnit.SECONDS), "the command ended");
+        ended(cli);
         String said = Files.readString(home.resolve("cli.log"));
         assertEquals(2, cli.exitValue(), "a setting to fix (2), not a bug of ours (5): " + said);
         assertTrue(said.startsWith("pinecone-imports: Invalid PEM trusted certificates configuration")
                 && said.contains("/no/such/ca.pem") && !said.contains("\tat "), said);
+    }
+
+    /** Waits for a command, bounded: one that hangs is stopped and fails the test. */
+    private static void ended(Process cli) throws InterruptedException {
+        if (!cli.waitFor(60, TimeUnit.SECONDS)) {
+            cli.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            throw new AssertionError("the command did not end");
+        }
+    }
+
+    @Test
+    void unverifiedTlsSettingsAreRefusedNamingThem() throws Exception {
+        for (Map.Entry<String, String> setting : Map.of("QUARKUS_TLS_TRUST_ALL", "true",
+                "QUARKUS_REST_CLIENT_VERIFY_HOST", "false").entrySet()) {
+            serving(Map.of("PINECONE_INDEX_HOST", "https://localhost:1", "PINECONE_API_KEY", "k", setting.getKey(),
+                    setting.getValue()), port -> given().port(port).get("/listImports").then().statusCode(500)
+                            .body("error", equalTo("not_configured"))
+                            .body("message", containsString("would send the API key to any server")));
+        }
     }
 
     @Test
@@ -149,7 +168,7 @@ class ConfigurationIT {
             Process cli = PackagedJar.start(home, home.resolve("cli.log"), Map.of("IMPORTS_SCAN_INTERVAL", "1s", "PINECONE_API_KEY", "k",
                     "PINECONE_INDEX_HOST", "http://127.0.0.1:" + upstream.getAddress().getPort()), List.of(), "emulator", "--port", "0",
                     "--for", "2s");
-            assertTrue(cli.waitFor(60, TimeUnit.SECONDS), "the command ended");
+            ended(cli);
             assertEquals(0, cli.exitValue(), Files.readString(home.resolve("cli.log")));
             assertEquals(0, asked.get(), "no scan asked the index host");
         } finally {

@@ -2,6 +2,7 @@ package io.github.pineconeimports.function;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
@@ -28,6 +29,13 @@ class ListImportsFunctionIT {
                 .queryParam("status", "Cancelled").queryParam("limit", 7), "/listImports", all.size() + 2), "id");
         assertEquals(fromEmulator, all);
         assertEquals(all, walked);
+    }
+
+    @Test
+    void theOpenApiDocumentIsServedAsWritten() throws Exception {
+        String served = given().get("/q/openapi").then().statusCode(200).contentType(startsWith("application/yaml"))
+                .extract().asString();
+        assertEquals(java.nio.file.Files.readString(java.nio.file.Path.of("deploy", "openapi.yaml")), served);
     }
 
     @Test

@@ -38,8 +38,8 @@ abstract class LambdaInvocations {
             + " \"pagination\": {\"next\": \"Tm8+/y==\"}}";
     static final String PAGE_2 = "{\"data\": [" + item("3", "Cancelled", "00:20:00Z") + "," + item("4", "Failed", "00:14:59.999Z") + "]}";
 
-    // Quarkus' own Lambda loop (test mode, native) reports every failure as Funqy's ApplicationException, whose
-    // message starts with the cause's class; the packaged JVM handler names each kind (LambdaError)
+    // Quarkus' own Lambda loop (test mode) reports every failure as Funqy's ApplicationException, whose message
+    // starts with the cause's class; the packaged handler and the native loop name each kind (LambdaError)
     static final String FUNQY_ERROR = "io.quarkus.funqy.runtime.ApplicationException";
 
     abstract WireMockServer pinecone();
@@ -48,7 +48,7 @@ abstract class LambdaInvocations {
 
     abstract String apiKey();
 
-    /** Whether failures come out under their kind's own errorType (the packaged JVM handler) or Funqy's one name. */
+    /** Whether failures come out under their kind's own errorType (the packaged function) or Funqy's one name. */
     abstract boolean namesErrors();
 
     /** A failed invocation of the given kind, whose message says {@code message}; never a stack trace. */
@@ -216,8 +216,8 @@ abstract class LambdaInvocations {
                     "status: status is given more than once");
             assertFailure(trailing, LambdaError.InvalidInput.class, "body: content after the JSON object");
         } else {
-            // Quarkus' loop (native, and in-process tests) reads the event before any code of ours runs: refused all the
-            // same, in its own words
+            // Quarkus' loop in in-process tests reads the event before any code of ours runs: refused all the same, in
+            // its own words
             assertTrue(twice.error() && twice.json().getString("errorMessage").contains("Could not deserialize"), twice.raw());
             Answer listTwice = invoke("{\"status\": [\"Failed\"], \"status\": [\"Completed\"]}");
             assertTrue(listTwice.error() && listTwice.json().getString("errorMessage").contains("Could not deserialize"), listTwice.raw());

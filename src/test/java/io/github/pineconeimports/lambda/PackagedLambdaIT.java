@@ -54,7 +54,7 @@ class PackagedLambdaIT extends LambdaInvocations {
         java.nio.file.Path log = java.nio.file.Path.of(System.getProperty("project.build.directory", "target"),
                 "packaged-lambda.log");
         List<String> warnings = java.nio.file.Files.readAllLines(log).stream()
-                .filter(line -> line.contains(" WARN ") || line.contains(" ERROR ")).toList();
+                .filter(line -> line.contains(" WARN ") || line.contains(" ERROR ") || line.startsWith("WARNING:")).toList();
         org.junit.jupiter.api.Assertions.assertEquals(List.of(), warnings, "every user's CloudWatch would show these");
     }
 

@@ -24,15 +24,16 @@ import org.yaml.snakeyaml.Yaml;
 public final class PackagedLambda implements AutoCloseable {
 
     public final LambdaRuntimeApi runtime;
-    public final boolean nativeRunner;
     public final long startedNanos;
     private final Process process;
+    /** Where function.zip was unpacked for this process (removed when it ends), or null. */
+    private final Path unpacked;
 
-    private PackagedLambda(LambdaRuntimeApi runtime, boolean nativeRunner, Process process, long startedNanos) {
+    private PackagedLambda(LambdaRuntimeApi runtime, Process process, long startedNanos, Path unpacked) {
         this.runtime = runtime;
-        this.nativeRunner = nativeRunner;
         this.process = process;
         this.startedNanos = startedNanos;
+        this.unpacked = unpacked;
     }
 
     /**
@@ -49,18 +50,15 @@ public final class PackagedLambda implements AutoCloseable {
         Path unpacked = unzip(buildDir.resolve("function.zip"), Files.createTempDirectory(buildDir, "function-"));
         Path bootstrap = unpacked.resolve("bootstrap");
         if (Files.isRegularFile(bootstrap)) {
-            // zip entries carry no file mode: the executable bit is Lambda's to give, and here ours
+            // java.util.zip reads no file mode: the zip says rwx (BootstrapNativeIT), and Lambda gives it
             bootstrap.toFile().setExecutable(true);
             // -Dlambda.wrapper: a command that runs the bootstrap elsewhere (.github/al2023-bootstrap: in Amazon Linux)
             String wrapper = System.getProperty("lambda.wrapper", "");
             return launch(wrapper.isBlank() ? List.of(bootstrap.toString()) : List.of(wrapper, bootstrap.toString()),
-                    true, buildDir, env, log);
+                    buildDir, env, log, unpacked);
         }
-        String classpath = ourClasspath(unpacked);
-        for (String extra : extraClasspath) {
-            classpath += File.pathSeparator + extra;
-        }
-        return launch(java(classpath, templateHandler()), false, buildDir, env, log);
+        return launch(java(classpath(ourClasspath(unpacked), extraClasspath), templateHandler()), buildDir, env, log,
+                unpacked);
     }
 
     /**
@@ -69,11 +67,13 @@ public final class PackagedLambda implements AutoCloseable {
      */
     public static PackagedLambda startPlain(Map<String, String> env, String log, String handler, String... extraClasspath)
             throws IOException {
-        String classpath = String.join(File.pathSeparator, testClasses(), jackson());
-        for (String extra : extraClasspath) {
-            classpath += File.pathSeparator + extra;
-        }
-        return launch(java(classpath, handler), false, buildDirectory(), env, log);
+        return launch(java(classpath(String.join(File.pathSeparator, testClasses(), jackson()), extraClasspath), handler),
+                buildDirectory(), env, log, null);
+    }
+
+    private static String classpath(String first, String... more) {
+        return String.join(File.pathSeparator, java.util.stream.Stream.concat(java.util.stream.Stream.of(first),
+                Arrays.stream(more)).toList());
     }
 
     private static List<String> java(String classpath, String handler) {
@@ -82,14 +82,20 @@ public final class PackagedLambda implements AutoCloseable {
                 "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", handler);
     }
 
-    private static PackagedLambda launch(List<String> command, boolean nativeRunner, Path buildDir, Map<String, String> env,
-            String log) throws IOException {
+    private static PackagedLambda launch(List<String> command, Path buildDir, Map<String, String> env, String log,
+            Path unpacked) throws IOException {
         LambdaRuntimeApi runtime = new LambdaRuntimeApi();
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(buildDir.resolve(log).toFile());
-        builder.environment().put("AWS_LAMBDA_RUNTIME_API", runtime.address());
-        builder.environment().putAll(env);
-        long started = System.nanoTime();
-        return new PackagedLambda(runtime, nativeRunner, builder.start(), started);
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(buildDir.resolve(log).toFile());
+            builder.environment().put("AWS_LAMBDA_RUNTIME_API", runtime.address());
+            builder.environment().putAll(env);
+            long started = System.nanoTime();
+            return new PackagedLambda(runtime, builder.start(), started, unpacked);
+        } catch (IOException | RuntimeException e) {
+            runtime.close();
+            throw e;
+        }
     }
 
     private static Path buildDirectory() {
@@ -135,12 +141,19 @@ public final class PackagedLambda implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() throws InterruptedException, IOException {
         process.destroy();
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
         runtime.close();
+        if (unpacked != null) {
+            try (java.util.stream.Stream<Path> files = Files.walk(unpacked)) {
+                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
     }
 
     private static String ourClasspath(Path unpacked) {

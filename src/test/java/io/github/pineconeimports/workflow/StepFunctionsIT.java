@@ -74,11 +74,11 @@ class StepFunctionsIT {
 
     @BeforeAll
     static void start() throws Exception {
-        boolean built = Files.isRegularFile(LAMBDA_BUILD.resolve("function.zip"));
+        boolean built = Files.isRegularFile(LAMBDA_BUILD.resolve("function.zip")) && Files.isRegularFile(INTERPRETER);
         // the HTTP build runs the JVM Lambda's zip; the native HTTP build the native Lambda's, when the natives made it
         Assumptions.assumeTrue(built || !Boolean.getBoolean("skipBindings"), "no " + LAMBDA_BUILD.resolve("function.zip")
-                + " to run (-DskipBindings, or -Dnative without -Plambda -Dnative first)");
-        assertTrue(built, "no " + LAMBDA_BUILD.resolve("function.zip"));
+                + " or interpreter to run (-DskipBindings, or -Dnative without -Plambda -Dnative and the HTTP build first)");
+        assertTrue(built, "no " + LAMBDA_BUILD.resolve("function.zip") + " or no " + INTERPRETER);
         vertx = Vertx.vertx();
         emulator = EmulatorServer.start(vertx, EmulatorSettings.defaults().withApiKey(Emulator.KEY)
                 .withTime(Duration.ofMinutes(1), clock));

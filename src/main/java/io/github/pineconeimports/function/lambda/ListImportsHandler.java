@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 
+import org.jboss.logging.Logger;
+
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 
@@ -19,6 +21,8 @@ import io.quarkus.funqy.lambda.FunqyStreamHandler;
  */
 public class ListImportsHandler implements RequestStreamHandler {
 
+    private static final Logger LOG = Logger.getLogger(ListImportsHandler.class);
+
     private final FunqyStreamHandler funqy = new FunqyStreamHandler();
 
     @Override
@@ -33,7 +37,12 @@ public class ListImportsHandler implements RequestStreamHandler {
         } catch (IOException | RuntimeException e) {
             // an event that is not a JSON object of our fields is the caller's mistake, named as one
             InvalidQueryException unreadable = ListImportsInput.unreadableInput(e);
-            throw LambdaError.of(unreadable != null ? unreadable : e);
+            LambdaError error = LambdaError.of(unreadable != null ? unreadable : e);
+            if (error instanceof LambdaError.Internal) {
+                // a bug of ours: the answer says only what happened, the log keeps where
+                LOG.error("listImports failed unexpectedly", e);
+            }
+            throw error;
         }
     }
 

@@ -73,7 +73,7 @@ final class NamedErrorsLoop extends AbstractLambdaPollLoop {
         throw new UnsupportedOperationException("not a streaming loop");
     }
 
-    /** A failure of ours is answered to Lambda by name and message; a stack trace in the log adds nothing. */
+    /** A failure is answered to Lambda by name and message (a bug of ours was logged, with its cause, already). */
     @Override
     protected boolean shouldLog(Exception failure) {
         return !(failure instanceof LambdaError) && super.shouldLog(failure);
