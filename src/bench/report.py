@@ -1,6 +1,6 @@
 """Turns the benchmark suite's raw numbers (target/bench) into src/bench/results/results.md, bar charts
-(src/bench/results/*.svg) and the tables between the bench markers in README.md: every figure as a ratio to what
-it was measured against in the same run, and every target as met or missed, with the reason (from the profiles)
+(src/bench/results/*.svg) and the tables between the bench markers in docs/benchmarks.md: every figure as a ratio to
+what it was measured against in the same run, and every target as met or missed, with the reason (from the profiles)
 where missed. Standard library only."""
 import json
 import datetime
@@ -224,11 +224,11 @@ chart("lambda-cold-start.svg", "Lambda cold start: process start to first answer
       [("native function.zip", lam["cold-start-native"], True), ("JVM function.zip", lam["cold-start-function"], True),
        ("plain Java handler", lam["cold-start-plain"], False)], "ms")
 
-readme = pathlib.Path("README.md")
+readme = pathlib.Path("docs/benchmarks.md")
 text = readme.read_text()
 start, end = "<!-- bench:start -->", "<!-- bench:end -->"
 if start in text and end in text:
-    section = f"{start}\n{table}\n\n" + charts.replace("](", "](src/bench/results/") + end
+    section = f"{start}\n{table}\n\n" + charts.replace("](", "](../src/bench/results/") + end
     text = text[: text.index(start)] + section + text[text.index(end) + len(end):]
     readme.write_text(text)
 print(table)

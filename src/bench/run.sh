@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The benchmark suite: every measurement side by side in one run, on loopback, against one emulator seeded with
 # 10,000 imports (100 pages of 100) whose clock stands still, so every contestant sees the same imports. Not part
-# of mvn verify; about 10 minutes on two cores. One command: src/bench/run.sh [warm-up rounds] [measured rounds]
+# of mvn verify; about half an hour on two cores with the native builds.
+# One command: src/bench/run.sh [warm-up rounds] [measured rounds]
 #   1. engine: a full scan keeping the Failed imports, in-process, against a bare java.net.http loop (the floor)
 #      in the same JVM; the transport alone (our REST client against java.net.http), and with the retry guard
 #      around each page against without it; the official Java SDK and
@@ -17,7 +18,8 @@
 #      (LambdaBench)
 #   6. the native builds themselves: sizes, build time and peak memory (native-image's own build report)
 # The natives are built first (GRAALVM_HOME, else ../shared/native/install-toolchain; NATIVES=reuse keeps the ones
-# in target/). Writes src/bench/results/results.md, the charts, and the table between the bench markers in README.md.
+# in target/). Writes src/bench/results/results.md, the charts, and the table between the bench markers in
+# docs/benchmarks.md.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 warmup=${1:-5}

@@ -13,14 +13,15 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The shape README.md's "How it is built" promises, read from the imports of src/main: arrows point one way (faces
- * to engine to client), nothing on the path imports the emulator, and where the key comes from stays behind its door.
+ * The shape docs/development.md's "How it is built" promises, read from the imports of src/main: arrows point one
+ * way (faces to engine to client), nothing on the path imports the emulator, and where the key comes from stays
+ * behind its door.
  */
 class ArrowsTest {
 
     static final Path MAIN = ReadmeTest.ROOT.resolve("src/main/java/io/github/pineconeimports");
-    static final Pattern IMPORT = Pattern.compile("^import (?:static )?io\\.github\\.pineconeimports\\.([\\w.]+?)\\.[A-Z]",
-            Pattern.MULTILINE);
+    static final Pattern IMPORT = Pattern.compile(
+            "^import (?:static )?io\\.github\\.pineconeimports\\.([\\w.]+?)\\.[A-Z]", Pattern.MULTILINE);
 
     /** "package/File.java imports package" for every project import out of {@code from}. */
     private static List<String> imports(String from) throws IOException {

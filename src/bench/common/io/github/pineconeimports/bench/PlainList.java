@@ -15,8 +15,8 @@ public final class PlainList {
 
     public static void main(String[] args) {
         PrintStream out = new PrintStream(new BufferedOutputStream(System.out), false);
-        SideBySide.failedIds(System.getenv("PINECONE_INDEX_HOST").replaceFirst("^https?://", ""), System.getenv("PINECONE_API_KEY"),
-                out::println);
+        SideBySide.failedIds(System.getenv("PINECONE_INDEX_HOST").replaceFirst("^https?://", ""),
+                System.getenv("PINECONE_API_KEY"), out::println);
         out.flush();
     }
 }

@@ -71,7 +71,8 @@ public final class SideBySide {
         return null;
     }
 
-    private static <T> T send(HttpClient http, String host, String key, String token, HttpResponse.BodyHandler<T> body) {
+    private static <T> T send(HttpClient http, String host, String key, String token,
+            HttpResponse.BodyHandler<T> body) {
         String url = "http://" + host + "/bulk/imports?limit=100"
                 + (token == null ? "" : "&paginationToken=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Api-Key", key)
@@ -125,7 +126,8 @@ public final class SideBySide {
         StringBuilder out = new StringBuilder();
         for (int c = 0; c < contestants.size(); c++) {
             if (counts[c] != counts[0]) {
-                throw new AssertionError(names.get(c) + " counted " + counts[c] + ", " + names.get(0) + " " + counts[0]);
+                throw new AssertionError(
+                        names.get(c) + " counted " + counts[c] + ", " + names.get(0) + " " + counts[0]);
             }
             out.append(String.format(Locale.ROOT, "%s\t%.1f\t%d%n", names.get(c), median(times.get(c)), counts[c]));
         }

@@ -39,8 +39,8 @@ public class ScanPeers {
                 throw new IllegalStateException(e);
             }
         };
-        System.out.print(SideBySide.run(List.of("java-sdk", "httpclient-floor"), List.of(sdkScan, SideBySide.floor(host, key)),
-                Integer.parseInt(args[2]), Integer.parseInt(args[3])));
+        System.out.print(SideBySide.run(List.of("java-sdk", "httpclient-floor"),
+                List.of(sdkScan, SideBySide.floor(host, key)), Integer.parseInt(args[2]), Integer.parseInt(args[3])));
         System.exit(0);
     }
 }

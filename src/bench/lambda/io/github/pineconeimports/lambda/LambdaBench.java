@@ -43,8 +43,10 @@ class LambdaBench {
         List<Double> natives = new ArrayList<>();
         for (int round = 0; round < starts + 1; round++) {
             double a = firstAnswer(PackagedLambda.start(env, "bench-lambda.log"), event);
-            double b = firstAnswer(PackagedLambda.startPlain(env, "bench-plain.log", PlainHandler.class.getName() + "::handleRequest"), event);
-            double c = nativeBuild == null ? 0 : firstAnswer(PackagedLambda.start(nativeBuild, env, "bench-native.log"), event);
+            double b = firstAnswer(PackagedLambda.startPlain(env, "bench-plain.log",
+                    PlainHandler.class.getName() + "::handleRequest"), event);
+            double c = nativeBuild == null ? 0
+                    : firstAnswer(PackagedLambda.start(nativeBuild, env, "bench-native.log"), event);
             if (round > 0) { // the first round warms the file cache
                 ours.add(a);
                 plain.add(b);

@@ -21,7 +21,8 @@ public class PlainHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws java.io.IOException {
         List<String> ids = new ArrayList<>();
-        SideBySide.failedIds(System.getenv("PINECONE_INDEX_HOST").replaceFirst("^https?://", ""), System.getenv("PINECONE_API_KEY"), ids::add);
+        SideBySide.failedIds(System.getenv("PINECONE_INDEX_HOST").replaceFirst("^https?://", ""),
+                System.getenv("PINECONE_API_KEY"), ids::add);
         output.write(("{\"data\": " + ids.size() + "}").getBytes(StandardCharsets.UTF_8));
     }
 }

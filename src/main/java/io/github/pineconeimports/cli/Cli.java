@@ -1,7 +1,13 @@
 package io.github.pineconeimports.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.BindException;
+import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.List;
+
+import org.eclipse.microprofile.config.ConfigProvider;
 
 import io.github.pineconeimports.failure.Failure;
 import io.github.pineconeimports.failure.InvalidQueryException;
@@ -112,7 +118,7 @@ public class Cli {
                     continue;
                 }
                 for (String value : option.originalStringValues()) {
-                    if (java.util.Arrays.stream(value.split(option.splitRegex(), -1)).anyMatch(String::isBlank)) {
+                    if (Arrays.stream(value.split(option.splitRegex(), -1)).anyMatch(String::isBlank)) {
                         throw new CommandLine.ParameterException(level.commandSpec().commandLine(),
                                 option.longestName() + ": '"
                                 + Output.printable(value) + "' has an empty item; give each value, or leave "
@@ -141,10 +147,10 @@ public class Cli {
         }
 
         /** The failure to listen in {@code thrown}'s causes, or null when it is something else. */
-        static java.io.IOException find(Throwable thrown) {
+        static IOException find(Throwable thrown) {
             for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
-                if (t instanceof java.net.BindException || t instanceof java.net.UnknownHostException) {
-                    return (java.io.IOException) t;
+                if (t instanceof BindException || t instanceof UnknownHostException) {
+                    return (IOException) t;
                 }
             }
             return null;
@@ -169,7 +175,7 @@ public class Cli {
     static class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String version = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+            String version = ConfigProvider.getConfig()
                     .getOptionalValue("quarkus.application.version", String.class).orElse("unknown");
             return new String[] { "pinecone-imports " + version };
         }

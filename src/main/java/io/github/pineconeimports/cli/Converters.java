@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Locale;
 
 import io.github.pineconeimports.imports.ImportQuery;
 import io.github.pineconeimports.imports.ImportStatus;
@@ -27,7 +29,7 @@ final class Converters {
     }
 
     /** Shell completion offers the wire names, not the enum's. */
-    static final class StatusNames extends java.util.ArrayList<String> {
+    static final class StatusNames extends ArrayList<String> {
         StatusNames() {
             super(ImportStatus.NAMES);
         }
@@ -57,7 +59,7 @@ final class Converters {
 
         /** As a person writes it: 5s, 1m30s, 2h. */
         static String show(Duration duration) {
-            return duration.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
+            return duration.toString().substring(2).toLowerCase(Locale.ROOT);
         }
     }
 

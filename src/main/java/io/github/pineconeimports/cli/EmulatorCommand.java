@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 import io.github.pineconeimports.emulator.EmulatorProject;
 import io.github.pineconeimports.emulator.EmulatorServer;
@@ -146,7 +147,7 @@ class EmulatorCommand implements Callable<Integer> {
     }
 
     /** Starts a server; a port or address it cannot have is said in one line (exit 6), not as a bug. */
-    private <T> T listening(java.util.function.Supplier<T> start) {
+    private <T> T listening(Supplier<T> start) {
         try {
             return start.get();
         } catch (RuntimeException e) {

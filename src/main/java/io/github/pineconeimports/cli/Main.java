@@ -1,5 +1,8 @@
 package io.github.pineconeimports.cli;
 
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.BiConsumer;
 
 import jakarta.inject.Inject;
@@ -11,6 +14,7 @@ import io.quarkus.runtime.ApplicationLifecycleManager;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import io.smallrye.config.ConfigValidationException;
 import picocli.CommandLine;
 
 /**
@@ -25,28 +29,29 @@ public class Main implements QuarkusApplication {
 
     public static void main(String... args) {
         if (args.length > 0) {
-            // a command-line run: no HTTP port, and only warnings in the log (on stderr, as always)
-            System.setProperty("quarkus.http.host-enabled", "false");
-            System.setProperty("quarkus.log.level", "WARN");
-            System.setProperty("quarkus.log.category.\"io.quarkus\".level", "WARN");
-            // Quarkus' own exit handler ends the process (and, in tests, only records the code)
-            BiConsumer<Integer, Throwable> exit = ApplicationLifecycleManager.getDefaultExitCodeHandler();
-            Quarkus.run(Main.class, (code, failure) -> {
-                // a setting that cannot be read is a usage error (2), not "--fail-on matched" (1)
-                // and any other failure to start is said in one line (Quarkus is silent once a handler is given)
-                String unreadable = failure == null ? null : unreadableSetting(failure);
-                if (failure != null) {
-                    String said = unreadable != null ? unreadable : "cannot start: " + cause(failure);
-                    System.err.println("pinecone-imports: " + said);
-                }
-                exit.accept(failure == null ? code : unreadable != null ? Cli.USAGE : Cli.BUG, failure);
-            }, args);
+            // a command-line run: no HTTP port, and only warnings in the log (on stderr, as always); set for this
+            // run only, since a test runs the command line and then serves in the same JVM
+            Map<String, String> commandLine = Map.of("quarkus.http.host-enabled", "false", "quarkus.log.level", "WARN",
+                    "quarkus.log.category.\"io.quarkus\".level", "WARN");
+            Map<String, String> before = new HashMap<>();
+            commandLine.forEach((name, value) -> before.put(name, System.setProperty(name, value)));
+            try {
+                runCommandLine(args);
+            } finally {
+                before.forEach((name, value) -> {
+                    if (value == null) {
+                        System.clearProperty(name);
+                    } else {
+                        System.setProperty(name, value);
+                    }
+                });
+            }
             return;
         }
         BiConsumer<Integer, Throwable> exit = ApplicationLifecycleManager.getDefaultExitCodeHandler();
         Quarkus.run(Main.class, (code, failure) -> {
             // serving: a port that is taken is the machine's problem, said in one line with its own code, not 1
-            java.io.IOException socket = failure == null ? null : Cli.CannotListenException.find(failure);
+            IOException socket = failure == null ? null : Cli.CannotListenException.find(failure);
             if (socket != null) {
                 Config config = ConfigProvider.getConfig();
                 String where = config.getOptionalValue("quarkus.http.host", String.class).orElse("0.0.0.0") + ":"
@@ -66,6 +71,21 @@ public class Main implements QuarkusApplication {
         });
     }
 
+    /** The command line: Quarkus' own exit handler ends the process (and, in tests, only records the code). */
+    private static void runCommandLine(String... args) {
+        BiConsumer<Integer, Throwable> exit = ApplicationLifecycleManager.getDefaultExitCodeHandler();
+        Quarkus.run(Main.class, (code, failure) -> {
+            // a setting that cannot be read is a usage error (2), not "--fail-on matched" (1)
+            // and any other failure to start is said in one line (Quarkus is silent once a handler is given)
+            String unreadable = failure == null ? null : unreadableSetting(failure);
+            if (failure != null) {
+                String said = unreadable != null ? unreadable : "cannot start: " + cause(failure);
+                System.err.println("pinecone-imports: " + said);
+            }
+            exit.accept(failure == null ? code : unreadable != null ? Cli.USAGE : Cli.BUG, failure);
+        }, args);
+    }
+
     /** The innermost cause of a failed start, in one line: the wrapper says only that Quarkus failed to start. */
     static String cause(Throwable failure) {
         Throwable root = failure;
@@ -81,7 +101,7 @@ public class Main implements QuarkusApplication {
      */
     static String unreadableSetting(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof io.smallrye.config.ConfigValidationException invalid) {
+            if (t instanceof ConfigValidationException invalid) {
                 return Output.printable(invalid.getMessage().strip().replaceAll("\\s+", " "));
             }
             // the TLS registry refuses a store it cannot read with an IllegalStateException of its own

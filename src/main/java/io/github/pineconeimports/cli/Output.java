@@ -1,5 +1,6 @@
 package io.github.pineconeimports.cli;
 
+import java.io.Console;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,12 +25,12 @@ enum Output {
 
     /** Whether output goes to a terminal: from JDK 22 a console exists even when piped, and Console.isTerminal says. */
     static boolean terminal() {
-        java.io.Console console = System.console();
+        Console console = System.console();
         if (console == null) {
             return false;
         }
         try {
-            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
         } catch (ReflectiveOperationException beforeJdk22) {
             return true;
         }

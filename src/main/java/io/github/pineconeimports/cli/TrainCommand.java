@@ -4,14 +4,13 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 
 import jakarta.inject.Inject;
 
 import io.github.pineconeimports.emulator.EmulatorServer;
 import io.github.pineconeimports.emulator.EmulatorSettings;
+import io.vertx.core.Vertx;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
@@ -34,7 +33,7 @@ class TrainCommand implements Callable<Integer> {
     CommandLine.IFactory factory;
 
     @Inject
-    io.vertx.core.Vertx vertx;
+    Vertx vertx;
 
     @Override
     public Integer call() throws Exception {

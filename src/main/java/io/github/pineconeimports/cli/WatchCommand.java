@@ -3,6 +3,8 @@ package io.github.pineconeimports.cli;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -111,8 +113,8 @@ class WatchCommand implements Callable<Integer> {
             if (screen != null) {
                 // the running ones first: when the screen is too short for all, the finished ones are what it leaves
                 // out
-                List<String> lines = new java.util.ArrayList<>(notice == null ? List.of() : List.of(notice));
-                watched.values().stream().sorted(java.util.Comparator.comparing(WatchCommand::finished))
+                List<String> lines = new ArrayList<>(notice == null ? List.of() : List.of(notice));
+                watched.values().stream().sorted(Comparator.comparing(WatchCommand::finished))
                         .forEach(m -> lines.add(line(m, started, now, colour)));
                 drawn = screen.redraw(lines, out, drawn);
             } else {

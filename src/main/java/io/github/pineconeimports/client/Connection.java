@@ -19,6 +19,11 @@ public record Connection(String apiKey, String apiVersion, String indexHost, Str
             + " is not set: give the API key of the project that holds the"
             + " index (or, on Lambda, the Secrets Manager secret that holds it, as PINECONE_API_KEY_SECRET)";
 
+    /** A key as it is often stored (a secret or file ending in a newline): what surrounds it is not part of it. */
+    public Connection {
+        apiKey = apiKey == null ? null : apiKey.strip();
+    }
+
     /** Where the configuration points; the key is not part of it (it comes through {@link ApiKeys}). */
     public static Connection of(PineconeConfig config) {
         return new Connection(null, config.apiVersion(), config.indexHost().orElse(null),
@@ -65,6 +70,11 @@ public record Connection(String apiKey, String apiVersion, String indexHost, Str
     private void key() {
         if (apiKey == null || apiKey.isBlank()) {
             throw new PineconeConfigException(MISSING_KEY);
+        }
+        // a header carries visible ASCII only: anything else would be refused by the HTTP client, echoing the key
+        if (!apiKey.chars().allMatch(c -> c > ' ' && c < 0x7f)) {
+            throw new PineconeConfigException("the API key holds a space, a line break or a character outside ASCII"
+                    + " inside it: check " + API_KEY_VARIABLE + " (or the file or secret it comes from)");
         }
     }
 

@@ -1,5 +1,7 @@
 package io.github.pineconeimports.client;
 
+import java.util.concurrent.CompletionStage;
+
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -15,9 +17,9 @@ import jakarta.ws.rs.core.MediaType;
 public interface ControlPlaneApi {
 
     @GET
-    byte[] listIndexes();
+    CompletionStage<byte[]> listIndexes();
 
     @GET
     @Path("/{name}")
-    byte[] describeIndex(@PathParam("name") String name);
+    CompletionStage<byte[]> describeIndex(@PathParam("name") String name);
 }

@@ -1,11 +1,13 @@
 package io.github.pineconeimports.client;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.client.api.ClientLogger;
 
+import io.github.pineconeimports.failure.KeyMask;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientRequest;
@@ -70,7 +72,7 @@ final class MaskingClientLogger implements ClientLogger {
         StringBuilder out = new StringBuilder();
         for (Map.Entry<String, String> header : headers) {
             out.append(out.length() == 0 ? "" : " ").append(header.getKey()).append('=')
-                    .append(SECRET_HEADERS.contains(header.getKey().toLowerCase(java.util.Locale.ROOT)) ? "***"
+                    .append(SECRET_HEADERS.contains(header.getKey().toLowerCase(Locale.ROOT)) ? "***"
                             : mask(header.getValue()));
         }
         return out.toString();

@@ -1,5 +1,7 @@
 package io.github.pineconeimports.client;
 
+import java.util.concurrent.CompletionStage;
+
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -24,10 +26,11 @@ public interface PineconeApi {
      * in a response filter, which would make a busy worker pool wait on itself (see src/bench/results/results.md).
      */
     @GET
-    byte[] listImports(@QueryParam("limit") Integer limit, @QueryParam("paginationToken") String paginationToken);
+    CompletionStage<byte[]> listImports(@QueryParam("limit") Integer limit,
+            @QueryParam("paginationToken") String paginationToken);
 
     /** One import by id ("Describe an import"): what {@code watch} reads when that costs fewer calls than a listing. */
     @GET
     @Path("/{id}")
-    byte[] describeImport(@PathParam("id") String id);
+    CompletionStage<byte[]> describeImport(@PathParam("id") String id);
 }

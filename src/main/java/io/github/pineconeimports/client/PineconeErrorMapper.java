@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.pineconeimports.failure.Failure;
+import io.github.pineconeimports.failure.KeyMask;
 import io.github.pineconeimports.failure.PineconeException;
 
 /**

@@ -1,17 +1,25 @@
 package io.github.pineconeimports.client;
 
+import java.io.IOException;
 import java.net.URI;
-import java.security.cert.CertificateException;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateException;
 import java.time.Duration;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import javax.net.ssl.SSLException;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
@@ -23,6 +31,7 @@ import org.jboss.resteasy.reactive.client.api.LoggingScope;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.github.pineconeimports.failure.KeyMask;
 import io.github.pineconeimports.failure.PineconeConfigException;
 import io.github.pineconeimports.failure.PineconeException;
 import io.netty.handler.ssl.NotSslRecordException;
@@ -73,7 +82,7 @@ public class RestClients {
 
     <T> T api(Class<T> api, IndexHost host, Connection c) {
         Slot slot = new Slot(api, host, c.apiVersion(), c.connectTimeout(), c.readTimeout());
-        Map<KeyId, Object> byKey = clients.computeIfAbsent(slot, s -> new java.util.LinkedHashMap<>(8, 0.75f, true));
+        Map<KeyId, Object> byKey = clients.computeIfAbsent(slot, s -> new LinkedHashMap<>(8, 0.75f, true));
         synchronized (byKey) {
             Object client = byKey.computeIfAbsent(KeyId.of(c.apiKey()), id -> builder(host.baseUri(), slot.connect(),
                     slot.read(),
@@ -84,7 +93,7 @@ public class RestClients {
                     .build(api));
             // a rotated key must not leave its clients (and their pooled connections) behind for ever
             while (byKey.size() > KEYS_PER_SLOT) {
-                java.util.Iterator<Object> oldest = byKey.values().iterator();
+                Iterator<Object> oldest = byKey.values().iterator();
                 close(oldest.next());
                 oldest.remove();
             }
@@ -133,6 +142,11 @@ public class RestClients {
      * trust store ({@code quarkus.tls.trust-store.pem.certs}, i.e. {@code QUARKUS_TLS_TRUST_STORE_PEM_CERTS}).
      * Settings that would send the key to any server are refused rather than obeyed.
      */
+    /** Refuses, as every call does, TLS settings that would send the key to any server: for readiness. */
+    public void checkTls() {
+        trustStore();
+    }
+
     private Optional<TlsConfiguration> trustStore() {
         Optional<TlsConfiguration> configured = tls.getDefault();
         boolean anyHost = configured.map(c -> c.isTrustAll()
@@ -142,6 +156,7 @@ public class RestClients {
         }
         return configured.filter(c -> c.getTrustStore() != null);
     }
+
     /** Closes and drops the clients of {@code host} (with their pooled connections). */
     void forget(IndexHost host) {
         clients.keySet().removeIf(slot -> {
@@ -158,31 +173,31 @@ public class RestClients {
 
     private PageReader pages;
 
-    @jakarta.annotation.PostConstruct
+    @PostConstruct
     void pageReader() {
         pages = new PageReader(json);
     }
 
     /** Makes the call and parses its body as {@code type}: JSON of bounded size, or an anomaly (not worth a retry). */
-    <T> T call(Connection connection, Supplier<byte[]> request, Class<T> type) {
+    <T> T call(Connection connection, Supplier<CompletionStage<byte[]>> request, Class<T> type) {
         byte[] body = jsonBytes(connection, send(connection, request));
         try {
             return json.readValue(body, type);
         } catch (JsonProcessingException e) {
             throw anomaly(connection, "malformed JSON (" + PineconeErrorMapper.clip(e.getOriginalMessage()) + ")");
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw anomaly(connection, "unreadable JSON (" + PineconeErrorMapper.clip(e.getMessage()) + ")");
         }
     }
 
     /** A page of imports, read in one pass (see {@link PageReader}). */
-    ListImportsResponse page(Connection connection, Supplier<byte[]> request) {
+    ListImportsResponse page(Connection connection, Supplier<CompletionStage<byte[]>> request) {
         byte[] body = jsonBytes(connection, send(connection, request));
         try {
             return pages.read(body);
         } catch (JsonProcessingException e) {
             throw anomaly(connection, "malformed JSON (" + PineconeErrorMapper.clip(e.getOriginalMessage()) + ")");
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw anomaly(connection, "unreadable JSON (" + PineconeErrorMapper.clip(e.getMessage()) + ")");
         }
     }
@@ -206,29 +221,54 @@ public class RestClients {
         return body;
     }
 
-    private static byte[] send(Connection connection, Supplier<byte[]> request) {
+    /**
+     * Sends the request and waits for its whole answer, at most the connect and read timeouts together and never
+     * past the caller's deadline: a server that sends the headers and then stalls must not hold the call forever.
+     */
+    private static byte[] send(Connection connection, Supplier<CompletionStage<byte[]>> request) {
+        CompletableFuture<byte[]> answer;
         try {
-            return request.get();
-        } catch (PineconeException e) {
-            throw e.redact(connection.apiKey());
-        } catch (ProcessingException | WebApplicationException e) {
-            PineconeException known = cause(e, PineconeException.class);
-            if (known != null) {
-                throw known.redact(connection.apiKey());
-            }
-            // a plain-HTTP answer comes wrapped in an SSLException: it is the setting to name, not the handshake
-            if (cause(e, NotSslRecordException.class) != null) {
-                throw plainHttp(connection);
-            }
-            // a certificate refused is a setting to fix; any other handshake failure is the network's, worth a retry
-            if (cause(e, SSLException.class) != null && cause(e, CertificateException.class) != null) {
-                throw untrusted(connection, cause(e, CertificateException.class));
-            }
-            Throwable root = root(e);
-            String detail = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": "
-                    + root.getMessage());
-            throw PineconeException.unreachable(PineconeErrorMapper.clip(KeyMask.mask(detail, connection.apiKey())));
+            answer = request.get().toCompletableFuture();
+        } catch (PineconeException | ProcessingException | WebApplicationException e) {
+            throw failed(connection, e);
         }
+        Duration budget = connection.connectTimeout().plus(connection.readTimeout());
+        budget = Deadline.remaining().compareTo(budget) < 0 ? Deadline.remaining() : budget;
+        try {
+            return answer.get(Math.max(1, budget.toMillis()), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            answer.cancel(true);
+            throw PineconeException.unreachable("no complete answer within " + budget.toMillis() + " ms");
+        } catch (InterruptedException e) {
+            answer.cancel(true);
+            Thread.currentThread().interrupt();
+            throw PineconeException.unreachable("interrupted while waiting for the answer");
+        } catch (ExecutionException e) {
+            throw failed(connection, e.getCause() == null ? e : e.getCause());
+        }
+    }
+
+    /**
+     * What the client's report of a failed call means: Pinecone's error, a setting to fix, or the network's failure
+     * (a timeout, a reset: worth a retry).
+     */
+    private static RuntimeException failed(Connection connection, Throwable e) {
+        PineconeException known = cause(e, PineconeException.class);
+        if (known != null) {
+            return known.redact(connection.apiKey());
+        }
+        // a plain-HTTP answer comes wrapped in an SSLException: it is the setting to name, not the handshake
+        if (cause(e, NotSslRecordException.class) != null) {
+            return plainHttp(connection);
+        }
+        // a certificate refused is a setting to fix; any other handshake failure is the network's, worth a retry
+        if (cause(e, SSLException.class) != null && cause(e, CertificateException.class) != null) {
+            return untrusted(connection, cause(e, CertificateException.class));
+        }
+        Throwable root = root(e);
+        String detail = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": "
+                + root.getMessage());
+        return PineconeException.unreachable(PineconeErrorMapper.clip(KeyMask.mask(detail, connection.apiKey())));
     }
 
     /** The first {@code type} in {@code thrown}'s cause chain, or null. */

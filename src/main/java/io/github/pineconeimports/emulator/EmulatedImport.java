@@ -3,6 +3,7 @@ package io.github.pineconeimports.emulator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -146,7 +147,7 @@ final class EmulatedImport {
     }
 
     private static boolean failing(String uri) {
-        return uri.toLowerCase(java.util.Locale.ROOT).contains("fail");
+        return uri.toLowerCase(Locale.ROOT).contains("fail");
     }
 
     private double ticks(Instant at, Duration tick) {

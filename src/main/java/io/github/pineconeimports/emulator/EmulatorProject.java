@@ -1,7 +1,6 @@
 package io.github.pineconeimports.emulator;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

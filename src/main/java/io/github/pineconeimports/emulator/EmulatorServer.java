@@ -1,8 +1,5 @@
 package io.github.pineconeimports.emulator;
 
-import java.time.Clock;
-import java.time.Duration;
-
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;

@@ -1,5 +1,6 @@
 package io.github.pineconeimports.failure;
 
+import java.util.function.Function;
 
 /** A caller's input that cannot be turned into a query. Names the field, the value and what is allowed. */
 public class InvalidQueryException extends Failure {
@@ -31,7 +32,7 @@ public class InvalidQueryException extends Failure {
     }
 
     /** The message with the field named as the caller typed it (the command line's {@code --finished-within}). */
-    public String message(java.util.function.Function<String, String> names) {
+    public String message(Function<String, String> names) {
         return names.apply(field) + ": " + problem + (allowed == null ? "" : " (allowed: " + allowed + ")");
     }
 

@@ -1,6 +1,7 @@
 package io.github.pineconeimports.failure;
 
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * A call to Pinecone failed: it answered with an error, could not be reached, or answered something that is not
@@ -73,10 +74,9 @@ public class PineconeException extends Failure {
 
     /** The same failure with {@code secret} masked (see {@code KeyMask}). */
     public PineconeException redact(String secret) {
-        String masked = io.github.pineconeimports.client.KeyMask.mask(upstreamMessage, secret);
-        return java.util.Objects.equals(masked, upstreamMessage) ? this : new PineconeException(kind(), httpStatus,
-                rpcCode, masked,
-                retryAfter);
+        String masked = KeyMask.mask(upstreamMessage, secret);
+        return Objects.equals(masked, upstreamMessage) ? this
+                : new PineconeException(kind(), httpStatus, rpcCode, masked, retryAfter);
     }
 
     private static String describe(Kind kind, int status, String upstream) {

@@ -3,6 +3,7 @@ package io.github.pineconeimports.imports;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -40,7 +41,7 @@ public record ImportQuery(Set<ImportStatus> statuses, int limit, boolean all, bo
     /**
      * The longest finishedWithin: a hundred years reaches any import, and the window stays inside the instants above.
      */
-    public static final java.time.Duration MAX_SPAN = java.time.Duration.ofDays(36_500);
+    public static final Duration MAX_SPAN = Duration.ofDays(36_500);
 
     public ImportQuery {
         statuses = statuses.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(statuses));

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
@@ -13,6 +15,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.github.pineconeimports.failure.InvalidQueryException;
+import io.quarkus.runtime.configuration.DurationConverter;
 
 /**
  * The one parser of text input: query parameters, JSON fields, Lambda events and CloudEvent data all arrive as
@@ -83,7 +86,7 @@ public final class QueryText {
 
     /** Values that may each be a comma-separated list, stripped (checked by {@link #present} first). */
     private static List<String> list(Collection<String> values) {
-        List<String> parts = new java.util.ArrayList<>();
+        List<String> parts = new ArrayList<>();
         for (String entry : values == null ? List.<String>of() : values) {
             for (String part : entry.split(",", -1)) {
                 parts.add(part.strip());
@@ -111,7 +114,7 @@ public final class QueryText {
                 throw new InvalidQueryException(field, value, allowed(field), "a blank value is not a value"
                         + leaveOut);
             }
-            if (list && java.util.Arrays.stream(value.split(",", -1)).anyMatch(String::isBlank)) {
+            if (list && Arrays.stream(value.split(",", -1)).anyMatch(String::isBlank)) {
                 throw new InvalidQueryException(field, value, allowed(field), "'" + InvalidQueryException.clip(value)
                         + "' has an empty name between commas");
             }
@@ -161,7 +164,7 @@ public final class QueryText {
         }
         try {
             if (!DIGITS.matcher(text.strip()).matches()) {
-                return io.quarkus.runtime.configuration.DurationConverter.parseDuration(text);
+                return DurationConverter.parseDuration(text);
             }
         } catch (RuntimeException notADuration) {
             // reported below

@@ -144,7 +144,8 @@ final class ScanMeters {
             meters.add(FunctionCounter.builder("pinecone.imports.finished", snapshot,
                     s -> count(s.get(), index, status, true))
                     .description("Imports that finished since 00:00 UTC, by index and final status; the same on"
-                            + " every replica (aggregate with max, never sum); restarts daily, see the README")
+                            + " every replica (aggregate with max, never sum); restarts daily,"
+                            + " see docs/metrics-kubernetes.md")
                     .tags(Tags.of("index", index, "status", status)).register(registry));
         }
         return meters;

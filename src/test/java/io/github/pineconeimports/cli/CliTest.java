@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.client.WireMock;
 
 import io.github.pineconeimports.emulator.EmulatorProject;
 import io.github.pineconeimports.emulator.EmulatorSettings;
@@ -48,7 +49,8 @@ class CliTest {
     static void start() throws Exception {
         // the emulator's clock moves one tick each time it is read, not with the wall clock: a started import is
         // Pending, then InProgress for ten readings (every poll of a watch), whatever the speed of the machine
-        emulator = new StandaloneEmulator(Duration.ofSeconds(1), ManualClock.stepping(Instant.now(), Duration.ofSeconds(1)));
+        emulator = new StandaloneEmulator(Duration.ofSeconds(1),
+                ManualClock.stepping(Instant.now(), Duration.ofSeconds(1)));
         keyFile = Files.createTempFile("pinecone-key", ".txt");
         Files.writeString(keyFile, Emulator.KEY + "\n");
     }
@@ -67,18 +69,22 @@ class CliTest {
     /** Runs a command against the test's emulator: its host, and the key from a file, as a user would. */
     static LaunchResult run(QuarkusMainLauncher launcher, String... args) {
         String[] all = Arrays.copyOf(args, args.length + 4);
-        System.arraycopy(new String[] { "--host", emulator.url(), "--api-key-file", keyFile.toString() }, 0, all, args.length, 4);
+        System.arraycopy(new String[] { "--host", emulator.url(), "--api-key-file", keyFile.toString() }, 0, all,
+                args.length, 4);
         return launcher.launch(all);
     }
 
     @Test
     void aHostFlagWithTheConfiguredKey(QuarkusMainLauncher launcher) {
         // the key from the configuration (PINECONE_API_KEY; the test profile's is the emulator's), the host from --host
-        LaunchResult result = launcher.launch("list", "--host", emulator.url(), "--status", "Failed", "--output", "ids");
+        LaunchResult result = launcher.launch("list", "--host", emulator.url(), "--status", "Failed",
+                "--output", "ids");
         assertEquals(0, result.exitCode(), result.getErrorOutput());
         assertEquals(statusCount("Failed"), result.getOutput().lines().count());
-        LaunchResult controller = launcher.launch("list", "--host", "", "--controller-host", "http://127.0.0.1:1", "--index", "x");
-        assertEquals(Cli.UPSTREAM, controller.exitCode(), "the control plane cannot be reached (3), not a missing key (2): "
+        LaunchResult controller = launcher.launch("list", "--host", "", "--controller-host", "http://127.0.0.1:1",
+                "--index", "x");
+        assertEquals(Cli.UPSTREAM, controller.exitCode(),
+                "the control plane cannot be reached (3), not a missing key (2): "
                 + controller.getErrorOutput());
     }
 
@@ -104,7 +110,8 @@ class CliTest {
         LaunchResult ids = run(launcher, "list", "-s", "Cancelled", "-o", "ids");
         assertEquals(lines.stream().map(this::id).toList(), ids.getOutputStream());
         LaunchResult csv = run(launcher, "list", "-s", "Failed", "-o", "csv");
-        assertEquals("id,uri,status,createdAt,finishedAt,percentComplete,recordsImported,error", csv.getOutputStream().get(0));
+        assertEquals("id,uri,status,createdAt,finishedAt,percentComplete,recordsImported,error",
+                csv.getOutputStream().get(0));
         assertEquals(statusCount("Failed") + 1, csv.getOutputStream().size());
         assertTrue(csv.getOutputStream().get(1).matches("\\d+,s3://[^,]+,Failed,.*"), csv.getOutputStream().get(1));
     }
@@ -117,7 +124,8 @@ class CliTest {
         assertTrue(lines.get(0).startsWith("ID"), lines.get(0));
         assertEquals(6, lines.size(), "header and five rows: " + lines);
         int status = lines.get(0).indexOf("STATUS");
-        assertTrue(lines.stream().skip(1).allMatch(l -> l.substring(status).startsWith("InProgress") || l.substring(status).startsWith("Failed")),
+        assertTrue(lines.stream().skip(1).allMatch(l -> l.substring(status).startsWith("InProgress")
+                || l.substring(status).startsWith("Failed")),
                 "status column aligned: " + lines);
         assertTrue(lines.get(1).contains(" ago") && lines.get(1).contains("%"), lines.get(1));
         assertFalse(table.getOutput().contains("\u001b["), "no colour when not on a terminal");
@@ -126,8 +134,10 @@ class CliTest {
 
     @Test
     void failOnSetsExitCodeOne(QuarkusMainLauncher launcher) {
-        assertEquals(1, run(launcher, "list", "--status", "Failed", "-o", "ids", "--fail-on", "Failed,Cancelled").exitCode());
-        assertEquals(0, run(launcher, "list", "--status", "Completed", "-o", "ids", "--fail-on", "Failed,Cancelled").exitCode());
+        assertEquals(1, run(launcher, "list", "--status", "Failed", "-o", "ids", "--fail-on", "Failed,Cancelled")
+                .exitCode());
+        assertEquals(0, run(launcher, "list", "--status", "Completed", "-o", "ids", "--fail-on", "Failed,Cancelled")
+                .exitCode());
     }
 
     @Test
@@ -138,7 +148,8 @@ class CliTest {
         assertTrue(lines.get(0).matches("STATUS\\s+MATCHED"), lines.get(0));
         assertTrue(lines.get(3).matches("Failed\\s+" + statusCount("Failed")), lines.get(3));
         assertTrue(lines.get(4).matches("Completed\\s+0"), lines.get(4));
-        assertTrue(lines.get(6).matches("total\\s+" + (statusCount("Failed") + statusCount("Cancelled"))), lines.get(6));
+        assertTrue(lines.get(6).matches("total\\s+" + (statusCount("Failed") + statusCount("Cancelled"))),
+                lines.get(6));
         assertEquals("(250 imports scanned in 3 pages)", lines.get(7));
         LaunchResult json = run(launcher, "count", "-s", "failed", "-o", "json", "--fail-on", "Failed");
         assertEquals(1, json.exitCode(), "a failed import matched --fail-on");
@@ -166,7 +177,8 @@ class CliTest {
 
     @Test
     void badHostsAndAddressesAreUsageErrorsNamingTheFlag(QuarkusMainLauncher launcher) {
-        for (String[] args : List.of(new String[] { "list", "--host", "http://127.0.0.1:99999", "--api-key-file", keyFile.toString() },
+        for (String[] args : List.of(
+                new String[] { "list", "--host", "http://127.0.0.1:99999", "--api-key-file", keyFile.toString() },
                 new String[] { "list", "--host", "ftp://example.com", "--api-key-file", keyFile.toString() },
                 new String[] { "list", "--index", ",", "--host", "", "--api-key-file", keyFile.toString() },
                 new String[] { "emulator", "--bind", "" }, new String[] { "emulator", "--indexes", "," })) {
@@ -178,9 +190,11 @@ class CliTest {
 
     @Test
     void theKeyComesFromOneSourceOnly(QuarkusMainLauncher launcher) {
-        LaunchResult unset = launcher.launch("list", "--host", emulator.url(), "--api-key-env", "NO_SUCH_VARIABLE_HERE");
+        LaunchResult unset = launcher.launch("list", "--host", emulator.url(), "--api-key-env",
+                "NO_SUCH_VARIABLE_HERE");
         assertEquals(2, unset.exitCode());
-        assertTrue(unset.getErrorOutput().startsWith("pinecone-imports: --api-key-env: the variable NO_SUCH_VARIABLE_HERE is not set"),
+        assertTrue(unset.getErrorOutput()
+                .startsWith("pinecone-imports: --api-key-env: the variable NO_SUCH_VARIABLE_HERE is not set"),
                 unset.getErrorOutput());
         // both given: neither silently wins
         LaunchResult both = run(launcher, "list", "--api-key-env", "HOME");
@@ -193,13 +207,15 @@ class CliTest {
     void aKeyTypedAsAnArgumentIsNeverEchoed(QuarkusMainLauncher launcher) {
         LaunchResult result = run(launcher, "list", "--api-key", "pcsk_typed_by_mistake_123");
         assertEquals(2, result.exitCode());
-        assertTrue(result.getErrorOutput().contains("unknown option --api-key (the API key is never an argument"), result.getErrorOutput());
+        assertTrue(result.getErrorOutput().contains("unknown option --api-key (the API key is never an argument"),
+                result.getErrorOutput());
         assertFalse(result.getErrorOutput().contains("pcsk_typed_by_mistake_123"), result.getErrorOutput());
     }
 
     @Test
     void unreachableUpstreamIsExitThree(QuarkusMainLauncher launcher) {
-        LaunchResult result = launcher.launch("list", "--host", "http://127.0.0.1:1", "--api-key-file", keyFile.toString());
+        LaunchResult result = launcher.launch("list", "--host", "http://127.0.0.1:1", "--api-key-file",
+                keyFile.toString());
         assertEquals(3, result.exitCode());
         assertTrue(result.getErrorOutput().contains("Could not reach Pinecone"), result.getErrorOutput());
         assertFalse(result.getErrorOutput().contains(Emulator.KEY));
@@ -219,15 +235,19 @@ class CliTest {
         String justBefore = finishingAt("s3://bucket/will-fail-b/", boundary.minusMillis(1));
         String inside = finishingAt("s3://bucket/ok-c/", boundary.plus(Duration.ofMinutes(7)));
         String asOf = boundary.plus(Duration.ofMinutes(15)).toString();
-        assertEquals(List.of(onBoundary, inside), run(launcher, "list", "--finished-within", "15m", "--as-of", asOf, "-o", "ids")
+        assertEquals(List.of(onBoundary, inside),
+                run(launcher, "list", "--finished-within", "15m", "--as-of", asOf, "-o", "ids")
                 .getOutputStream());
-        assertEquals(List.of(onBoundary), run(launcher, "list", "--status", "Failed", "--finished-within", "PT15M", "--as-of", asOf,
+        assertEquals(List.of(onBoundary),
+                run(launcher, "list", "--status", "Failed", "--finished-within", "PT15M", "--as-of", asOf,
                 "-o", "ids").getOutputStream());
-        assertEquals(List.of(justBefore), run(launcher, "list", "--finished-since", boundary.minusSeconds(60).toString(),
+        assertEquals(List.of(justBefore),
+                run(launcher, "list", "--finished-since", boundary.minusSeconds(60).toString(),
                 "--finished-until", boundary.toString(), "-o", "ids").getOutputStream());
         LaunchResult both = run(launcher, "list", "--finished-within", "15m", "--finished-since", "2h");
         assertEquals(2, both.exitCode(), both.getErrorOutput());
-        assertTrue(both.getErrorOutput().contains("--finished-within cannot be combined with --finished-since"), both.getErrorOutput());
+        assertTrue(both.getErrorOutput().contains("--finished-within cannot be combined with --finished-since"),
+                both.getErrorOutput());
     }
 
     /** An import in the emulator that finishes at {@code at}. */
@@ -241,20 +261,25 @@ class CliTest {
         try (EmulatorProject project = EmulatorProject.start(vertx,
                 EmulatorSettings.defaults().withApiKey(Emulator.KEY).withImports(20, 7), List.of("beta", "alpha"))) {
             // --host '': the test profile configures an index host, which naming indexes must not meet
-            String[] target = { "--controller-host", "http://127.0.0.1:" + project.port(), "--api-key-file", keyFile.toString(), "--host", "" };
-            LaunchResult table = launcher.launch(concat(new String[] { "list", "--index", "*", "--status", "Failed" }, target));
+            String[] target = { "--controller-host", "http://127.0.0.1:" + project.port(), "--api-key-file",
+                    keyFile.toString(), "--host", "" };
+            LaunchResult table = launcher.launch(concat(new String[] { "list", "--index", "*", "--status", "Failed" },
+                    target));
             assertEquals(0, table.exitCode(), table.getErrorOutput());
             List<String> lines = table.getOutputStream();
             assertTrue(lines.get(0).startsWith("INDEX  ID"), lines.get(0));
             List<String> indexes = lines.stream().skip(1).map(l -> l.split("\\s+")[0]).distinct().toList();
             assertEquals(List.of("alpha", "beta"), indexes, "indexes in name order");
-            LaunchResult ids = launcher.launch(concat(new String[] { "list", "--index", "beta", "--index", "alpha", "-o", "ids" }, target));
+            LaunchResult ids = launcher.launch(
+                    concat(new String[] { "list", "--index", "beta", "--index", "alpha", "-o", "ids" }, target));
             assertEquals(40, ids.getOutputStream().size());
             assertTrue(ids.getOutputStream().get(0).startsWith("alpha/"), ids.getOutput());
-            LaunchResult both = launcher.launch("list", "--index", "alpha", "--host", emulator.url(), "--controller-host",
+            LaunchResult both = launcher.launch(
+                    "list", "--index", "alpha", "--host", emulator.url(), "--controller-host",
                     "http://127.0.0.1:" + project.port(), "--api-key-file", keyFile.toString());
             assertEquals(2, both.exitCode(), both.getErrorOutput());
-            assertTrue(both.getErrorOutput().startsWith("pinecone-imports: --index: this call names an index while"), both.getErrorOutput());
+            assertTrue(both.getErrorOutput().startsWith("pinecone-imports: --index: this call names an index while"),
+                    both.getErrorOutput());
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().join();
         }
@@ -274,17 +299,22 @@ class CliTest {
         int describes = emulator.store().describesServed();
         LaunchResult result = run(launcher, "watch", "--since", "1m", "--interval", "1s", "--timeout", "60s");
         assertEquals(1, result.exitCode(), result.getOutput() + result.getErrorOutput());
-        // two imports to follow, a listing of three pages: each poll asks for the two by id, never for the listing again
+        // two imports to follow, a listing of three pages: each poll asks for the two by id,
+        // never for the listing again
         assertEquals(3, emulator.store().pagesServed() - pages, "only the first listing reads pages");
         assertTrue(emulator.store().describesServed() - describes >= 2, "the imports are followed by id");
         List<String> lines = result.getOutputStream();
-        assertTrue(lines.stream().anyMatch(l -> l.startsWith(ok + " ") && l.contains("InProgress")), "progress lines: " + lines);
-        assertTrue(lines.stream().anyMatch(l -> l.startsWith(ok + " ") && l.contains("Completed") && l.contains("100%")));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith(ok + " ") && l.contains("InProgress")),
+                "progress lines: " + lines);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith(ok + " ") && l.contains("Completed")
+                && l.contains("100%")));
         assertTrue(lines.stream().anyMatch(l -> l.startsWith(bad + " ") && l.contains("Failed")));
-        assertTrue(lines.stream().anyMatch(l -> l.startsWith(bad + " ") && l.contains("Failed") && l.endsWith("missing column 'values'")),
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith(bad + " ") && l.contains("Failed")
+                && l.endsWith("missing column 'values'")),
                 "a failed import shows its error: " + lines);
         assertTrue(lines.contains("2 import(s) finished: Completed 1, Failed 1"), lines.toString());
-        assertTrue(lines.get(lines.size() - 1).matches("  " + bad + " Failed: Invalid parquet file .*"), lines.toString());
+        assertTrue(lines.get(lines.size() - 1).matches("  " + bad + " Failed: Invalid parquet file .*"),
+                lines.toString());
         assertFalse(result.getOutput().contains("\u001b["), "plain lines when piped");
     }
 
@@ -313,7 +343,8 @@ class CliTest {
         LaunchResult result = run(launcher, "watch", "--interval", "1s", "--timeout", "60s");
         assertTrue(result.exitCode() == 0 || result.exitCode() == 1, result.getOutput() + result.getErrorOutput());
         // the first listing (3 pages), then at least one poll by listing: 25 imports by id would cost more than 3 pages
-        assertTrue(emulator.store().pagesServed() - pages >= 6, "pages read: " + (emulator.store().pagesServed() - pages));
+        assertTrue(emulator.store().pagesServed() - pages >= 6,
+                "pages read: " + (emulator.store().pagesServed() - pages));
         LaunchResult busy = run(launcher, "watch", "--interval", "0s");
         assertEquals(2, busy.exitCode());
         assertTrue(busy.getErrorOutput().contains("--interval: at least 1s"), busy.getErrorOutput());
@@ -322,31 +353,35 @@ class CliTest {
     @Test
     void watchBacksOffWhenPineconeKeepsSaying429(QuarkusMainLauncher launcher) {
         com.github.tomakehurst.wiremock.WireMockServer pinecone = new com.github.tomakehurst.wiremock.WireMockServer(
-                com.github.tomakehurst.wiremock.core.WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+                com.github.tomakehurst.wiremock.core.WireMockConfiguration.options().bindAddress("127.0.0.1")
+                        .dynamicPort());
         pinecone.start();
         try {
             String created = Instant.now().minusSeconds(60).toString();
-            pinecone.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/bulk/imports")).willReturn(
-                    com.github.tomakehurst.wiremock.client.WireMock.okJson("{\"data\": [{\"id\": \"9\", \"uri\": \"s3://b/9/\", "
-                            + "\"status\": \"InProgress\", \"createdAt\": \"" + created + "\", \"percentComplete\": 10}]}")));
+            pinecone.stubFor(WireMock.get(WireMock.urlPathEqualTo("/bulk/imports")).willReturn(
+                    WireMock.okJson("{\"data\": [{\"id\": \"9\", \"uri\": \"s3://b/9/\", "
+                            + "\"status\": \"InProgress\", \"createdAt\": \"" + created
+                            + "\", \"percentComplete\": 10}]}")));
             // one poll's every attempt (the first and four retries) is throttled, then Pinecone answers again
             String state = com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
             for (int i = 1; i <= 5; i++) {
-                pinecone.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get("/bulk/imports/9").inScenario("throttled")
+                pinecone.stubFor(WireMock.get("/bulk/imports/9").inScenario("throttled")
                         .whenScenarioStateIs(state).willSetStateTo("after-" + i).willReturn(
-                                com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(429).withHeader("Retry-After", "0")));
+                                WireMock.aResponse().withStatus(429).withHeader("Retry-After", "0")));
                 state = "after-" + i;
             }
-            pinecone.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get("/bulk/imports/9").inScenario("throttled")
+            pinecone.stubFor(WireMock.get("/bulk/imports/9").inScenario("throttled")
                     .whenScenarioStateIs(state).willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(
-                            "{\"id\": \"9\", \"uri\": \"s3://b/9/\", \"status\": \"Completed\", \"createdAt\": \"" + created
+                            "{\"id\": \"9\", \"uri\": \"s3://b/9/\", "
+                                    + "\"status\": \"Completed\", \"createdAt\": \"" + created
                                     + "\", \"finishedAt\": \"" + Instant.now() + "\", \"percentComplete\": 100}")));
             LaunchResult result = launcher.launch("watch", "--interval", "1s", "--timeout", "60s", "--host",
                     "http://127.0.0.1:" + pinecone.port(), "--api-key-file", keyFile.toString());
             assertEquals(0, result.exitCode(), result.getOutput() + result.getErrorOutput());
-            assertTrue(result.getErrorOutput().contains("Pinecone is rate-limiting (429); next poll in 2s"), result.getErrorOutput());
+            assertTrue(result.getErrorOutput().contains("Pinecone is rate-limiting (429); next poll in 2s"),
+                    result.getErrorOutput());
             assertEquals(6, pinecone.countRequestsMatching(com.github.tomakehurst.wiremock.client.WireMock
-                    .getRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/bulk/imports/9")).build()).getCount());
+                    .getRequestedFor(WireMock.urlPathEqualTo("/bulk/imports/9")).build()).getCount());
         } finally {
             pinecone.stop();
         }
@@ -356,12 +391,14 @@ class CliTest {
     void errorsNameTheFlagsTheUserTyped(QuarkusMainLauncher launcher) {
         LaunchResult both = run(launcher, "list", "--limit", "5", "--all");
         assertEquals(2, both.exitCode());
-        assertTrue(both.getErrorOutput().contains("--limit: --limit cannot be combined with --all"), both.getErrorOutput());
+        assertTrue(both.getErrorOutput().contains("--limit: --limit cannot be combined with --all"),
+                both.getErrorOutput());
         LaunchResult window = run(launcher, "list", "--since", "2h", "--until", "3h");
         assertTrue(window.getErrorOutput().contains("--until: --until must be after --since"), window.getErrorOutput());
         LaunchResult far = run(launcher, "list", "--finished-within", "9999999999d");
         assertEquals(2, far.exitCode(), far.getErrorOutput());
-        assertTrue(far.getErrorOutput().contains("--finished-within") && far.getErrorOutput().contains("out of range"), far.getErrorOutput());
+        assertTrue(far.getErrorOutput().contains("--finished-within") && far.getErrorOutput().contains("out of range"),
+                far.getErrorOutput());
         assertEquals(2, run(launcher, "list", "--since", "+99999-01-01T00:00:00Z").exitCode());
     }
 
@@ -380,23 +417,29 @@ class CliTest {
     void everyExitCodeInTheTableHappensAsItSays(QuarkusMainLauncher launcher) throws Exception {
         Path wrongKey = Files.createTempFile("wrong-key", ".txt");
         Files.writeString(wrongKey, "not-the-key");
-        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getByName("127.0.0.1"))) {
             Map<Integer, java.util.function.IntSupplier> scenarios = Map.of(
                     0, () -> run(launcher, "list", "-o", "ids").exitCode(),
                     1, () -> run(launcher, "list", "-s", "Failed", "-o", "ids", "--fail-on", "Failed").exitCode(),
                     2, () -> run(launcher, "list", "--status", "Bogus").exitCode(),
-                    3, () -> launcher.launch("list", "--host", emulator.url(), "--api-key-file", wrongKey.toString()).exitCode(),
+                    3, () -> launcher.launch("list", "--host", emulator.url(), "--api-key-file", wrongKey.toString())
+                            .exitCode(),
                     4, () -> run(launcher, "watch", "--interval", "1s", "--timeout", "0s").exitCode(),
                     // no injection: the command's collaborators are null, a bug of ours as any other
-                    5, () -> Cli.commandLine(picocli.CommandLine.defaultFactory()).setErr(new java.io.PrintWriter(new java.io.StringWriter()))
+                    5, () -> Cli.commandLine(picocli.CommandLine.defaultFactory())
+                            .setErr(new java.io.PrintWriter(new java.io.StringWriter()))
                             .execute("list", "--host", emulator.url()),
-                    6, () -> launcher.launch("emulator", "--bind", "127.0.0.1", "--port", String.valueOf(taken.getLocalPort())).exitCode());
-            java.util.regex.Matcher rows = java.util.regex.Pattern.compile("(?m)^\\s*(\\d+)\\s+\\S").matcher(Cli.EXIT_CODES);
+                    6, () -> launcher.launch("emulator", "--bind", "127.0.0.1", "--port",
+                            String.valueOf(taken.getLocalPort())).exitCode());
+            java.util.regex.Matcher rows = java.util.regex.Pattern.compile("(?m)^\\s*(\\d+)\\s+\\S")
+                    .matcher(Cli.EXIT_CODES);
             java.util.Set<Integer> documented = new java.util.TreeSet<>();
             while (rows.find()) {
                 documented.add(Integer.valueOf(rows.group(1)));
             }
-            assertEquals(new java.util.TreeSet<>(scenarios.keySet()), documented, "a scenario for every documented code");
+            assertEquals(new java.util.TreeSet<>(scenarios.keySet()), documented,
+                    "a scenario for every documented code");
             for (int code : documented) {
                 assertEquals(code, scenarios.get(code).getAsInt(), "exit code " + code);
             }
@@ -409,8 +452,9 @@ class CliTest {
     void emulatorServesOnItsOwnAndStopsByItself(QuarkusMainLauncher launcher) throws Exception {
         Path portFile = Files.createTempDirectory("emulator").resolve("port");
         // port 0: the emulator picks a free port and says which in the file, so no port is freed and taken again
-        CompletableFuture<LaunchResult> run = CompletableFuture.supplyAsync(() -> launcher.launch("emulator", "--port", "0",
-                "--port-file", portFile.toString(), "--imports", "12", "--for", "10s"));
+        CompletableFuture<LaunchResult> run = CompletableFuture.supplyAsync(() -> launcher.launch(
+                "emulator", "--port", "0",
+                "--port-file", portFile.toString(), "--imports", "12", "--for", "3s"));
         String body;
         try {
             // waits on a condition: the file appears once the emulator listens, and its lifetime starts then
@@ -418,7 +462,8 @@ class CliTest {
                 Thread.sleep(20);
             }
             assertTrue(Files.exists(portFile), "the emulator wrote its port before it ended");
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + Files.readString(portFile) + "/bulk/imports"))
+            HttpRequest request = HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + Files.readString(portFile) + "/bulk/imports"))
                     .header("Api-Key", "pclocal-emulator-key").build();
             body = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
         } finally {
@@ -440,7 +485,8 @@ class CliTest {
     void helpListsCommandsAndExitCodes(QuarkusMainLauncher launcher) {
         LaunchResult help = launcher.launch("--help");
         assertEquals(0, help.exitCode());
-        for (String word : List.of("list", "watch", "emulator", "generate-completion", "Exit codes:", "4  watch --timeout")) {
+        for (String word : List.of("list", "watch", "emulator", "generate-completion", "Exit codes:",
+                "4  watch --timeout")) {
             assertTrue(help.getOutput().contains(word), word + " in " + help.getOutput());
         }
         assertTrue(run(launcher, "list", "--help").getOutput().contains("--fail-on"));

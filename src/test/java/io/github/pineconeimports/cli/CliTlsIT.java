@@ -31,7 +31,8 @@ class CliTlsIT {
     @Test
     void listsOverHttpsByHostAndByIndexName(QuarkusMainLauncher launcher) {
         List<String> failed = Emulator.idsWithStatus(TlsProject.emulator().store().list(0, 1000).data(), "Failed");
-        LaunchResult byHost = launcher.launch("list", "--host", TlsProject.trusted().url(), "-s", "Failed", "-o", "ids");
+        LaunchResult byHost = launcher.launch("list", "--host", TlsProject.trusted().url(), "-s", "Failed",
+                "-o", "ids");
         assertEquals(0, byHost.exitCode(), byHost.getErrorOutput());
         assertEquals(failed, byHost.getOutputStream());
         LaunchResult byName = launcher.launch("list", "--host", "", "--index", TlsStandIn.INDEX, "-s", "Failed", "-o",

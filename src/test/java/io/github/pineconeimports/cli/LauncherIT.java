@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -16,7 +17,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 import io.github.pineconeimports.support.Emulator;
+import io.github.pineconeimports.support.ManualClock;
 import io.github.pineconeimports.support.StandaloneEmulator;
+import io.github.pineconeimports.support.Tools;
 
 /**
  * target/pinecone-imports, as a user runs it after {@code mvn package}: the release archive's launcher, unpacked
@@ -36,7 +39,8 @@ class LauncherIT {
             Run listed = launch(Map.of("PINECONE_INDEX_HOST", emulator.url(), "PINECONE_API_KEY", Emulator.KEY),
                     "list", "--status", "Failed", "--output", "ids");
             assertEquals(0, listed.exit(), listed.err());
-            List<String> expected = emulator.store().list(0, 1000).data().stream().filter(i -> "Failed".equals(i.get("status")))
+            List<String> expected = emulator.store().list(0, 1000).data().stream()
+                    .filter(i -> "Failed".equals(i.get("status")))
                     .map(i -> (String) i.get("id")).toList();
             assertEquals(expected, listed.out(), "stdout is the ids and nothing else");
             assertEquals("", listed.err(), "and the JVM said nothing");
@@ -44,21 +48,24 @@ class LauncherIT {
         Run unconfigured = launch(Map.of(), "list");
         assertEquals(2, unconfigured.exit());
         assertTrue(unconfigured.err().startsWith("pinecone-imports: PINECONE_API_KEY is not set"), unconfigured.err());
-        // target/pinecone-imports is the release archive's launcher, unpacked: its class archive is in the user's cache
+        // target/pinecone-imports is the release archive's launcher as JReleaser lays it out: no class archive in it
         assertTrue(Files.isSymbolicLink(TARGET.resolve("pinecone-imports")));
         try (Stream<Path> files = Files.walk(TARGET.resolve("pinecone-imports").toRealPath().getParent().getParent())) {
-            assertTrue(files.noneMatch(f -> f.getFileName().toString().matches(".*\\.(jsa|aot)")), "no archive in the install");
+            assertTrue(files.noneMatch(f -> f.getFileName().toString().matches(".*\\.(jsa|aot)")),
+                    "no archive in the install");
         }
     }
 
     @Test
     void aSettingThatCannotBeUsedIsAUsageErrorInOneLine() throws Exception {
-        for (Map.Entry<String, String> setting : Map.of("PINECONE_RETRIES", "abc", "PINECONE_RETRY_DELAY", "-1s").entrySet()) {
-            Run run = launch(Map.of("PINECONE_INDEX_HOST", "http://127.0.0.1:1", "PINECONE_API_KEY", "k", setting.getKey(),
-                    setting.getValue()), "list");
+        for (Map.Entry<String, String> setting : Map.of("PINECONE_RETRIES", "abc", "PINECONE_RETRY_DELAY", "-1s")
+                .entrySet()) {
+            Run run = launch(Map.of("PINECONE_INDEX_HOST", "http://127.0.0.1:1", "PINECONE_API_KEY", "k",
+                    setting.getKey(), setting.getValue()), "list");
             assertEquals(Cli.USAGE, run.exit(), run.err());
             assertEquals(1, run.err().lines().count(), run.err());
-            assertTrue(run.err().contains(setting.getKey().equals("PINECONE_RETRIES") ? "pinecone.retries" : "PINECONE_RETRY_DELAY"),
+            assertTrue(run.err().contains(
+                    setting.getKey().equals("PINECONE_RETRIES") ? "pinecone.retries" : "PINECONE_RETRY_DELAY"),
                     run.err());
         }
     }
@@ -69,8 +76,9 @@ class LauncherIT {
             Run serve = launch(Map.of("PINECONE_INDEX_HOST", "http://127.0.0.1:1", "PINECONE_API_KEY", "k",
                     "QUARKUS_HTTP_PORT", String.valueOf(taken.getLocalPort())));
             assertEquals(Cli.CANNOT_LISTEN, serve.exit(), serve.err());
-            assertEquals(List.of("pinecone-imports: cannot listen on 0.0.0.0:" + taken.getLocalPort() + ": the port is taken by another"
-                    + " process; set QUARKUS_HTTP_PORT (and QUARKUS_HTTP_HOST) to where it may listen"), serve.err().lines().toList());
+            assertEquals(List.of("pinecone-imports: cannot listen on 0.0.0.0:" + taken.getLocalPort()
+                    + ": the port is taken by another process; set QUARKUS_HTTP_PORT (and QUARKUS_HTTP_HOST) to where"
+                    + " it may listen"), serve.err().lines().toList());
         }
     }
 
@@ -80,15 +88,18 @@ class LauncherIT {
      */
     @Test
     void watchRedrawsInPlaceOnASmallTerminal() throws Exception {
+        String tmux = Tools.require("tmux", "tmux").toString();
         String socket = "pinecone-imports-it-" + ProcessHandle.current().pid();
         // the emulator's clock moves a step per reading, not with the wall clock: the imports finish after so many
         // polls, however slowly this machine starts the command
         try (StandaloneEmulator emulator = new StandaloneEmulator(Duration.ofSeconds(1),
-                io.github.pineconeimports.support.ManualClock.stepping(java.time.Instant.now(), Duration.ofMillis(250)))) {
+                ManualClock.stepping(Instant.now(), Duration.ofMillis(250)))) {
             emulator.store().runSeeded();
-            String command = "env -u PINECONE_INDEX -u PINECONE_CONTROLLER_HOST -u PINECONE_API_KEY_SECRET PINECONE_INDEX_HOST=" + emulator.url() + " PINECONE_API_KEY=" + Emulator.KEY + " "
-                    + TARGET.resolve("pinecone-imports").toAbsolutePath() + " watch --interval 1s --timeout 90s; echo EXIT=$?; sleep 120";
-            tmux(socket, "new-session", "-d", "-x", "60", "-y", "12", "-s", "watch", command);
+            String command = "env -u PINECONE_INDEX -u PINECONE_CONTROLLER_HOST -u PINECONE_API_KEY_SECRET"
+                    + " PINECONE_INDEX_HOST=" + emulator.url() + " PINECONE_API_KEY=" + Emulator.KEY + " "
+                    + TARGET.resolve("pinecone-imports").toAbsolutePath() + " watch --interval 1s --timeout 90s;"
+                    + " echo EXIT=$?; sleep 120";
+            tmux(tmux, socket, "new-session", "-d", "-x", "60", "-y", "12", "-s", "watch", command);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(100);
             String screen = "";
             String all = "";
@@ -96,15 +107,17 @@ class LauncherIT {
             while (!all.contains("EXIT=") && System.nanoTime() < deadline) {
                 // the scrollback's size first, then the screen: if the final summary (which may scroll) is not on the
                 // screen read after it, the size was read while watch was still redrawing in place
-                String history = tmux(socket, "display", "-p", "-t", "watch", "#{history_size}").strip();
-                screen = tmux(socket, "capture-pane", "-p", "-J", "-t", "watch");
-                all = tmux(socket, "capture-pane", "-p", "-J", "-S", "-", "-t", "watch"); // the scrollback too
+                String history = tmux(tmux, socket, "display", "-p", "-t", "watch", "#{history_size}").strip();
+                screen = tmux(tmux, socket, "capture-pane", "-p", "-J", "-t", "watch");
+                all = tmux(tmux, socket, "capture-pane", "-p", "-J", "-S", "-", "-t", "watch"); // the scrollback too
                 if (!all.contains("finished:") && screen.contains("records")) {
                     drawings.add(screen);
                     assertEquals("0", history, "nothing scrolled away:\n" + screen);
                     List<String> rows = screen.lines().filter(l -> !l.isBlank()).toList();
-                    assertTrue(rows.size() <= 12 && rows.stream().allMatch(l -> l.length() <= 60), "fits 60 x 12:\n" + screen);
-                    List<String> ids = rows.stream().filter(l -> l.matches("[0-9]+ .*")).map(l -> l.split(" ")[0]).toList();
+                    assertTrue(rows.size() <= 12 && rows.stream().allMatch(l -> l.length() <= 60),
+                            "fits 60 x 12:\n" + screen);
+                    List<String> ids = rows.stream().filter(l -> l.matches("[0-9]+ .*")).map(l -> l.split(" ")[0])
+                            .toList();
                     assertEquals(ids.size(), ids.stream().distinct().count(), "no row twice:\n" + screen);
                 }
                 TimeUnit.MILLISECONDS.sleep(250);
@@ -113,22 +126,26 @@ class LauncherIT {
             assertTrue(all.contains("import(s) finished"), all);
             assertTrue(drawings.size() > 2, "it was seen redrawing: " + drawings.size() + " different drawings");
         } finally {
-            new ProcessBuilder("tmux", "-L", socket, "kill-server").start().waitFor(10, TimeUnit.SECONDS);
+            new ProcessBuilder(tmux, "-L", socket, "kill-server").start().waitFor(10, TimeUnit.SECONDS);
         }
     }
 
-    private static String tmux(String socket, String... args) throws Exception {
-        Process tmux = new ProcessBuilder(Stream.concat(Stream.of("tmux", "-L", socket), Stream.of(args)).toList())
+    private static String tmux(String tmuxPath, String socket, String... args) throws Exception {
+        Process tmux = new ProcessBuilder(Stream.concat(Stream.of(tmuxPath, "-L", socket), Stream.of(args)).toList())
                 .redirectErrorStream(true).start();
         String out = new String(tmux.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(tmux.waitFor(10, TimeUnit.SECONDS) && tmux.exitValue() == 0, "tmux " + String.join(" ", args) + ": " + out);
+        assertTrue(tmux.waitFor(10, TimeUnit.SECONDS) && tmux.exitValue() == 0,
+                "tmux " + String.join(" ", args) + ": " + out);
         return out;
     }
 
     private static Run launch(Map<String, String> env, String... args) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(Stream.concat(Stream.of(TARGET.resolve("pinecone-imports").toString()),
-                Stream.of(args)).toList()).redirectError(ERR.toFile());
+        ProcessBuilder builder = new ProcessBuilder(
+                Stream.concat(Stream.of(TARGET.resolve("pinecone-imports").toString()), Stream.of(args)).toList())
+                .redirectError(ERR.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("PINECONE_"));
+        // the launcher trains its class archive on the first run: into target/, not this user's cache
+        builder.environment().put("XDG_CACHE_HOME", TARGET.resolve("launcher-cache").toAbsolutePath().toString());
         builder.environment().putAll(env);
         Process process = builder.start();
         List<String> out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();

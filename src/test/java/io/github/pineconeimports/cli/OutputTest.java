@@ -21,7 +21,8 @@ class OutputTest {
 
     @Test
     void theTableShowsControlCharactersInsteadOfSendingThem() {
-        ImportModel m = new ImportModel("1\u001b[2J", HOSTILE_URI, "Failed", Instant.now(), null, 1.0, 1L, null, Map.of());
+        ImportModel m = new ImportModel("1\u001b[2J", HOSTILE_URI, "Failed", Instant.now(), null, 1.0, 1L, null,
+                Map.of());
         StringWriter out = new StringWriter();
         Output.table(List.of(m), new PrintWriter(out), Instant.now(), false);
         String text = out.toString();
@@ -32,7 +33,8 @@ class OutputTest {
 
     @Test
     void watchLinesAreSafeToo() {
-        ImportModel m = new ImportModel("7", HOSTILE_URI, "Failed", Instant.now(), Instant.now(), 60.0, 5L, "bad\u001b[1Afile", Map.of());
+        ImportModel m = new ImportModel("7", HOSTILE_URI, "Failed", Instant.now(), Instant.now(), 60.0, 5L,
+                "bad\u001b[1Afile", Map.of());
         String line = WatchCommand.line(m, Instant.now(), Instant.now(), false);
         assertTrue(line.endsWith("bad\\u001b[1Afile"), line);
         assertFalse(line.contains("\u001b"), line);

@@ -28,8 +28,8 @@ class PackagingIT {
     static final Path TARGET = Path.of(System.getProperty("project.build.directory", "target"));
     static final String VERSION = System.getProperty("project.version", "0.1.0-SNAPSHOT");
     static final Path PACKAGE = TARGET.resolve("jreleaser/package/pinecone-imports");
-    static final Path ZIP = TARGET.resolve("jreleaser/assemble/pinecone-imports/java-archive/pinecone-imports-" + VERSION
-            + ".zip");
+    static final Path ZIP = TARGET.resolve("jreleaser/assemble/pinecone-imports/java-archive/pinecone-imports-"
+            + VERSION + ".zip");
 
     @Test
     void theFormulaInstallsThisVersionsArchiveByItsChecksum() throws Exception {
@@ -42,7 +42,8 @@ class PackagingIT {
         assertEquals("Apache-2.0", one(formula, "\\n  license \"([^\"]+)\""));
         assertEquals("openjdk@17", one(formula, "\\n  depends_on \"([^\"]+)\""));
         // the command, its man pages and completions, all from the archive's own paths
-        assertTrue(formula.contains("(bin/\"pinecone-imports\").write_env_script libexec/\"bin/pinecone-imports\""), formula);
+        assertTrue(formula.contains("(bin/\"pinecone-imports\").write_env_script libexec/\"bin/pinecone-imports\""),
+                formula);
         for (String path : List.of("share/man/man1/*.1", "share/bash-completion/completions/pinecone-imports",
                 "share/zsh/site-functions/_pinecone-imports")) {
             assertTrue(formula.contains("libexec/\"" + path + "\""), path + " in\n" + formula);
@@ -75,7 +76,8 @@ class PackagingIT {
         Sbom.assertListsExactly(Sbom.shipped(TARGET.resolve("quarkus-app/lib")), listed);
         Sbom.assertListsExactly(Sbom.shipped(TARGET.resolve("pinecone-imports-" + VERSION + "/lib/lib")), listed);
         assertTrue(listed.stream().anyMatch(jar -> jar.startsWith("info.picocli.picocli-")), "the command line's");
-        assertTrue(listed.stream().anyMatch(jar -> jar.startsWith("io.quarkus.quarkus-funqy-http-")), listed.toString());
+        assertTrue(listed.stream().anyMatch(jar -> jar.startsWith("io.quarkus.quarkus-funqy-http-")),
+                listed.toString());
     }
 
     private static String one(String text, String regex) {

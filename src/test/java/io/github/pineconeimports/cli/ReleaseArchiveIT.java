@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 
 import io.github.pineconeimports.support.Emulator;
+import io.github.pineconeimports.support.Tools;
 import io.github.pineconeimports.support.Walk;
 import io.restassured.RestAssured;
 
@@ -106,6 +107,9 @@ class ReleaseArchiveIT {
         }
         Set<String> expected = new TreeSet<>(ENTRIES);
         expected.addAll(libraries);
+        try (Stream<Path> docs = Files.list(Path.of("docs"))) {
+            docs.filter(f -> f.toString().endsWith(".md")).forEach(f -> expected.add("docs/" + f.getFileName()));
+        }
         assertTrue(libraries.size() > 100, "the libraries: " + libraries.size());
 
         List<String> tar = entries(shell(TARGET, "tar", "-tzf", ARCHIVES.resolve(NAME + ".tar.gz").toString()));
@@ -140,17 +144,22 @@ class ReleaseArchiveIT {
         assertEquals(0, help.exit(), help.err());
         assertTrue(help.out().startsWith("Usage: pinecone-imports ") && help.out().contains("Exit codes:"), help.out());
         assertEquals("", help.err());
+    }
 
+    @Test
+    void manPagesForEachCommandWithTheFlagsOfItsHelp() throws Exception {
+        String manPath = Tools.require("man", "man-db").toString();
+        Path home = home("man");
         for (String page : List.of("pinecone-imports", "pinecone-imports-list", "pinecone-imports-watch")) {
             Run man = run(install, home, Map.of("MANPAGER", "cat", "MANWIDTH", "100", "PATH", "/usr/bin:/bin"),
-                    "man", "-l", install.resolve("share/man/man1/" + page + ".1").toString());
+                    manPath, "-l", install.resolve("share/man/man1/" + page + ".1").toString());
             assertEquals(0, man.exit(), man.err());
             assertEquals("", man.err(), "groff has nothing to say about " + page);
             assertTrue(man.out().contains("NAME") && man.out().contains(page + " - "), man.out());
             assertTrue(man.out().contains("SYNOPSIS") && man.out().contains("OPTIONS"), man.out());
         }
         Run list = run(install, home, Map.of("MANPAGER", "cat", "MANWIDTH", "100", "PATH", "/usr/bin:/bin"),
-                "man", "-l", install.resolve("share/man/man1/pinecone-imports-list.1").toString());
+                manPath, "-l", install.resolve("share/man/man1/pinecone-imports-list.1").toString());
         // the flags come from the picocli model: every option of `list --help` is on the page
         Run listHelp = launch(install, home, Map.of(), "list", "--help");
         assertEquals(0, listHelp.exit(), listHelp.err());
@@ -160,7 +169,8 @@ class ReleaseArchiveIT {
                 flags.add(flag.replaceAll("[=,\\[].*", ""));
             }
         }
-        assertTrue(flags.containsAll(List.of("--status", "--since", "--fail-on", "--output", "--api-key-file")), flags.toString());
+        assertTrue(flags.containsAll(List.of("--status", "--since", "--fail-on", "--output", "--api-key-file")),
+                flags.toString());
         for (String flag : flags) {
             assertTrue(list.out().contains(flag), flag + " is on the man page");
         }
@@ -176,7 +186,8 @@ class ReleaseArchiveIT {
             assertEquals(new Run(0, "pinecone-imports " + VERSION + "\n", "", 0), first.withoutTime(), jdk.toString());
             List<Path> archives = files(home.resolve(".cache/pinecone-imports"));
             assertEquals(1, archives.size(), "one archive for " + jdk + ": " + archives);
-            assertTrue(archives.get(0).getFileName().toString().matches("cli-[0-9]+-[0-9a-f]{32}\\.(jsa|aot)"), archives.toString());
+            assertTrue(archives.get(0).getFileName().toString().matches("cli-[0-9]+-[0-9a-f]{32}\\.(jsa|aot)"),
+                    archives.toString());
 
             Path loaded = scratch.resolve("classes-" + jdk.getFileName() + ".log");
             Run second = launch(install, home, Map.of("JAVA_HOME", jdk.toString(), "PINECONE_IMPORTS_JAVA_OPTS",
@@ -228,8 +239,8 @@ class ReleaseArchiveIT {
                 .toString(), "--version");
         assertEquals(2, none.exit());
         assertEquals("", none.out());
-        assertTrue(none.err().startsWith("pinecone-imports: needs Java 17 or newer") && none.err().contains("JAVA_HOME"),
-                none.err());
+        assertTrue(none.err().startsWith("pinecone-imports: needs Java 17 or newer")
+                && none.err().contains("JAVA_HOME"), none.err());
 
         Run empty = launch(install, home, Map.of("JAVA_HOME", scratch.toString()), "--version");
         assertEquals(2, empty.exit());
@@ -261,7 +272,8 @@ class ReleaseArchiveIT {
             assertTrue(said.getValue() == 0 ? run.err().isEmpty() : run.err().contains("is Java 1.8.0_392"), run.err());
             if (said.getValue() == 0) {
                 // this java makes no archive, so its training fails: once, not again on every start
-                launch(install, home("fake-" + said.getKey()), Map.of("JAVA_HOME", bin.getParent().toString()), "--version");
+                launch(install, home("fake-" + said.getKey()), Map.of("JAVA_HOME", bin.getParent().toString()),
+                        "--version");
                 List<String> calls = Files.readAllLines(bin.resolve("calls"));
                 assertEquals(1, calls.stream().filter(c -> c.endsWith(" train")).count(), calls.toString());
                 assertTrue(files(home("fake-" + said.getKey()).resolve(".cache/pinecone-imports")).stream()
@@ -299,7 +311,7 @@ class ReleaseArchiveIT {
     }
 
     @Test
-    void completionForBashAndZsh() throws Exception {
+    void completionForBash() throws Exception {
         Path bash = install.resolve("share/bash-completion/completions/pinecone-imports");
         String complete = """
                 compopt() { :; }
@@ -315,19 +327,24 @@ class ReleaseArchiveIT {
                 "bash", bash.toString(), "pinecone-imports", "list", "--status", "F")));
         assertEquals(Set.of("--status"), lines(run(install, home, Map.of("PATH", "/usr/bin:/bin"), "bash", "-c",
                 complete, "bash", bash.toString(), "pinecone-imports", "watch", "--st")));
+    }
 
-        // zsh: an interactive shell in a pseudo-terminal, with the archive's site-functions on its fpath, and a Tab
+    @Test
+    void completionForZsh() throws Exception {
+        String zsh = Tools.require("zsh", "zsh").toString();
+        Path home = home("zsh-completion");
+        // an interactive shell in a pseudo-terminal, with the archive's site-functions on its fpath, and a Tab
         Path site = install.resolve("share/zsh/site-functions");
         Path driver = Path.of(ReleaseArchiveIT.class.getResource("/completion/zsh-tab.zsh").toURI());
         Map<String, String> zshPath = Map.of("PATH", "/usr/bin:/bin");
-        Run status = run(install, home, zshPath, "zsh", "-f", driver.toString(), site.toString(),
+        Run status = run(install, home, zshPath, zsh, "-f", driver.toString(), site.toString(),
                 "pinecone-imports list --status Ca", "Cancelled");
         assertTrue(status.out().contains("pinecone-imports list --status Cancelled"), status.out());
-        Run command = run(install, home, zshPath, "zsh", "-f", driver.toString(), site.toString(),
+        Run command = run(install, home, zshPath, zsh, "-f", driver.toString(), site.toString(),
                 "pinecone-imports wa", "watch");
         assertTrue(command.out().contains("pinecone-imports watch"), command.out());
-        for (Run zsh : List.of(status, command)) {
-            assertFalse(zsh.out().contains("not found") || zsh.out().contains("error"), zsh.out());
+        for (Run run : List.of(status, command)) {
+            assertFalse(run.out().contains("not found") || run.out().contains("error"), run.out());
         }
     }
 

@@ -16,18 +16,20 @@ class FastInstantTest {
     void agreesWithJavaTimeOnRandomInstantsAtEveryPrecision() {
         Random random = new Random(7);
         for (int i = 0; i < 20_000; i++) {
-            Instant instant = Instant.ofEpochSecond(random.nextLong(-2_000_000_000L, 8_000_000_000L), random.nextInt(1_000_000_000));
+            Instant instant = Instant.ofEpochSecond(random.nextLong(-2_000_000_000L, 8_000_000_000L),
+                    random.nextInt(1_000_000_000));
             String full = instant.toString();
             int digits = random.nextInt(10);
-            String text = full.substring(0, 19) + (digits == 0 ? "" : "." + (full.length() > 20 ? full.substring(20, full.length() - 1) + "000000000" : "000000000").substring(0, digits)) + "Z";
+            String text = full.substring(0, 19) + (digits == 0 ? "" : "." + (full.length() > 20
+                    ? full.substring(20, full.length() - 1) + "000000000" : "000000000").substring(0, digits)) + "Z";
             assertEquals(OffsetDateTime.parse(text).toInstant(), FastInstant.utc(text), text);
         }
     }
 
     @Test
     void edgesOfTheCalendar() {
-        for (String text : new String[] { "2024-02-29T23:59:59.999999999Z", "2000-01-01T00:00:00Z", "1970-01-01T00:00:00.1Z",
-                "2025-12-31T23:59:59Z" }) {
+        for (String text : new String[] { "2024-02-29T23:59:59.999999999Z", "2000-01-01T00:00:00Z",
+                "1970-01-01T00:00:00.1Z", "2025-12-31T23:59:59Z" }) {
             assertEquals(OffsetDateTime.parse(text).toInstant(), FastInstant.utc(text), text);
         }
     }
@@ -35,8 +37,8 @@ class FastInstantTest {
     @Test
     void otherShapesAreLeftToJavaTime() {
         for (String text : new String[] { "2025-01-10T10:00:00.1+02:00", "2025-01-10T10:00:00", "2025-01-10 10:00:00Z",
-                "2025-01-10T10:00:00.Z", "2025-01-10T10:00:00.1234567890Z", "2025-01-10T24:00:00Z", "2025-01-10T10:60:00Z",
-                "20x5-01-10T10:00:00Z", "2025-01-10T10:00:00z", "" }) {
+                "2025-01-10T10:00:00.Z", "2025-01-10T10:00:00.1234567890Z", "2025-01-10T24:00:00Z",
+                "2025-01-10T10:60:00Z", "20x5-01-10T10:00:00Z", "2025-01-10T10:00:00z", "" }) {
             assertNull(FastInstant.utc(text), text);
         }
     }

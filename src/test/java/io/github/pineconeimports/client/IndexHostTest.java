@@ -51,15 +51,18 @@ class IndexHostTest {
         IndexHost pinecone = IndexHost.controller("https://api.pinecone.io");
         assertEquals("https://alpha-x1.svc.aped-4627-b74a.pinecone.io",
                 IndexHost.given(pinecone, "alpha", "alpha-x1.svc.aped-4627-b74a.pinecone.io").toString());
-        assertEquals("https://alpha-x1.svc.pinecone.io", IndexHost.given(pinecone, "alpha", "https://alpha-x1.svc.pinecone.io").toString());
-        for (String outside : new String[] { "alpha.example.com", "alpha.pinecone.io.example.com", "http://alpha.svc.pinecone.io",
-                "127.0.0.1:5081", "https://user@alpha.svc.pinecone.io", "alpha.svc.pinecone.io/bulk", "pinecone.io", "" }) {
+        assertEquals("https://alpha-x1.svc.pinecone.io",
+                IndexHost.given(pinecone, "alpha", "https://alpha-x1.svc.pinecone.io").toString());
+        for (String outside : new String[] { "alpha.example.com", "alpha.pinecone.io.example.com",
+                "http://alpha.svc.pinecone.io", "127.0.0.1:5081", "https://user@alpha.svc.pinecone.io",
+                "alpha.svc.pinecone.io/bulk", "pinecone.io", "" }) {
             refusedFor(pinecone, outside);
         }
         IndexHost loopback = IndexHost.controller("http://127.0.0.1:5080");
         assertEquals("http://127.0.0.1:5081", IndexHost.given(loopback, "alpha", "127.0.0.1:5081").toString(),
                 "a bare host on the control plane's loopback address is plain HTTP");
-        assertEquals("https://alpha.svc.pinecone.io", IndexHost.given(loopback, "alpha", "alpha.svc.pinecone.io").toString());
+        assertEquals("https://alpha.svc.pinecone.io",
+                IndexHost.given(loopback, "alpha", "alpha.svc.pinecone.io").toString());
         refusedFor(loopback, "127.0.0.2:5081");
         refusedFor(loopback, "localhost:5081");
         refusedFor(loopback, "10.0.0.5:5081");
@@ -72,7 +75,8 @@ class IndexHostTest {
     }
 
     private static void refusedFor(IndexHost controlPlane, String host) {
-        PineconeException e = assertThrows(PineconeException.class, () -> IndexHost.given(controlPlane, "alpha", host), host);
+        PineconeException e = assertThrows(PineconeException.class, () -> IndexHost.given(controlPlane, "alpha", host),
+                host);
         assertEquals(Failure.Kind.UPSTREAM_ANOMALY, e.kind());
         assertTrue(e.getMessage().contains("index 'alpha'"), e.getMessage());
     }
@@ -80,7 +84,8 @@ class IndexHostTest {
     @Test
     void theControlPlaneIsHttpsUnlessLoopback() {
         assertEquals("https://api.pinecone.io", IndexHost.controller("api.pinecone.io").toString());
-        PineconeConfigException e = assertThrows(PineconeConfigException.class, () -> IndexHost.controller("http://api.pinecone.io"));
+        PineconeConfigException e = assertThrows(PineconeConfigException.class,
+                () -> IndexHost.controller("http://api.pinecone.io"));
         assertTrue(e.getMessage().startsWith("PINECONE_CONTROLLER_HOST uses plain http"), e.getMessage());
     }
 }

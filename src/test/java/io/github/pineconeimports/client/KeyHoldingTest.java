@@ -33,7 +33,8 @@ class KeyHoldingTest {
         for (int i = 1; i <= 100; i++) {
             rest.api(PineconeApi.class, host, connection.withApiKey("rotated-" + i));
         }
-        assertTrue(rest.open() - before < RestClients.KEYS_PER_SLOT, "open clients after 100 rotations: " + rest.open());
+        assertTrue(rest.open() - before < RestClients.KEYS_PER_SLOT,
+                "open clients after 100 rotations: " + rest.open());
         rest.forget(host);
     }
 
@@ -43,7 +44,8 @@ class KeyHoldingTest {
             for (Class<?> nested : holder.getDeclaredClasses()) {
                 if (nested.isRecord()) {
                     for (RecordComponent component : nested.getRecordComponents()) {
-                        assertFalse(component.getName().toLowerCase().contains("key") && component.getType() == String.class,
+                        assertFalse(component.getName().toLowerCase().contains("key")
+                                && component.getType() == String.class,
                                 nested.getName() + "." + component.getName() + " would print the raw key");
                     }
                 }

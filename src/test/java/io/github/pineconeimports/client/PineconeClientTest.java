@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -104,7 +105,8 @@ class PineconeClientTest {
         assertEquals(12.5, running.percentComplete());
         assertEquals(125L, running.recordsImported());
         ImportModel cancelled = page.data().get(1).model();
-        assertEquals(Instant.parse("2025-02-01T01:00:00Z"), cancelled.createdAt(), "started_at is an alias of createdAt");
+        assertEquals(Instant.parse("2025-02-01T01:00:00Z"), cancelled.createdAt(),
+                "started_at is an alias of createdAt");
         assertEquals(Instant.parse("2025-02-01T01:30:00Z"), cancelled.finishedAt());
         assertNull(page.nextToken(), "an empty next means last page");
     }
@@ -130,7 +132,7 @@ class PineconeClientTest {
         wireMock.verify(getRequestedFor(urlPathEqualTo("/bulk/imports"))
                 .withHeader("Api-Key", equalTo(WireMockUpstream.SECRET_KEY))
                 .withHeader("X-Pinecone-Api-Version", equalTo("2025-01"))
-                .withHeader("User-Agent", com.github.tomakehurst.wiremock.client.WireMock.matching("pinecone-imports/[0-9]+\\.[0-9]+\\.[0-9]+.*"))
+                .withHeader("User-Agent", matching("pinecone-imports/[0-9]+\\.[0-9]+\\.[0-9]+.*"))
                 .withQueryParam("limit", equalTo("7"))
                 .withQueryParam("paginationToken", equalTo(token)));
         String raw = wireMock.getAllServeEvents().get(0).getRequest().getUrl();
@@ -140,7 +142,8 @@ class PineconeClientTest {
     @Test
     void plainText401BecomesATypedError() {
         wireMock.stubFor(get(urlPathEqualTo("/bulk/imports"))
-                .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "text/plain").withBody("Invalid API Key")));
+                .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "text/plain")
+                        .withBody("Invalid API Key")));
         PineconeException e = assertThrows(PineconeException.class, () -> client.listImports(connection, 100, null));
         assertEquals(401, e.httpStatus());
         assertNull(e.rpcCode());
@@ -170,7 +173,8 @@ class PineconeClientTest {
     @Test
     void maps404WithItsRpcStatus() {
         wireMock.stubFor(get(urlPathEqualTo("/bulk/imports")).willReturn(aResponse().withStatus(404)
-                .withHeader("Content-Type", "application/json").withBody("{\"code\":5,\"message\":\"Index not found\"}")));
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"code\":5,\"message\":\"Index not found\"}")));
         PineconeException e = assertThrows(PineconeException.class, () -> client.listImports(connection, 100, null));
         assertEquals(404, e.httpStatus());
         assertEquals(5, e.rpcCode());
@@ -182,9 +186,11 @@ class PineconeClientTest {
     void decodesTheControlPlaneErrorShapeToo() {
         wireMock.stubFor(get(urlPathEqualTo("/bulk/imports")).willReturn(aResponse().withStatus(404)
                 .withHeader("Content-Type", "application/json")
-                .withBody("{\"error\":{\"code\":\"NOT_FOUND\",\"message\":\"Resource alpha not found\"},\"status\":404}")));
+                .withBody("{\"error\":{\"code\":\"NOT_FOUND\",\"message\":\"Resource alpha not found\"},"
+                        + "\"status\":404}")));
         PineconeException e = assertThrows(PineconeException.class, () -> client.listImports(connection, 100, null));
-        assertEquals("Pinecone found no such index or import (404): NOT_FOUND: Resource alpha not found", e.getMessage());
+        assertEquals("Pinecone found no such index or import (404): NOT_FOUND: Resource alpha not found",
+                e.getMessage());
     }
 
     private void serve(String fixture) {

@@ -20,7 +20,8 @@ class PineconeHeadersTest {
 
     @Test
     void aRequestToAnotherHostIsRefusedAndNotRetried() {
-        PineconeHeaders headers = new PineconeHeaders("pcsk_never_sent_123456", "2025-01", "idx.svc.pinecone.io", "test");
+        PineconeHeaders headers = new PineconeHeaders("pcsk_never_sent_123456", "2025-01", "idx.svc.pinecone.io",
+                "test");
         ClientRequestContext elsewhere = (ClientRequestContext) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] { ClientRequestContext.class }, (proxy, method, args) -> {
                     if (method.getName().equals("getUri")) {
@@ -32,7 +33,8 @@ class PineconeHeadersTest {
         assertFalse(refused.isTransient(), "a refusal is not worth another try");
         assertFalse(RetryPolicy.worthRetrying(refused));
         assertEquals(Failure.Kind.UPSTREAM_ANOMALY, refused.kind());
-        assertTrue(refused.getMessage().startsWith("Request not sent: refusing to send the API key to evil.example.com"),
+        assertTrue(refused.getMessage()
+                .startsWith("Request not sent: refusing to send the API key to evil.example.com"),
                 refused.getMessage());
         assertFalse(refused.getMessage().contains("pcsk_never_sent_123456"));
     }

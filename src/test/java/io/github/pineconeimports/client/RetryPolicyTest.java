@@ -70,12 +70,15 @@ class RetryPolicyTest {
                 longest = Math.max(longest, wait);
             }
             // full jitter spreads the waits over the whole bound (200 draws all below half of it: 2^-200)
-            assertTrue(longest > bound / 2, "attempt " + attempt + ": the longest of 200 waits was " + longest + " of " + bound);
+            assertTrue(longest > bound / 2,
+                    "attempt " + attempt + ": the longest of 200 waits was " + longest + " of " + bound);
         }
-        assertEquals(2_000, policy.delayMs(0, PineconeException.answered(429, null, "slow down", Duration.ofSeconds(2))));
+        assertEquals(2_000,
+                policy.delayMs(0, PineconeException.answered(429, null, "slow down", Duration.ofSeconds(2))));
         assertEquals(RetryPolicy.MAX_RETRY_AFTER_MS,
                 policy.delayMs(0, PineconeException.answered(429, null, "slow down", Duration.ofHours(1))), "capped");
-        assertEquals(0, Deadline.within(Duration.ofNanos(1), () -> policy.delayMs(0, unavailable)), "never past the deadline");
+        assertEquals(0, Deadline.within(Duration.ofNanos(1), () -> policy.delayMs(0, unavailable)),
+                "never past the deadline");
     }
 
     @Test
@@ -93,8 +96,8 @@ class RetryPolicyTest {
         assertTrue(assertThrows(PineconeConfigException.class, () -> new RetryPolicy(-1, Duration.ZERO)).getMessage()
                 .startsWith("PINECONE_RETRIES (pinecone.retries) must be 0..10, was -1"));
         assertThrows(PineconeConfigException.class, () -> new RetryPolicy(11, Duration.ZERO));
-        assertTrue(assertThrows(PineconeConfigException.class, () -> new RetryPolicy(4, Duration.ofSeconds(-1))).getMessage()
-                .startsWith("PINECONE_RETRY_DELAY"));
+        assertTrue(assertThrows(PineconeConfigException.class, () -> new RetryPolicy(4, Duration.ofSeconds(-1)))
+                .getMessage().startsWith("PINECONE_RETRY_DELAY"));
         assertThrows(PineconeConfigException.class, () -> new RetryPolicy(4, Duration.ofMillis(4_001)));
         new RetryPolicy(10, Duration.ofSeconds(4));
         new RetryPolicy(0, Duration.ZERO);

@@ -50,7 +50,8 @@ class ContractTest {
                 .filter(n -> !n.equals("extra")).collect(Collectors.toCollection(TreeSet::new));
         for (String version : List.of("2025-01", "2025-10", "2026-04")) {
             Map<String, Object> spec = spec("db_data_" + version + ".oas.yaml");
-            assertEquals(new TreeSet<>(properties(spec, "ImportModel").keySet()), ours, "ImportModel fields, API " + version);
+            assertEquals(new TreeSet<>(properties(spec, "ImportModel").keySet()), ours,
+                    "ImportModel fields, API " + version);
         }
     }
 
@@ -58,17 +59,20 @@ class ContractTest {
     void queryParametersAndLimitsMatchTheSpec() throws Exception {
         Map<String, Object> spec = spec("db_data_2025-01.oas.yaml");
         List<Map<String, Object>> parameters = list(operation(spec, "/bulk/imports", "get").get("parameters"));
-        Set<String> specNames = parameters.stream().filter(p -> "query".equals(p.get("in"))).map(p -> (String) p.get("name"))
+        Set<String> specNames = parameters.stream().filter(p -> "query".equals(p.get("in")))
+                .map(p -> (String) p.get("name"))
                 .collect(Collectors.toSet());
         Method list = PineconeApi.class.getMethod("listImports", Integer.class, String.class);
-        Set<String> clientNames = Arrays.stream(list.getParameters()).map(p -> p.getAnnotation(QueryParam.class).value())
+        Set<String> clientNames = Arrays.stream(list.getParameters())
+                .map(p -> p.getAnnotation(QueryParam.class).value())
                 .collect(Collectors.toSet());
         assertEquals(specNames, clientNames);
-        Map<String, Object> limit = map(parameters.stream().filter(p -> "limit".equals(p.get("name"))).findFirst().orElseThrow()
-                .get("schema"));
+        Map<String, Object> limit = map(parameters.stream().filter(p -> "limit".equals(p.get("name"))).findFirst()
+                .orElseThrow().get("schema"));
         assertEquals(((Number) limit.get("maximum")).intValue(), ImportQuery.MAX_LIMIT);
         assertEquals(Integer.parseInt(String.valueOf(limit.get("default"))), ImportQuery.DEFAULT_LIMIT);
-        given().header("Api-Key", Emulator.KEY).queryParam("limit", limit.get("maximum")).get("/bulk/imports").then().statusCode(200);
+        given().header("Api-Key", Emulator.KEY).queryParam("limit", limit.get("maximum")).get("/bulk/imports").then()
+                .statusCode(200);
         given().header("Api-Key", Emulator.KEY).queryParam("limit", ((Number) limit.get("maximum")).intValue() + 1)
                 .get("/bulk/imports").then().statusCode(400);
         given().header("Api-Key", Emulator.KEY).queryParam("limit", ((Number) limit.get("minimum")).intValue() - 1)
@@ -88,7 +92,8 @@ class ContractTest {
                 .then().statusCode(200).contentType(ContentType.JSON).extract().jsonPath();
         Map<String, Object> body = page.<String, Object> getMap("");
         assertSubset(body.keySet(), properties(spec, "ListImportsResponse").keySet(), "ListImportsResponse");
-        assertSubset(page.<String, Object> getMap("pagination").keySet(), properties(spec, "Pagination").keySet(), "Pagination");
+        assertSubset(page.<String, Object> getMap("pagination").keySet(), properties(spec, "Pagination").keySet(),
+                "Pagination");
         Map<String, Object> model = properties(spec, "ImportModel");
         List<String> statuses = list(map(model.get("status")).get("enum"));
         for (Map<String, Object> item : page.<Map<String, Object>> getList("data")) {
@@ -110,7 +115,8 @@ class ContractTest {
                 .body("{\"uri\":\"s3://bucket/contract/\"}").post("/bulk/imports").then().statusCode(200)
                 .extract().jsonPath().<String, Object> getMap("");
         assertSubset(started.keySet(), properties(spec, "StartImportResponse").keySet(), "StartImportResponse");
-        List<String> required = list(map(map(map(spec.get("components")).get("schemas")).get("StartImportRequest")).get("required"));
+        List<String> required = list(map(map(map(spec.get("components")).get("schemas")).get("StartImportRequest"))
+                .get("required"));
         assertEquals(List.of("uri"), required, "the emulator requires exactly uri");
     }
 
@@ -125,16 +131,22 @@ class ContractTest {
         try (EmulatorProject project = EmulatorProject.start(vertx,
                 EmulatorSettings.defaults().withApiKey(Emulator.KEY).withImports(3, 1), List.of("alpha", "beta"))) {
             String base = "http://127.0.0.1:" + project.port();
-            JsonPath list = given().header("Api-Key", Emulator.KEY).get(base + "/indexes").then().statusCode(200).extract().jsonPath();
-            assertSubset(list.<String, Object> getMap("").keySet(), properties(spec, "IndexList").keySet(), "IndexList");
+            JsonPath list = given().header("Api-Key", Emulator.KEY).get(base + "/indexes").then().statusCode(200)
+                    .extract().jsonPath();
+            assertSubset(list.<String, Object> getMap("").keySet(), properties(spec, "IndexList").keySet(),
+                    "IndexList");
             for (Map<String, Object> model : list.<Map<String, Object>> getList("indexes")) {
                 assertSubset(model.keySet(), map(index.get("properties")).keySet(), "IndexModel");
-                assertTrue(model.keySet().containsAll(list(index.get("required"))), "IndexModel's required fields: " + model.keySet());
-                assertTrue(((String) model.get("host")).matches("127\\.0\\.0\\.1:\\d+"), "a bare host:port, as Pinecone reports hosts");
+                assertTrue(model.keySet().containsAll(list(index.get("required"))),
+                        "IndexModel's required fields: " + model.keySet());
+                assertTrue(((String) model.get("host")).matches("127\\.0\\.0\\.1:\\d+"),
+                        "a bare host:port, as Pinecone reports hosts");
             }
             Map<String, Object> errorSchema = properties(spec, "ErrorResponse");
-            List<String> codes = list(map(map(map(errorSchema.get("error")).get("properties")).get("code")).get("enum"));
-            for (var answer : List.of(given().header("Api-Key", Emulator.KEY).get(base + "/indexes/nope").then().statusCode(404),
+            List<String> codes = list(map(map(map(errorSchema.get("error")).get("properties")).get("code"))
+                    .get("enum"));
+            for (var answer : List.of(
+                    given().header("Api-Key", Emulator.KEY).get(base + "/indexes/nope").then().statusCode(404),
                     given().header("Api-Key", "wrong").get(base + "/indexes").then().statusCode(401))) {
                 Map<String, Object> error = answer.contentType(ContentType.JSON).extract().jsonPath().getMap("");
                 assertSubset(error.keySet(), errorSchema.keySet(), "ErrorResponse");
@@ -160,8 +172,10 @@ class ContractTest {
             default -> { }
         }
         if (schema.get("minimum") != null) {
-            assertTrue(((Number) value).doubleValue() >= ((Number) schema.get("minimum")).doubleValue(), field + " >= minimum");
-            assertTrue(((Number) value).doubleValue() <= ((Number) schema.get("maximum")).doubleValue(), field + " <= maximum");
+            assertTrue(((Number) value).doubleValue() >= ((Number) schema.get("minimum")).doubleValue(),
+                    field + " >= minimum");
+            assertTrue(((Number) value).doubleValue() <= ((Number) schema.get("maximum")).doubleValue(),
+                    field + " <= maximum");
         }
     }
 

@@ -83,7 +83,8 @@ class EmulatorTest {
 
     @Test
     void theKeyIsChecked() {
-        given().get("/bulk/imports").then().statusCode(401).contentType(ContentType.TEXT).body(equalTo("Invalid API Key"));
+        given().get("/bulk/imports").then().statusCode(401).contentType(ContentType.TEXT)
+                .body(equalTo("Invalid API Key"));
         given().header("Api-Key", "wrong").get("/bulk/imports/1").then().statusCode(401);
     }
 
@@ -121,7 +122,8 @@ class EmulatorTest {
         clock.advance(TICK.multipliedBy(2));
         pinecone().delete("/bulk/imports/" + id).then().statusCode(200).body(equalTo("{}"));
         clock.advance(TICK.multipliedBy(20));
-        pinecone().get("/bulk/imports/" + id).then().body("status", equalTo("Cancelled")).body("finishedAt", notNullValue());
+        pinecone().get("/bulk/imports/" + id).then().body("status", equalTo("Cancelled"))
+                .body("finishedAt", notNullValue());
         String completed = (String) Emulator.everything().stream().filter(i -> "Completed".equals(i.get("status")))
                 .findFirst().orElseThrow().get("id");
         pinecone().delete("/bulk/imports/" + completed).then().statusCode(200);
@@ -148,7 +150,8 @@ class EmulatorTest {
     }
 
     private static String start(String uri) {
-        return pinecone().contentType(ContentType.JSON).body("{\"uri\":\"" + uri + "\",\"errorMode\":{\"onError\":\"abort\"}}")
+        return pinecone().contentType(ContentType.JSON)
+                .body("{\"uri\":\"" + uri + "\",\"errorMode\":{\"onError\":\"abort\"}}")
                 .post("/bulk/imports").then().statusCode(200).extract().path("id");
     }
 

@@ -18,7 +18,8 @@ class ListingClockTest {
         ListingClock clock = (ListingClock) EmulatorStore.clock(null, START, STEP);
         EmulatorStore store = new EmulatorStore(clock, Duration.ofMinutes(1), 150, 42);
         String id = store.start("s3://acme/batch/");
-        assertEquals(START.toString(), store.describe(id).orElseThrow().get("createdAt"), "the clock stands still between listings");
+        assertEquals(START.toString(), store.describe(id).orElseThrow().get("createdAt"),
+                "the clock stands still between listings");
 
         assertEquals("InProgress", secondPageStatus(store, id));
         assertEquals(START.plus(STEP), clock.instant());
@@ -30,7 +31,8 @@ class ListingClockTest {
     /** A whole listing, first page then second; the import (the 151st) is on the second. */
     private static String secondPageStatus(EmulatorStore store, String id) {
         store.list(0, 100);
-        return store.list(100, 100).data().stream().filter(i -> id.equals(i.get("id"))).map(i -> (String) i.get("status"))
+        return store.list(100, 100).data().stream().filter(i -> id.equals(i.get("id")))
+                .map(i -> (String) i.get("status"))
                 .findFirst().orElseThrow();
     }
 }

@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
@@ -30,10 +29,12 @@ class ConcurrencyTest {
     void callersBeyondTheWorkerPoolAllGetTheirAnswer() throws Exception {
         int port = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/listImports?status=Failed&all=true"))
+        HttpRequest request = HttpRequest
+                .newBuilder(URI.create("http://localhost:" + port + "/listImports?status=Failed&all=true"))
                 .timeout(Duration.ofSeconds(20)).build();
         List<CompletableFuture<Integer>> calls = IntStream.range(0, 24)
-                .mapToObj(i -> http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).thenApply(HttpResponse::statusCode))
+                .mapToObj(i -> http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                        .thenApply(HttpResponse::statusCode))
                 .toList();
         List<Integer> statuses = CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new))
                 .thenApply(done -> calls.stream().map(CompletableFuture::join).toList())

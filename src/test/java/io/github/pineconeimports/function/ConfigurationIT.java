@@ -53,30 +53,36 @@ class ConfigurationIT {
             given().port(port).get("/listImports").then().statusCode(500).body("error", equalTo("not_configured"))
                     .body("message", containsString("PINECONE_API_KEY is not set"));
             given().port(port).get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"))
-                    .body("checks.find { it.name == 'pinecone-configuration' }.data.problem", containsString("PINECONE_API_KEY is not set"));
+                    .body("checks.find { it.name == 'pinecone-configuration' }.data.problem",
+                            containsString("PINECONE_API_KEY is not set"));
             given().port(port).get("/q/health/live").then().statusCode(200);
             // bad input is still judged first
-            given().port(port).queryParam("limit", "0").get("/listImports").then().statusCode(400).body("field", equalTo("limit"));
+            given().port(port).queryParam("limit", "0").get("/listImports").then().statusCode(400)
+                    .body("field", equalTo("limit"));
         });
     }
 
     @Test
     void anIndexAndAHostBothConfiguredIsNotConfigured() throws Exception {
-        serving(Map.of("PINECONE_INDEX_HOST", "http://127.0.0.1:1", "PINECONE_INDEX", "alpha", "PINECONE_API_KEY", "k"), port -> {
+        serving(Map.of("PINECONE_INDEX_HOST", "http://127.0.0.1:1", "PINECONE_INDEX", "alpha",
+                "PINECONE_API_KEY", "k"), port -> {
             given().port(port).get("/listImports").then().statusCode(500).body("error", equalTo("not_configured"))
                     .body("message", containsString("PINECONE_INDEX and PINECONE_INDEX_HOST are both set"));
             given().port(port).get("/q/health/ready").then().statusCode(503)
-                    .body("checks.find { it.name == 'pinecone-configuration' }.data.problem", containsString("PINECONE_INDEX and PINECONE_INDEX_HOST are both set"));
+                    .body("checks.find { it.name == 'pinecone-configuration' }.data.problem",
+                            containsString("PINECONE_INDEX and PINECONE_INDEX_HOST are both set"));
         });
     }
 
     @Test
     void retrySettingsOutOfRangeAreNotConfiguredAndOnesThatCannotBeReadStopTheStartSayingWhy() throws Exception {
-        serving(Map.of("PINECONE_INDEX_HOST", "http://127.0.0.1:1", "PINECONE_API_KEY", "k", "PINECONE_RETRIES", "-1"), port -> {
+        serving(Map.of("PINECONE_INDEX_HOST", "http://127.0.0.1:1", "PINECONE_API_KEY", "k",
+                "PINECONE_RETRIES", "-1"), port -> {
             given().port(port).get("/listImports").then().statusCode(500).body("error", equalTo("not_configured"))
                     .body("message", containsString("PINECONE_RETRIES (pinecone.retries) must be 0..10"));
             given().port(port).get("/q/health/ready").then().statusCode(503)
-                    .body("checks.find { it.name == 'pinecone-configuration' }.data.problem", containsString("PINECONE_RETRIES"));
+                    .body("checks.find { it.name == 'pinecone-configuration' }.data.problem",
+                            containsString("PINECONE_RETRIES"));
         });
         assertStartStopsNaming(Map.of("PINECONE_RETRIES", "abc"), "pinecone.retries");
     }
@@ -101,21 +107,27 @@ class ConfigurationIT {
         Map<String, String> host = Map.of("PINECONE_INDEX_HOST", "http://127.0.0.1:1", "PINECONE_API_KEY", "k");
         Map<Map<String, String>, String> bad = Map.of(
                 Map.of("IMPORTS_SCAN_INTERVAL", "0s"), "IMPORTS_SCAN_INTERVAL is 0s: give a duration from 1s to 1m",
-                Map.of("IMPORTS_SCAN_INTERVAL", "every minute"), "IMPORTS_SCAN_INTERVAL is 'every minute', not a duration",
-                Map.of("IMPORTS_SCAN_INTERVAL", "1m", "IMPORTS_SCAN_INDEXES", "alpha,,beta"), "IMPORTS_SCAN_INDEXES is 'alpha,,beta'",
-                Map.of("IMPORTS_SCAN_INTERVAL", "1m", "IMPORTS_SCAN_INDEXES", "*"), "names indexes while PINECONE_INDEX_HOST names a host");
+                Map.of("IMPORTS_SCAN_INTERVAL", "every minute"),
+                "IMPORTS_SCAN_INTERVAL is 'every minute', not a duration",
+                Map.of("IMPORTS_SCAN_INTERVAL", "1m", "IMPORTS_SCAN_INDEXES", "alpha,,beta"),
+                "IMPORTS_SCAN_INDEXES is 'alpha,,beta'",
+                Map.of("IMPORTS_SCAN_INTERVAL", "1m", "IMPORTS_SCAN_INDEXES", "*"),
+                "names indexes while PINECONE_INDEX_HOST names a host");
         for (Map.Entry<Map<String, String>, String> setting : bad.entrySet()) {
             Map<String, String> with = new HashMap<>(host);
             with.putAll(setting.getKey());
             serving(with, port -> {
                 given().port(port).get("/q/health/ready").then().statusCode(503)
-                        .body("checks.find { it.name == 'imports-scan' }.data.problem", containsString(setting.getValue()));
+                        .body("checks.find { it.name == 'imports-scan' }.data.problem",
+                                containsString(setting.getValue()));
                 given().port(port).queryParam("limit", "0").get("/listImports").then().statusCode(400);
-                assertFalse(given().port(port).get("/q/metrics").asString().contains("pinecone_imports_scans_total"), "no scan ran");
+                assertFalse(given().port(port).get("/q/metrics").asString().contains("pinecone_imports_scans_total"),
+                        "no scan ran");
             });
         }
         // nothing says what to scan: no index host, no index, no names
-        serving(Map.of("PINECONE_API_KEY", "k", "IMPORTS_SCAN_INTERVAL", "1m"), port -> given().port(port).get("/q/health/ready")
+        serving(Map.of("PINECONE_API_KEY", "k", "IMPORTS_SCAN_INTERVAL", "1m"), port -> given().port(port)
+                .get("/q/health/ready")
                 .then().statusCode(503).body("checks.find { it.name == 'imports-scan' }.data.problem",
                         containsString("the scan has no index: set IMPORTS_SCAN_INDEXES")));
     }
@@ -146,9 +158,15 @@ class ConfigurationIT {
         for (Map.Entry<String, String> setting : Map.of("QUARKUS_TLS_TRUST_ALL", "true",
                 "QUARKUS_REST_CLIENT_VERIFY_HOST", "false").entrySet()) {
             serving(Map.of("PINECONE_INDEX_HOST", "https://localhost:1", "PINECONE_API_KEY", "k", setting.getKey(),
-                    setting.getValue()), port -> given().port(port).get("/listImports").then().statusCode(500)
-                            .body("error", equalTo("not_configured"))
-                            .body("message", containsString("would send the API key to any server")));
+                    setting.getValue()), port -> {
+                        given().port(port).get("/listImports").then().statusCode(500)
+                                .body("error", equalTo("not_configured"))
+                                .body("message", containsString("would send the API key to any server"));
+                        // and the replica says so before any call: it is not ready
+                        given().port(port).get("/q/health/ready").then().statusCode(503)
+                                .body("checks.find { it.name == 'pinecone-configuration' }.data.problem",
+                                        containsString("would send the API key to any server"));
+                    });
         }
     }
 
@@ -165,9 +183,10 @@ class ConfigurationIT {
         upstream.start();
         try {
             Path home = Files.createTempDirectory("configuration-it");
-            Process cli = PackagedJar.start(home, home.resolve("cli.log"), Map.of("IMPORTS_SCAN_INTERVAL", "1s", "PINECONE_API_KEY", "k",
-                    "PINECONE_INDEX_HOST", "http://127.0.0.1:" + upstream.getAddress().getPort()), List.of(), "emulator", "--port", "0",
-                    "--for", "2s");
+            Process cli = PackagedJar.start(home, home.resolve("cli.log"), Map.of("IMPORTS_SCAN_INTERVAL", "1s",
+                    "PINECONE_API_KEY", "k",
+                    "PINECONE_INDEX_HOST", "http://127.0.0.1:" + upstream.getAddress().getPort()),
+                    List.of(), "emulator", "--port", "0", "--for", "2s");
             ended(cli);
             assertEquals(0, cli.exitValue(), Files.readString(home.resolve("cli.log")));
             assertEquals(0, asked.get(), "no scan asked the index host");

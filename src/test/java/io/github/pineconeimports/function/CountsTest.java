@@ -57,7 +57,8 @@ class CountsTest {
         }
         JsonPath listed = given().queryParams(filter).queryParam("all", true).get("/listImports").then().statusCode(200)
                 .extract().jsonPath();
-        JsonPath counted = given().queryParams(filter).queryParam("counts", true).get("/listImports").then().statusCode(200)
+        JsonPath counted = given().queryParams(filter).queryParam("counts", true).get("/listImports").then()
+                .statusCode(200)
                 .body("data", nullValue()).body("pagination", nullValue()).extract().jsonPath();
 
         List<String> statusesListed = listed.getList("data.status");
@@ -86,8 +87,9 @@ class CountsTest {
     void postedAsJsonAsAWorkflowSendsIt() {
         String since = middleCreatedAt();
         given().contentType(ContentType.JSON).body(Map.of("counts", true, "since", since)).post("/listImports").then()
-                .statusCode(200).body("matched.total", equalTo(given().queryParam("since", since).queryParam("all", true)
-                        .get("/listImports").then().extract().jsonPath().getList("data").size()));
+                .statusCode(200).body("matched.total", equalTo(given().queryParam("since", since)
+                        .queryParam("all", true).get("/listImports").then().extract().jsonPath().getList("data")
+                        .size()));
     }
 
     @ParameterizedTest
@@ -106,7 +108,8 @@ class CountsTest {
 
     @Test
     void theAnswerStaysSmallWhateverMatches() {
-        String answer = given().queryParam("counts", true).get("/listImports").then().statusCode(200).extract().asString();
+        String answer = given().queryParam("counts", true).get("/listImports").then().statusCode(200).extract()
+                .asString();
         assertTrue(answer.length() < 1024, answer);
         for (int i = 0; i < 2_000; i++) {
             emulator.store().start("s3://acme/many/" + i + "/");
@@ -118,7 +121,8 @@ class CountsTest {
 
     /** The creation time of the 125th import: about half of them before, half after. */
     private static String middleCreatedAt() {
-        List<String> created = given().queryParam("all", true).get("/listImports").then().extract().jsonPath().getList("data.createdAt");
+        List<String> created = given().queryParam("all", true).get("/listImports").then().extract().jsonPath()
+                .getList("data.createdAt");
         return Instant.parse(created.get(125)).toString();
     }
 }

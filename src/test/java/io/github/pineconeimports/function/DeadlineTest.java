@@ -40,7 +40,8 @@ class DeadlineTest {
     void anUpstreamSlowerThanTheDeadlineEndsTheCallIncomplete() {
         WireMockServer pinecone = WireMockUpstream.server();
         pinecone.resetAll();
-        pinecone.stubFor(get(urlPathEqualTo("/bulk/imports")).willReturn(okJson("{\"data\": []}").withFixedDelay(1_500)));
+        pinecone.stubFor(get(urlPathEqualTo("/bulk/imports"))
+                .willReturn(okJson("{\"data\": []}").withFixedDelay(1_500)));
         long started = System.nanoTime();
         Failure failed = assertThrows(Failure.class,
                 () -> Deadline.within(Duration.ofSeconds(2), () -> lister.list(ImportQuery.builder().build())));
@@ -50,6 +51,7 @@ class DeadlineTest {
         // the first attempt times out after 1 s and is retried; no retry starts once the 2 s are spent, so fewer
         // than the five attempts the retry policy allows
         assertTrue(calls >= 2 && calls <= 4, "retried only while time was left: " + calls);
-        assertTrue(took < 2_000 + 1_000 + 5_000, "ended within the deadline, one read and a wide margin: " + took + " ms");
+        assertTrue(took < 2_000 + 1_000 + 5_000,
+                "ended within the deadline, one read and a wide margin: " + took + " ms");
     }
 }

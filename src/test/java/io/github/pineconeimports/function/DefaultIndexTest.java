@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.not;
 
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +29,6 @@ class DefaultIndexTest {
     void readinessNeedsNoHostWhenAnIndexIsNamed() {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'pinecone-configuration' }.data.index", equalTo("gamma"));
-        given().get("/q/metrics").then().statusCode(200).body(org.hamcrest.Matchers.not(containsString("pclocal-emulator-key")));
+        given().get("/q/metrics").then().statusCode(200).body(not(containsString("pclocal-emulator-key")));
     }
 }

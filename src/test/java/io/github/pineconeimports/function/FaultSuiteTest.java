@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,7 +19,6 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -99,7 +99,8 @@ class FaultSuiteTest {
         assertTrue(LOGGED.size() > 10, "logging was captured: " + LOGGED.size());
         assertTrue(LOGGED.stream().anyMatch(l -> l.startsWith("Request: GET") && l.contains("Api-Key=***")),
                 "the REST client logged its requests, the key masked");
-        assertTrue(LOGGED.stream().anyMatch(l -> l.startsWith("Response: GET") && l.contains("Body:")), "and its responses");
+        assertTrue(LOGGED.stream().anyMatch(l -> l.startsWith("Response: GET") && l.contains("Body:")),
+                "and its responses");
         List<String> leaks = LOGGED.stream().filter(l -> l.contains(WireMockUpstream.SECRET_KEY)).toList();
         assertEquals(List.of(), leaks, "log records that carry the API key");
     }
@@ -110,19 +111,23 @@ class FaultSuiteTest {
         // Pinecone echoing the key in every way it could fail
         for (int status : new int[] { 400, 401, 403, 404, 429, 500, 503 }) {
             pinecone.resetAll();
-            pinecone.stubFor(get(urlPathEqualTo("/bulk/imports")).willReturn(aResponse().withStatus(status).withHeader("Retry-After", "0")
-                    .withBody("{\"code\": 16, \"message\": \"bad key " + WireMockUpstream.SECRET_KEY + "\"}")));
-            outputs.add(given().get("/listImports").then().statusCode(org.hamcrest.Matchers.greaterThanOrEqualTo(500)).extract().asString());
+            pinecone.stubFor(get(urlPathEqualTo("/bulk/imports"))
+                    .willReturn(aResponse().withStatus(status).withHeader("Retry-After", "0")
+                            .withBody("{\"code\": 16, \"message\": \"bad key " + WireMockUpstream.SECRET_KEY + "\"}")));
+            outputs.add(given().get("/listImports").then().statusCode(greaterThanOrEqualTo(500)).extract()
+                    .asString());
         }
         pinecone.resetAll();
-        pinecone.stubFor(get(urlPathEqualTo("/bulk/imports")).willReturn(okJson("{\"data\": [{\"id\": \"" + WireMockUpstream.SECRET_KEY)));
+        pinecone.stubFor(get(urlPathEqualTo("/bulk/imports"))
+                .willReturn(okJson("{\"data\": [{\"id\": \"" + WireMockUpstream.SECRET_KEY)));
         outputs.add(given().get("/listImports").then().statusCode(502).extract().asString());
-        outputs.add(given().queryParam("status", WireMockUpstream.SECRET_KEY.substring(0, 12)).get("/listImports").then().statusCode(400)
-                .extract().asString());
+        outputs.add(given().queryParam("status", WireMockUpstream.SECRET_KEY.substring(0, 12)).get("/listImports")
+                .then().statusCode(400).extract().asString());
         for (String path : List.of("/q/metrics", "/q/health", "/q/health/live", "/q/health/ready")) {
             outputs.add(given().get(path).then().extract().asString());
         }
-        assertTrue(outputs.get(outputs.size() - 4).contains("pinecone_upstream_requests_total"), "the metrics were read");
+        assertTrue(outputs.get(outputs.size() - 4).contains("pinecone_upstream_requests_total"),
+                "the metrics were read");
         for (String output : outputs) {
             assertFalse(output.contains(WireMockUpstream.SECRET_KEY), output);
         }
@@ -140,7 +145,8 @@ class FaultSuiteTest {
         throttledOnceThenServed("1");
         List<Long> at = requestTimes();
         // WireMock stamps whole milliseconds: allow one either side
-        assertTrue(at.get(1) - at.get(0) >= 999, "waited the second Retry-After asked for: " + (at.get(1) - at.get(0)) + " ms");
+        assertTrue(at.get(1) - at.get(0) >= 999,
+                "waited the second Retry-After asked for: " + (at.get(1) - at.get(0)) + " ms");
     }
 
     @Test
@@ -153,8 +159,10 @@ class FaultSuiteTest {
     }
 
     private void throttledOnceThenServed(String retryAfter) {
-        pinecone.stubFor(get(urlPathEqualTo("/bulk/imports")).inScenario("throttle").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", retryAfter)).willSetStateTo("served"));
+        pinecone.stubFor(get(urlPathEqualTo("/bulk/imports")).inScenario("throttle")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", retryAfter))
+                .willSetStateTo("served"));
         pinecone.stubFor(get(urlPathEqualTo("/bulk/imports")).inScenario("throttle").whenScenarioStateIs("served")
                 .willReturn(okJson(PAGE)));
         given().get("/listImports").then().statusCode(200).body("data[0].id", equalTo("1"));
@@ -163,7 +171,8 @@ class FaultSuiteTest {
 
     @Test
     void a503StormEndsIncompleteAfterBoundedRetries() {
-        pinecone.stubFor(get(urlPathEqualTo("/bulk/imports")).willReturn(aResponse().withStatus(503).withBody("overloaded")));
+        pinecone.stubFor(get(urlPathEqualTo("/bulk/imports"))
+                .willReturn(aResponse().withStatus(503).withBody("overloaded")));
         long took = timed(() -> given().get("/listImports").then().statusCode(502)
                 .body("incomplete", equalTo(true)).body("upstreamStatus", equalTo(503))
                 .body("message", containsString("Pinecone failed to answer (503)")));
@@ -190,9 +199,21 @@ class FaultSuiteTest {
     }
 
     @Test
+    void anAnswerThatStallsAfterItsHeadersIsCutAndRetried() {
+        // the headers and the first bytes at once, the rest a minute later: the wait for the whole answer is bounded
+        pinecone.stubFor(get(urlPathEqualTo("/bulk/imports")).inScenario("stall").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(okJson(PAGE).withChunkedDribbleDelay(4, 60_000)).willSetStateTo("ok"));
+        pinecone.stubFor(get(urlPathEqualTo("/bulk/imports")).inScenario("stall").whenScenarioStateIs("ok")
+                .willReturn(okJson(PAGE)));
+        given().get("/listImports").then().statusCode(200).body("data.size()", equalTo(1));
+        assertEquals(2, calls(), "the stalled call, then its retry");
+    }
+
+    @Test
     void truncatedJsonIsAnAnomalyNotRetried() {
         pinecone.stubFor(get(urlPathEqualTo("/bulk/imports"))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{\"data\": [{\"id\": \"1\"")));
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"data\": [{\"id\": \"1\"")));
         given().get("/listImports").then().statusCode(502).body("message", containsString("malformed JSON"));
         assertEquals(1, calls());
     }
@@ -200,7 +221,8 @@ class FaultSuiteTest {
     @Test
     void aNonJsonAnswerIsAnAnomaly() {
         pinecone.stubFor(get(urlPathEqualTo("/bulk/imports"))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html").withBody("<html>login</html>")));
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html")
+                        .withBody("<html>login</html>")));
         given().get("/listImports").then().statusCode(502).body("message", containsString("not a JSON object"));
         assertEquals(1, calls());
     }
@@ -250,7 +272,8 @@ class FaultSuiteTest {
 
     /** When WireMock received each request, oldest first, in epoch milliseconds. */
     private List<Long> requestTimes() {
-        return pinecone.getAllServeEvents().stream().map(e -> e.getRequest().getLoggedDate().getTime()).sorted().toList();
+        return pinecone.getAllServeEvents().stream().map(e -> e.getRequest().getLoggedDate().getTime()).sorted()
+                .toList();
     }
 
     private static long timed(Runnable call) {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +92,8 @@ class FinishWindowTest {
                 expected.put(id, (int) window);
             }
         });
-        assertEquals(expected, reportedIn, "each import in the window its finish time falls in, a boundary in the later one");
+        assertEquals(expected, reportedIn,
+                "each import in the window its finish time falls in, a boundary in the later one");
         assertEquals(WINDOWS * OFFSETS.size() * 4, reportedIn.size());
     }
 
@@ -110,7 +110,8 @@ class FinishWindowTest {
         for (int j : new int[] { 1, 3, WINDOWS }) {
             List<String> all = idsFinishedWithin(j, Map.of("all", "true"));
             for (int limit : new int[] { 1, 3, 7, 100 }) {
-                List<JsonPath> pages = Walk.pages(() -> window(j, Map.of("limit", String.valueOf(limit))), "/listImports", all.size() + 2);
+                List<JsonPath> pages = Walk.pages(() -> window(j, Map.of("limit", String.valueOf(limit))),
+                        "/listImports", all.size() + 2);
                 assertEquals(all, Walk.collect(pages, "id"), "window " + j + ", limit " + limit);
                 pages.forEach(page -> assertEquals(at(j).toString(), page.getString("summary.finishedUntil")));
             }
@@ -120,8 +121,9 @@ class FinishWindowTest {
     @Test
     void finishedSinceAndUntilAreTheSameWindow() {
         for (int j = 1; j <= WINDOWS; j++) {
-            List<String> since = given().queryParam("finishedSince", at(j - 1).toString()).queryParam("finishedUntil", at(j).toString())
-                    .queryParam("all", true).get("/listImports").then().statusCode(200).extract().jsonPath().getList("data.id");
+            List<String> since = given().queryParam("finishedSince", at(j - 1).toString())
+                    .queryParam("finishedUntil", at(j).toString()).queryParam("all", true).get("/listImports").then()
+                    .statusCode(200).extract().jsonPath().getList("data.id");
             assertEquals(idsFinishedWithin(j, Map.of("all", "true")), since);
         }
     }
@@ -134,7 +136,8 @@ class FinishWindowTest {
 
     /** Window j is [start + (j-1)·d, start + j·d): the schedule's run at start + j·d. */
     private RequestSpecification window(int j, Map<String, String> more) {
-        return given().queryParam("finishedWithin", "PT15M").queryParam("asOf", at(j).toString()).queryParams(new HashMap<>(more));
+        return given().queryParam("finishedWithin", "PT15M").queryParam("asOf", at(j).toString())
+                .queryParams(new HashMap<>(more));
     }
 
     private Instant at(int j) {

@@ -41,8 +41,8 @@ class HealthAndMetricsTest {
 
     private static double metric(String name, String labels) {
         String text = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "\\{?[^}\\n]*" + Pattern.quote(labels) + "[^}\\n]*\\}? ([0-9.eE+-]+)$")
-                .matcher(text);
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "\\{?[^}\\n]*" + Pattern.quote(labels)
+                + "[^}\\n]*\\}? ([0-9.eE+-]+)$").matcher(text);
         return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 }

@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import io.github.pineconeimports.emulator.EmulatorServer;
 import io.github.pineconeimports.support.EmulatedProject;
+import io.github.pineconeimports.support.Emulator;
 import io.github.pineconeimports.support.Walk;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -54,7 +55,8 @@ class IndexesTest {
 
     @Test
     void oneIndexByName() {
-        JsonPath answer = given().queryParam("index", "beta").queryParam("all", true).get("/listImports").then().statusCode(200)
+        JsonPath answer = given().queryParam("index", "beta").queryParam("all", true).get("/listImports").then()
+                .statusCode(200)
                 .body("data.index", everyItem(equalTo("beta"))).extract().jsonPath();
         assertEquals(ids(oracle("beta"), null), answer.getList("data.id"));
         assertEquals(250, answer.getInt("summary.byIndex.beta.scanned"));
@@ -63,7 +65,8 @@ class IndexesTest {
 
     @Test
     void everyIndexInNameOrderEachInPineconesOrder() {
-        JsonPath answer = given().queryParam("index", "*").queryParam("status", "Failed").queryParam("all", true).get("/listImports")
+        JsonPath answer = given().queryParam("index", "*").queryParam("status", "Failed").queryParam("all", true)
+                .get("/listImports")
                 .then().statusCode(200).extract().jsonPath();
         List<String> expected = new ArrayList<>();
         for (String name : EmulatedProject.INDEXES) {
@@ -73,7 +76,8 @@ class IndexesTest {
         assertEquals(750, answer.getInt("summary.scanned"));
         assertEquals(List.of("alpha", "beta", "gamma"), new ArrayList<>(answer.getMap("summary.byIndex").keySet()));
         for (String name : EmulatedProject.INDEXES) {
-            assertEquals(ids(oracle(name), "Failed").size(), answer.getInt("summary.byIndex." + name + ".byStatus.Failed"));
+            assertEquals(ids(oracle(name), "Failed").size(),
+                    answer.getInt("summary.byIndex." + name + ".byStatus.Failed"));
         }
     }
 
@@ -87,29 +91,35 @@ class IndexesTest {
         List<String> walked = new ArrayList<>();
         pages.forEach(page -> walked.addAll(keys(page)));
         assertEquals(all, walked, "same imports, same order, across the indexes");
-        assertTrue(all.stream().anyMatch(k -> k.startsWith("alpha/")) && all.stream().anyMatch(k -> k.startsWith("gamma/")));
+        assertTrue(all.stream().anyMatch(k -> k.startsWith("alpha/"))
+                && all.stream().anyMatch(k -> k.startsWith("gamma/")));
     }
 
     @Test
     void aTokenIsTiedToItsIndexes() {
-        String token = given().queryParam("index", "alpha,beta").queryParam("limit", 3).get("/listImports").then().statusCode(200)
+        String token = given().queryParam("index", "alpha,beta").queryParam("limit", 3).get("/listImports").then()
+                .statusCode(200)
                 .extract().jsonPath().getString("pagination.next");
-        given().queryParam("index", "alpha,gamma").queryParam("limit", 3).queryParam("paginationToken", token).get("/listImports")
+        given().queryParam("index", "alpha,gamma").queryParam("limit", 3).queryParam("paginationToken", token)
+                .get("/listImports")
                 .then().statusCode(400).body("field", equalTo("paginationToken"));
     }
 
     @Test
     void unknownAndMalformedNamesAre400sNamingThem() {
         given().queryParam("index", "delta").get("/listImports").then().statusCode(400)
-                .body("field", equalTo("index")).body("value", equalTo("delta")).body("message", containsString("no index named 'delta'"));
+                .body("field", equalTo("index")).body("value", equalTo("delta"))
+                .body("message", containsString("no index named 'delta'"));
         given().queryParam("index", "Not_An_Index").get("/listImports").then().statusCode(400)
                 .body("field", equalTo("index")).body("value", equalTo("Not_An_Index"));
-        given().queryParam("index", "*,alpha").get("/listImports").then().statusCode(400).body("field", equalTo("index"));
+        given().queryParam("index", "*,alpha").get("/listImports").then().statusCode(400)
+                .body("field", equalTo("index"));
     }
 
     @Test
     void countsByIndexInNameOrder() {
-        JsonPath answer = given().queryParam("index", "gamma,alpha").queryParam("status", "Failed,Cancelled").queryParam("counts", true)
+        JsonPath answer = given().queryParam("index", "gamma,alpha").queryParam("status", "Failed,Cancelled")
+                .queryParam("counts", true)
                 .get("/listImports").then().statusCode(200).extract().jsonPath();
         assertEquals(List.of("alpha", "gamma"), new ArrayList<>(answer.getMap("matched.byIndex").keySet()));
         int total = 0;
@@ -129,14 +139,16 @@ class IndexesTest {
     @Test
     void anIndexThatIsNotReadyIsReportedNotWalked() {
         EmulatedProject.project().setStatus("beta", false, "Initializing");
-        JsonPath answer = given().queryParam("index", "*").queryParam("all", true).get("/listImports").then().statusCode(200)
+        JsonPath answer = given().queryParam("index", "*").queryParam("all", true).get("/listImports").then()
+                .statusCode(200)
                 .body("summary.byIndex.beta.ready", equalTo(false))
                 .body("summary.byIndex.beta.state", equalTo("Initializing"))
                 .extract().jsonPath();
         assertTrue(keys(answer).stream().noneMatch(k -> k.startsWith("beta/")));
         assertEquals(500, answer.getInt("summary.scanned"));
         // counts name it too: a waiter must not call a batch done while an index of it cannot be counted
-        JsonPath counts = given().queryParam("index", "*").queryParam("counts", true).get("/listImports").then().statusCode(200)
+        JsonPath counts = given().queryParam("index", "*").queryParam("counts", true).get("/listImports").then()
+                .statusCode(200)
                 .extract().jsonPath();
         assertEquals(List.of("beta"), counts.getList("matched.notReady"));
         assertEquals(List.of("alpha", "gamma"), new ArrayList<>(counts.getMap("matched.byIndex").keySet()));
@@ -163,11 +175,12 @@ class IndexesTest {
     }
 
     private static RequestSpecification pinecone(int port) {
-        return given().baseUri("http://127.0.0.1").port(port).header("Api-Key", io.github.pineconeimports.support.Emulator.KEY);
+        return given().baseUri("http://127.0.0.1").port(port).header("Api-Key", Emulator.KEY);
     }
 
     private static List<String> ids(List<Map<String, Object>> imports, String status) {
-        return imports.stream().filter(i -> status == null || status.equals(i.get("status"))).map(i -> (String) i.get("id")).toList();
+        return imports.stream().filter(i -> status == null || status.equals(i.get("status")))
+                .map(i -> (String) i.get("id")).toList();
     }
 
     private static List<String> keys(JsonPath answer) {

@@ -77,16 +77,21 @@ class KeyStaysHomeTest {
         for (WireMockServer server : List.of(controlPlane, index, elsewhere)) {
             server.resetAll();
         }
-        controlPlane.stubFor(get(urlPathEqualTo("/indexes")).willReturn(okJson("{\"indexes\": [" + model("home", "127.0.0.1:" + index.port())
-                + ", " + model("away", "127.0.0.2:" + elsewhere.port()) + "]}")));
-        controlPlane.stubFor(get(urlPathEqualTo("/indexes/home")).willReturn(okJson(model("home", "127.0.0.1:" + index.port()))));
-        controlPlane.stubFor(get(urlPathEqualTo("/indexes/away")).willReturn(okJson(model("away", "127.0.0.2:" + elsewhere.port()))));
+        controlPlane.stubFor(get(urlPathEqualTo("/indexes")).willReturn(okJson("{\"indexes\": ["
+                + model("home", "127.0.0.1:" + index.port()) + ", " + model("away", "127.0.0.2:" + elsewhere.port())
+                + "]}")));
+        controlPlane.stubFor(get(urlPathEqualTo("/indexes/home"))
+                .willReturn(okJson(model("home", "127.0.0.1:" + index.port()))));
+        controlPlane.stubFor(get(urlPathEqualTo("/indexes/away"))
+                .willReturn(okJson(model("away", "127.0.0.2:" + elsewhere.port()))));
         controlPlane.stubFor(get(urlPathEqualTo("/indexes/lost")).willReturn(aResponse().withStatus(404)
                 .withHeader("Content-Type", "application/json")
-                .withBody("{\"error\": {\"code\": \"NOT_FOUND\", \"message\": \"Resource lost not found\"}, \"status\": 404}")));
+                .withBody("{\"error\": {\"code\": \"NOT_FOUND\", \"message\": \"Resource lost not found\"},"
+                        + " \"status\": 404}")));
         controlPlane.stubFor(get(urlPathEqualTo("/indexes/locked")).willReturn(aResponse().withStatus(403)
                 .withHeader("Content-Type", "application/json")
-                .withBody("{\"error\": {\"code\": \"FORBIDDEN\", \"message\": \"Key lacks access\"}, \"status\": 403}")));
+                .withBody("{\"error\": {\"code\": \"FORBIDDEN\", \"message\": \"Key lacks access\"},"
+                        + " \"status\": 403}")));
         String page = "{\"data\": [{\"id\": \"1\", \"uri\": \"s3://b/1/\", \"status\": \"Failed\"}]}";
         index.stubFor(get(urlPathEqualTo("/bulk/imports")).willReturn(okJson(page)));
         elsewhere.stubFor(get(urlPathEqualTo("/bulk/imports")).willReturn(okJson(page)));
@@ -96,7 +101,8 @@ class KeyStaysHomeTest {
     void aHostOutsideTheRuleIsRefusedBeforeAnyRequest() {
         Failure refused = assertThrows(Failure.class, () -> list("*"));
         assertEquals(Failure.Kind.UPSTREAM_ANOMALY, refused.kind());
-        assertTrue(refused.getMessage().contains("refusing to send the API key to 127.0.0.2:" + elsewhere.port()), refused.getMessage());
+        assertTrue(refused.getMessage().contains("refusing to send the API key to 127.0.0.2:" + elsewhere.port()),
+                refused.getMessage());
         assertTrue(refused.getMessage().contains("index 'away'"), refused.getMessage());
         assertFalse(refused.getMessage().contains(ControlPlaneStandIn.SECRET_KEY));
         index.verify(0, anyRequestedFor(anyUrl()));
@@ -106,20 +112,24 @@ class KeyStaysHomeTest {
     @Test
     void anIndexOnTheControlPlanesOwnLoopbackAddressIsListedWithTheKey() {
         assertEquals("home", list("home").data().get(0).extra().get("index"));
-        controlPlane.verify(getRequestedFor(urlPathEqualTo("/indexes/home")).withHeader("Api-Key", equalTo(ControlPlaneStandIn.SECRET_KEY))
+        controlPlane.verify(getRequestedFor(urlPathEqualTo("/indexes/home"))
+                .withHeader("Api-Key", equalTo(ControlPlaneStandIn.SECRET_KEY))
                 .withHeader("X-Pinecone-Api-Version", equalTo("2025-01")));
-        index.verify(getRequestedFor(urlPathEqualTo("/bulk/imports")).withHeader("Api-Key", equalTo(ControlPlaneStandIn.SECRET_KEY)));
+        index.verify(getRequestedFor(urlPathEqualTo("/bulk/imports"))
+                .withHeader("Api-Key", equalTo(ControlPlaneStandIn.SECRET_KEY)));
         elsewhere.verify(0, anyRequestedFor(anyUrl()));
     }
 
     @Test
     void aNamesHostIsRememberedNotAskedEveryTime() {
         // a name no other test asks for: what the process remembers is this test's alone
-        controlPlane.stubFor(get(urlPathEqualTo("/indexes/remembered")).willReturn(okJson(model("remembered", "127.0.0.1:" + index.port()))));
+        controlPlane.stubFor(get(urlPathEqualTo("/indexes/remembered"))
+                .willReturn(okJson(model("remembered", "127.0.0.1:" + index.port()))));
         for (int i = 0; i < 3; i++) {
             list("remembered");
         }
-        assertEquals(1, controlPlane.countRequestsMatching(getRequestedFor(urlPathEqualTo("/indexes/remembered")).build()).getCount());
+        assertEquals(1, controlPlane
+                .countRequestsMatching(getRequestedFor(urlPathEqualTo("/indexes/remembered")).build()).getCount());
         assertEquals(3, index.getAllServeEvents().size());
     }
 

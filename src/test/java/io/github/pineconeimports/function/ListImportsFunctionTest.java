@@ -47,7 +47,8 @@ class ListImportsFunctionTest {
     @Test
     void withoutFilterReturnsEveryImportInUpstreamOrder() {
         List<Map<String, Object>> upstream = Emulator.everything();
-        JsonPath answer = given().queryParam("all", true).get("/listImports").then().statusCode(200).extract().jsonPath();
+        JsonPath answer = given().queryParam("all", true).get("/listImports").then().statusCode(200).extract()
+                .jsonPath();
         assertEquals(upstream.stream().map(i -> i.get("id")).toList(), answer.getList("data.id"));
         assertEquals(upstream, answer.getList("data"), "imports pass through unchanged");
         assertEquals(250, answer.getInt("summary.scanned"));
@@ -70,7 +71,8 @@ class ListImportsFunctionTest {
     void severalStatusesAsRepeatedOrCommaSeparatedParameters() {
         List<String> expected = Emulator.idsWithStatus(Emulator.everything(), "Failed", "Cancelled");
         List<String> repeated = given().queryParam("status", "Failed").queryParam("status", "Cancelled")
-                .queryParam("all", "true").get("/listImports").then().statusCode(200).extract().jsonPath().getList("data.id");
+                .queryParam("all", "true").get("/listImports").then().statusCode(200).extract().jsonPath()
+                .getList("data.id");
         List<String> comma = given().queryParam("status", "Failed,Cancelled").queryParam("all", "true")
                 .get("/listImports").then().statusCode(200).extract().jsonPath().getList("data.id");
         assertEquals(expected, repeated);
@@ -100,9 +102,11 @@ class ListImportsFunctionTest {
 
     @Test
     void postTakesTheSameFieldsAsJson() {
-        List<String> viaGet = given().queryParam("status", "Failed,Cancelled").queryParam("limit", 9).get("/listImports")
+        List<String> viaGet = given().queryParam("status", "Failed,Cancelled").queryParam("limit", 9)
+                .get("/listImports")
                 .then().statusCode(200).extract().jsonPath().getList("data.id");
-        JsonPath viaPost = given().contentType(ContentType.JSON).body("{\"status\":[\"Failed\",\"cancelled\"],\"limit\":9}")
+        JsonPath viaPost = given().contentType(ContentType.JSON)
+                .body("{\"status\":[\"Failed\",\"cancelled\"],\"limit\":9}")
                 .post("/listImports").then().statusCode(200).extract().jsonPath();
         assertEquals(viaGet, viaPost.getList("data.id"));
         given().contentType(ContentType.JSON).body("{\"status\":\"Failed\",\"all\":true}").post("/listImports")
@@ -134,7 +138,8 @@ class ListImportsFunctionTest {
         JsonPath answer = given().queryParam("status", "Pending").queryParam("all", true).get("/listImports")
                 .then().statusCode(200).extract().jsonPath();
         for (String status : ImportStatus.NAMES) {
-            assertEquals(Emulator.idsWithStatus(upstream, status).size(), answer.getInt("summary.byStatus." + status), status);
+            assertEquals(Emulator.idsWithStatus(upstream, status).size(), answer.getInt("summary.byStatus." + status),
+                    status);
         }
     }
 
@@ -146,7 +151,8 @@ class ListImportsFunctionTest {
         bad(Map.of("limit", "abc"), "limit", "abc", "not an integer");
         bad(Map.of("limit", "10", "all", "true"), "limit", "10", "cannot be combined");
         bad(Map.of("all", "maybe"), "all", "maybe", "not a boolean");
-        bad(Map.of("paginationToken", "not-a-token"), "paginationToken", "not-a-token", "not a token issued by listImports");
+        bad(Map.of("paginationToken", "not-a-token"), "paginationToken", "not-a-token",
+                "not a token issued by listImports");
         bad(Map.of("paginationToken", "pi2.%%%"), "paginationToken", "pi2.%%%", "malformed");
         bad(Map.of("since", "yesterday"), "since", "yesterday", "not an instant");
         bad(Map.of("stauts", "Failed"), "stauts", null, "unknown query parameter");

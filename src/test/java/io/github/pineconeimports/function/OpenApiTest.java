@@ -2,9 +2,9 @@ package io.github.pineconeimports.function;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.time.Instant;
@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleResponse;
 
 import io.github.pineconeimports.emulator.EmulatorMount;
 import io.github.pineconeimports.imports.QueryText;
@@ -63,7 +64,8 @@ class OpenApiTest {
     void documentedFieldsAreExactlyTheFieldsTheFunctionAccepts() throws Exception {
         ParseOptions resolveFully = new ParseOptions();
         resolveFully.setResolveFully(true);
-        OpenAPI api = new OpenAPIV3Parser().readContents(Files.readString(OpenApiDocument.FILE), null, resolveFully).getOpenAPI();
+        OpenAPI api = new OpenAPIV3Parser().readContents(Files.readString(OpenApiDocument.FILE), null, resolveFully)
+                .getOpenAPI();
         Set<String> query = api.getPaths().get("/listImports").getGet().getParameters().stream().map(Parameter::getName)
                 .collect(Collectors.toCollection(TreeSet::new));
         Set<String> body = new TreeSet<>(api.getPaths().get("/listImports").getPost().getRequestBody().getContent()
@@ -76,7 +78,8 @@ class OpenApiTest {
         for (Map.Entry<String, Object> field : samples.entrySet()) {
             Map<String, Object> fields = withWhatItNeeds(field.getKey(), field.getValue());
             Response get = given().filter(OpenApiDocument.filter()).queryParams(fields).get("/listImports");
-            Response post = given().filter(OpenApiDocument.filter()).contentType(ContentType.JSON).body(fields).post("/listImports");
+            Response post = given().filter(OpenApiDocument.filter()).contentType(ContentType.JSON).body(fields)
+                    .post("/listImports");
             for (Response answer : List.of(get, post)) {
                 if (field.getKey().equals("index")) {
                     // accepted as a field, then refused because this profile configures an index host: one "where"
@@ -98,26 +101,29 @@ class OpenApiTest {
     @Test
     void realAnswersMatchTheSchemas() {
         // a page with more to follow, a whole listing, counts, and the errors a caller can cause
-        given().filter(OpenApiDocument.filter()).queryParam("status", "Failed").queryParam("limit", 3).get("/listImports").then()
-                .statusCode(200).body("pagination.next", org.hamcrest.Matchers.notNullValue());
+        given().filter(OpenApiDocument.filter()).queryParam("status", "Failed").queryParam("limit", 3)
+                .get("/listImports").then().statusCode(200).body("pagination.next", notNullValue());
         given().filter(OpenApiDocument.filter()).queryParam("all", true).get("/listImports").then().statusCode(200);
-        given().filter(OpenApiDocument.filter()).contentType(ContentType.JSON).body(Map.of("counts", true, "status", List.of("Failed")))
+        given().filter(OpenApiDocument.filter()).contentType(ContentType.JSON)
+                .body(Map.of("counts", true, "status", List.of("Failed")))
                 .post("/listImports").then().statusCode(200).body("matched.byStatus.Pending", equalTo(0));
-        for (String query : List.of("status=Broken", "limit=0", "counts=true&all=true", "since=yesterday", "finishedWithin=0s",
-                "asOf=2026-01-01T00:00:00Z", "paginationToken=nope")) {
+        for (String query : List.of("status=Broken", "limit=0", "counts=true&all=true", "since=yesterday",
+                "finishedWithin=0s", "asOf=2026-01-01T00:00:00Z", "paginationToken=nope")) {
             Response answer = given().get("/listImports?" + query);
             assertEquals(400, answer.statusCode(), query);
             OpenApiDocument.assertDocumented(Request.Method.GET, 400, answer.asString());
         }
         // a documented answer is told apart from an undocumented one: the check can fail
         assertNotEquals(List.of(), OpenApiDocument.validator().validateResponse("/listImports", Request.Method.GET,
-                com.atlassian.oai.validator.model.SimpleResponse.Builder.status(200).withContentType("application/json")
-                        .withBody("{\"matched\": {\"total\": 1, \"byStatus\": {\"Failed\": 1}}, \"summary\": {}}").build()).getMessages());
+                SimpleResponse.Builder.status(200).withContentType("application/json")
+                        .withBody("{\"matched\": {\"total\": 1, \"byStatus\": {\"Failed\": 1}}, \"summary\": {}}")
+                        .build()).getMessages());
     }
 
     /** A valid value of every field, as a caller would send it. */
     private static Map<String, Object> samples() {
-        String token = given().queryParam("limit", 2).get("/listImports").then().statusCode(200).extract().path("pagination.next");
+        String token = given().queryParam("limit", 2).get("/listImports").then().statusCode(200).extract()
+                .path("pagination.next");
         Map<String, Object> samples = new LinkedHashMap<>();
         samples.put("status", "failed,Cancelled"); // any case, commas: as the README writes it
         samples.put("limit", 5);

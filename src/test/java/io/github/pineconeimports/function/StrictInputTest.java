@@ -10,8 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
@@ -26,6 +28,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.pineconeimports.failure.InvalidQueryException;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 
 /**
@@ -47,7 +50,8 @@ class StrictInputTest {
                 Arguments.of("since=", "since"), Arguments.of("since=%20", "since"), Arguments.of("until=", "until"),
                 Arguments.of("finishedWithin=", "finishedWithin"), Arguments.of("asOf=", "asOf"),
                 Arguments.of("index=", "index"), Arguments.of("index=alpha,", "index"),
-                Arguments.of("paginationToken=", "paginationToken"), Arguments.of("limit=", "limit"), Arguments.of("all=", "all"),
+                Arguments.of("paginationToken=", "paginationToken"), Arguments.of("limit=", "limit"),
+                Arguments.of("all=", "all"),
                 Arguments.of("counts=", "counts"),
                 Arguments.of("since=2026-01-01T00:00:00Z&since=2026-02-01T00:00:00Z", "since"),
                 Arguments.of("limit=1&limit=50", "limit"), Arguments.of("all=true&all=false", "all"),
@@ -59,8 +63,8 @@ class StrictInputTest {
                 Arguments.of("limit=2147483648", "limit"),
                 Arguments.of("Status=Failed", "Status"),
                 // a token whose own asOf is beyond the representable: refused as a token, not a 500
-                Arguments.of("finishedWithin=P36500D&paginationToken=pi2." + java.util.Base64.getUrlEncoder().withoutPadding()
-                        .encodeToString("x\n0\n0\n-999999999-01-01T00:00:00Z\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                Arguments.of("finishedWithin=P36500D&paginationToken=pi2." + Base64.getUrlEncoder().withoutPadding()
+                        .encodeToString("x\n0\n0\n-999999999-01-01T00:00:00Z\n".getBytes(StandardCharsets.UTF_8)),
                         "paginationToken"));
     }
 
@@ -69,7 +73,8 @@ class StrictInputTest {
                 Arguments.of("{\"status\": \"\"}", "status"), Arguments.of("{\"status\": []}", "status"),
                 Arguments.of("{\"status\": [\"\"]}", "status"), Arguments.of("{\"status\": [null]}", "status"),
                 Arguments.of("{\"status\": \"Failed, \"}", "status"), Arguments.of("{\"since\": \" \"}", "since"),
-                Arguments.of("{\"index\": []}", "index"), Arguments.of("{\"paginationToken\": \"\"}", "paginationToken"),
+                Arguments.of("{\"index\": []}", "index"),
+                Arguments.of("{\"paginationToken\": \"\"}", "paginationToken"),
                 Arguments.of("{\"status\": \"Failed\", \"status\": \"Completed\"}", "status"),
                 Arguments.of("{\"since\": \"2026-01-01T00:00:00Z\", \"since\": \"2026-02-01T00:00:00Z\"}", "since"),
                 Arguments.of("{\"Status\": \"Failed\"}", "Status"),
@@ -81,8 +86,9 @@ class StrictInputTest {
     @ParameterizedTest
     @MethodSource("queries")
     void aPresentFieldCarriesOneUsableValueInTheQuery(String query, String field) {
-        given().urlEncodingEnabled(false).get("/listImports?" + query).then().statusCode(400).contentType(ContentType.JSON)
-                .body("error", equalTo("invalid_input")).body("field", equalTo(field)).body(not(containsString("Exception")));
+        given().urlEncodingEnabled(false).get("/listImports?" + query).then().statusCode(400)
+                .contentType(ContentType.JSON).body("error", equalTo("invalid_input")).body("field", equalTo(field))
+                .body(not(containsString("Exception")));
     }
 
     @ParameterizedTest
@@ -118,16 +124,19 @@ class StrictInputTest {
     void jsonNullIsAFieldNotGiven() {
         // generated OpenAPI clients (SonataFlow's among them) send null for every optional field they were not given
         List<Object> all = given().get("/listImports?all=true").then().statusCode(200).extract().path("data.id");
-        given().contentType(ContentType.JSON).body("{\"all\": true, \"status\": null, \"index\": null}").post("/listImports")
+        given().contentType(ContentType.JSON).body("{\"all\": true, \"status\": null, \"index\": null}")
+                .post("/listImports")
                 .then().statusCode(200).body("data.id", equalTo(all));
     }
 
     @Test
     void anOverlongUriGetsOurJsonErrorAndALongTokenStillFits() {
-        given().urlEncodingEnabled(false).get("/listImports?status=" + "Failed,".repeat(1300) + "Failed").then().statusCode(414)
-                .contentType(ContentType.JSON).body("error", equalTo("uri_too_long")).body("message", containsString("POST"));
+        given().urlEncodingEnabled(false).get("/listImports?status=" + "Failed,".repeat(1300) + "Failed").then()
+                .statusCode(414).contentType(ContentType.JSON).body("error", equalTo("uri_too_long"))
+                .body("message", containsString("POST"));
         // a token of the longest kind we accept (4096) is judged as a token, not refused for its length
-        given().urlEncodingEnabled(false).get("/listImports?status=Failed&limit=3&paginationToken=pi2." + "A".repeat(4092)).then()
+        given().urlEncodingEnabled(false)
+                .get("/listImports?status=Failed&limit=3&paginationToken=pi2." + "A".repeat(4092)).then()
                 .statusCode(400).body("field", equalTo("paginationToken"));
     }
 
@@ -136,10 +145,11 @@ class StrictInputTest {
         // HTTP clients refuse to send these, so the request goes out as bytes; the HTTP server refuses it before any
         // code of ours runs (with an empty body, as the README says), and it must stay a 400
         for (String query : List.of("since=%ZZ", "status=%E0%A4%A")) {
-            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", io.restassured.RestAssured.port)) {
-                socket.getOutputStream().write(("GET /listImports?" + query + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-                String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+                socket.getOutputStream().write(("GET /listImports?" + query
+                        + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
                 assertFalse(answer.contains("Exception"), answer);
             }
@@ -148,12 +158,14 @@ class StrictInputTest {
 
     @Test
     void aPathThatIsNotTheFunctionsGetsTheSameJsonShape() {
-        given().get("/listimports").then().statusCode(404).contentType(ContentType.JSON).body("error", equalTo("http_404"));
+        given().get("/listimports").then().statusCode(404).contentType(ContentType.JSON)
+                .body("error", equalTo("http_404"));
     }
 
     @Test
     void aGetReadsOnlyItsQuerySoAFilterInItsBodyIsRefused() {
-        given().contentType(ContentType.JSON).body("{\"status\": \"Failed\"}").get("/listImports").then().statusCode(400)
+        given().contentType(ContentType.JSON).body("{\"status\": \"Failed\"}").get("/listImports").then()
+                .statusCode(400)
                 .body("field", equalTo("body")).body("message", containsString("POST"));
     }
 

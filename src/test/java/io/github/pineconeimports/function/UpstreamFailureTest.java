@@ -42,7 +42,8 @@ class UpstreamFailureTest {
     @Test
     void rejectedKeyIsA502SayingSo() {
         wireMock.stubFor(get(urlPathEqualTo("/bulk/imports"))
-                .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "text/plain").withBody("Invalid API Key")));
+                .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "text/plain")
+                        .withBody("Invalid API Key")));
         String body = given().get("/listImports").then().statusCode(502)
                 .body("error", equalTo("upstream_failed"))
                 .body("message", containsString("Pinecone rejected the API key (401): Invalid API Key"))
@@ -57,7 +58,8 @@ class UpstreamFailureTest {
     @Test
     void rpcStatusMessageIsPassedOn() {
         wireMock.stubFor(get(urlPathEqualTo("/bulk/imports")).willReturn(aResponse().withStatus(400)
-                .withHeader("Content-Type", "application/json").withBody("{\"code\":3,\"message\":\"Invalid limit\"}")));
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"code\":3,\"message\":\"Invalid limit\"}")));
         given().get("/listImports").then().statusCode(502)
                 .body("message", containsString("Pinecone rejected the request (400): Invalid limit"));
     }
@@ -72,16 +74,20 @@ class UpstreamFailureTest {
     @Test
     void throttlingIsA503() {
         wireMock.stubFor(get(urlPathEqualTo("/bulk/imports")).willReturn(aResponse().withStatus(429)));
-        String body = given().get("/listImports").then().statusCode(503).body("upstreamStatus", equalTo(429)).extract().asString();
+        String body = given().get("/listImports").then().statusCode(503).body("upstreamStatus", equalTo(429)).extract()
+                .asString();
         OpenApiDocument.assertDocumented(Request.Method.GET, 503, body);
     }
 
     @Test
     void aFailingSecondPageFailsTheWholeListing() {
-        firstPage("{\"data\":[" + item("1", "Failed") + "," + item("2", "Completed") + "],\"pagination\":{\"next\":\"p2+/=\"}}");
-        wireMock.stubFor(get(urlPathEqualTo("/bulk/imports")).withQueryParam("paginationToken", WireMock.equalTo("p2+/="))
+        firstPage("{\"data\":[" + item("1", "Failed") + "," + item("2", "Completed") + "],"
+                + "\"pagination\":{\"next\":\"p2+/=\"}}");
+        wireMock.stubFor(get(urlPathEqualTo("/bulk/imports"))
+                .withQueryParam("paginationToken", WireMock.equalTo("p2+/="))
                 .willReturn(aResponse().withStatus(503)));
-        String body = given().queryParam("status", "Failed").queryParam("all", true).get("/listImports").then().statusCode(502)
+        String body = given().queryParam("status", "Failed").queryParam("all", true).get("/listImports").then()
+                .statusCode(502)
                 .body("incomplete", equalTo(true))
                 .body("pagesRead", equalTo(1))
                 .body("message", containsString("Listing incomplete after 1 page (2 imports scanned)"))

@@ -31,7 +31,8 @@ class ContinuationTokenTest {
                 "pi2." + b64("fp\n0\nnotanumber\n\nx"), "pi2." + b64("fp\n0\n-1\n\nx"), "pi2." + b64("fp\n-1\n0\n\nx"),
                 "pi2." + b64("\n0\n1\n\nx"), "pi2." + b64("fp\n0\n1\nnot-an-instant\nx"), "pi2." + "A".repeat(5000) };
         for (String token : bad) {
-            InvalidQueryException e = assertThrows(InvalidQueryException.class, () -> ContinuationToken.decode(token), token);
+            InvalidQueryException e = assertThrows(InvalidQueryException.class, () -> ContinuationToken.decode(token),
+                    token);
             assertEquals("paginationToken", e.field());
         }
     }

@@ -77,7 +77,8 @@ class FanoutTest {
             return null;
         });
         assertEquals(3, seen.size());
-        assertTrue(seen.stream().allMatch(left -> left.compareTo(budget) <= 0 && left.compareTo(Duration.ofSeconds(20)) > 0), seen.toString());
+        assertTrue(seen.stream().allMatch(left -> left.compareTo(budget) <= 0
+                && left.compareTo(Duration.ofSeconds(20)) > 0), seen.toString());
     }
 
     @Test

@@ -38,7 +38,8 @@ class ImportQueryTest {
         assertEquals("status", assertThrows(InvalidQueryException.class,
                 () -> parse(List.of("failed", ""), null, null, null, null, null)).field());
         assertEquals(Set.of(ImportStatus.FAILED, ImportStatus.CANCELLED, ImportStatus.IN_PROGRESS), q.statuses());
-        assertEquals(List.of("InProgress", "Failed", "Cancelled"), q.statuses().stream().sorted().map(ImportStatus::wire).toList());
+        assertEquals(List.of("InProgress", "Failed", "Cancelled"),
+                q.statuses().stream().sorted().map(ImportStatus::wire).toList());
         assertTrue(q.matches(model("Failed")));
         assertTrue(q.matches(model("FAILED")));
         assertFalse(q.matches(model("Completed")));
@@ -104,8 +105,8 @@ class ImportQueryTest {
     }
 
     /** The text fields as a face hands them to {@link QueryText#parse}. */
-    private static ImportQuery parse(List<String> status, String limit, String paginationToken, String all, String since,
-            String until) {
+    private static ImportQuery parse(List<String> status, String limit, String paginationToken, String all,
+            String since, String until) {
         Map<String, List<String>> fields = new java.util.HashMap<>();
         fields.put("status", status);
         fields.put("limit", limit == null ? null : List.of(limit));
@@ -138,9 +139,11 @@ class ImportQueryTest {
     @Test
     void finishedWithinEndsAtAsOfOrTheTriggerTime() {
         ImportQuery explicit = text("finishedWithin", "PT15M", "asOf", "2026-11-22T11:15:00Z");
-        assertEquals(new Window(Instant.parse("2026-11-22T11:00:00Z"), Instant.parse("2026-11-22T11:15:00Z")), explicit.finished());
+        assertEquals(new Window(Instant.parse("2026-11-22T11:00:00Z"), Instant.parse("2026-11-22T11:15:00Z")),
+                explicit.finished());
         ImportQuery triggered = text("finishedWithin", "15m");
-        assertEquals(new Window(Instant.parse("2026-11-22T11:45:00Z"), Instant.parse("2026-11-22T12:00:00Z")), triggered.finished(),
+        assertEquals(new Window(Instant.parse("2026-11-22T11:45:00Z"), Instant.parse("2026-11-22T12:00:00Z")),
+                triggered.finished(),
                 "asOf defaults to the trigger's time, and the CLI's 15m means PT15M");
         assertEquals(Instant.parse("2026-11-22T12:00:00Z"), triggered.asOf());
         Window week = text("finishedWithin", "7d").finished();
@@ -168,12 +171,14 @@ class ImportQueryTest {
         assertField("finishedSince", () -> text("finishedSince", "2026-11-31T00:00:00Z"));
         assertField("asOf", () -> text("asOf", "yesterday", "finishedWithin", "PT1H"));
         assertField("asOf", () -> text("asOf", "2026-11-22T11:00:00Z"));
-        assertField("finishedUntil", () -> text("finishedSince", "2026-11-22T11:00:00Z", "finishedUntil", "2026-11-22T11:00:00Z"));
+        assertField("finishedUntil",
+                () -> text("finishedSince", "2026-11-22T11:00:00Z", "finishedUntil", "2026-11-22T11:00:00Z"));
     }
 
     @Test
     void theFinishWindowIsPartOfTheFingerprint() {
-        assertNotEquals(text("finishedWithin", "PT15M").fingerprint("h"), text("finishedWithin", "PT30M").fingerprint("h"));
+        assertNotEquals(text("finishedWithin", "PT15M").fingerprint("h"),
+                text("finishedWithin", "PT30M").fingerprint("h"));
         assertNotEquals(text("finishedWithin", "PT15M", "asOf", "2026-11-22T11:00:00Z").fingerprint("h"),
                 text("finishedWithin", "PT15M", "asOf", "2026-11-22T11:15:00Z").fingerprint("h"));
     }

@@ -45,21 +45,24 @@ class ListingTest {
     }
 
     private static IndexTarget index(String name, boolean ready) {
-        Connection connection = new Connection("k", "2025-01", name + ".svc.test", null, null, Duration.ofSeconds(1), Duration.ofSeconds(1));
+        Connection connection = new Connection("k", "2025-01", name + ".svc.test", null, null, Duration.ofSeconds(1),
+                Duration.ofSeconds(1));
         return new IndexTarget(name, connection, ready, ready ? "Ready" : "Initializing");
     }
 
-    private static ImportPage run(CannedPages pages, Listing.Limits limits, List<IndexTarget> targets, ImportQuery query) {
+    private static ImportPage run(CannedPages pages, Listing.Limits limits, List<IndexTarget> targets,
+            ImportQuery query) {
         return new Listing(pages, limits, WALKS).run(query, targets);
     }
 
     /** Every answer of a walk that follows pagination.next with {@code limit}, as a caller does. */
-    private static List<ImportPage> walk(CannedPages pages, List<IndexTarget> targets, Function<QueryBuilder, QueryBuilder> filter,
-            int limit) {
+    private static List<ImportPage> walk(CannedPages pages, List<IndexTarget> targets,
+            Function<QueryBuilder, QueryBuilder> filter, int limit) {
         List<ImportPage> answers = new ArrayList<>();
         String token = null;
         do {
-            ImportPage answer = run(pages, LIMITS, targets, filter.apply(ImportQuery.builder()).limit(limit).paginationToken(token).build());
+            ImportPage answer = run(pages, LIMITS, targets,
+                    filter.apply(ImportQuery.builder()).limit(limit).paginationToken(token).build());
             answers.add(answer);
             token = answer.pagination() == null ? null : answer.pagination().next();
             assertTrue(answers.size() < 200, "the walk ends");
@@ -68,7 +71,8 @@ class ListingTest {
     }
 
     private static List<String> ids(List<ImportPage> answers) {
-        return answers.stream().flatMap(a -> a.data().stream()).map(m -> m.extra().get("index") + "/" + m.id()).toList();
+        return answers.stream().flatMap(a -> a.data().stream()).map(m -> m.extra().get("index") + "/" + m.id())
+                .toList();
     }
 
     @Test
@@ -80,7 +84,8 @@ class ListingTest {
             ImportPage whole = run(pages, LIMITS, targets, filter.apply(ImportQuery.builder()).all(true).build());
             assertNull(whole.pagination());
             List<String> expected = ids(List.of(whole));
-            assertTrue(expected.get(0).startsWith("a/a.svc.test-0") || expected.get(0).startsWith("a/a.svc.test-1"), "index a first");
+            assertTrue(expected.get(0).startsWith("a/a.svc.test-0") || expected.get(0).startsWith("a/a.svc.test-1"),
+                    "index a first");
             for (int limit = 1; limit <= 13; limit++) {
                 List<ImportPage> answers = walk(pages, targets, filter, limit);
                 assertEquals(expected, ids(answers), "limit " + limit);
@@ -131,7 +136,8 @@ class ListingTest {
     void aFailedPageFailsTheWholeListingNeverAShorterOne() {
         CannedPages pages = new CannedPages().index("a.svc.test", 20).index("b.svc.test", 50).failsAt("b.svc.test", 3);
         ListingFailedException failed = assertThrows(ListingFailedException.class,
-                () -> run(pages, LIMITS, List.of(index("a", true), index("b", true)), ImportQuery.builder().all(true).build()));
+                () -> run(pages, LIMITS, List.of(index("a", true), index("b", true)),
+                        ImportQuery.builder().all(true).build()));
         assertEquals(Failure.Kind.UPSTREAM_UNAVAILABLE, failed.kind());
         assertEquals("b", failed.index());
         assertEquals(2, failed.pagesRead());
@@ -143,15 +149,19 @@ class ListingTest {
         CannedPages pages = new CannedPages().index("a.svc.test", 100);
         List<IndexTarget> targets = List.of(index("a", true));
         ListingTooLargeException pagesOut = assertThrows(ListingTooLargeException.class,
-                () -> run(pages, new Listing.Limits(10, 4, 10_000, 1), targets, ImportQuery.builder().all(true).build()));
+                () -> run(pages, new Listing.Limits(10, 4, 10_000, 1), targets,
+                        ImportQuery.builder().all(true).build()));
         assertTrue(pagesOut.getMessage().contains("read 4 pages"), pagesOut.getMessage());
         assertEquals(4, pages.calls("a.svc.test"), "no page past the cap");
         assertThrows(ListingTooLargeException.class,
-                () -> run(pages, new Listing.Limits(10, 4, 10_000, 1), targets, ImportQuery.builder().counts(true).build()));
+                () -> run(pages, new Listing.Limits(10, 4, 10_000, 1), targets,
+                        ImportQuery.builder().counts(true).build()));
         ListingTooLargeException tooMany = assertThrows(ListingTooLargeException.class,
-                () -> run(pages, new Listing.Limits(10, 1000, 99, 1), targets, ImportQuery.builder().all(true).build()));
+                () -> run(pages, new Listing.Limits(10, 1000, 99, 1), targets,
+                        ImportQuery.builder().all(true).build()));
         assertEquals("all", tooMany.field());
-        assertEquals(100, run(pages, new Listing.Limits(10, 1000, 100, 1), targets, ImportQuery.builder().all(true).build()).data().size());
+        assertEquals(100, run(pages, new Listing.Limits(10, 1000, 100, 1), targets,
+                ImportQuery.builder().all(true).build()).data().size());
         // a limited walk under the page cap hands out a token where it stopped, and resumes there
         ImportPage capped = run(pages, new Listing.Limits(10, 2, 10_000, 1), targets,
                 ImportQuery.builder().statuses(Set.of(ImportStatus.PENDING)).limit(100).build());
@@ -176,11 +186,13 @@ class ListingTest {
                 String status = (String) model.get("status");
                 byStatus.merge(status, 1, Integer::sum);
                 Object end = model.get("finishedAt");
-                if (end != null && !Instant.parse((String) end).isBefore(since) && Instant.parse((String) end).isBefore(until)) {
+                if (end != null && !Instant.parse((String) end).isBefore(since)
+                        && Instant.parse((String) end).isBefore(until)) {
                     finished.merge(status, 1, Integer::sum);
                 }
                 Instant created = Instant.parse((String) model.get("createdAt"));
-                if ((status.equals("Pending") || status.equals("InProgress")) && (oldestRunning == null || created.isBefore(oldestRunning))) {
+                if ((status.equals("Pending") || status.equals("InProgress"))
+                        && (oldestRunning == null || created.isBefore(oldestRunning))) {
                     oldestRunning = created;
                 }
             }
@@ -201,12 +213,12 @@ class ListingTest {
     void aCensusIsWholeOrItIsAnError() {
         CannedPages pages = new CannedPages().index("a.svc.test", 30).index("b.svc.test", 50).failsAt("b.svc.test", 4);
         ImportQuery query = ImportQuery.builder().counts(true).build();
-        ListingFailedException failed = assertThrows(ListingFailedException.class, () -> new Listing(pages, LIMITS, WALKS)
-                .census(query, List.of(index("a", true), index("b", true))));
+        ListingFailedException failed = assertThrows(ListingFailedException.class,
+                () -> new Listing(pages, LIMITS, WALKS).census(query, List.of(index("a", true), index("b", true))));
         assertEquals("b", failed.index());
         ListingTooLargeException tooLong = assertThrows(ListingTooLargeException.class,
-                () -> new Listing(new CannedPages().index("a.svc.test", 100), new Listing.Limits(10, 9, 10_000, 1), WALKS)
-                        .census(query, List.of(index("a", true))));
+                () -> new Listing(new CannedPages().index("a.svc.test", 100), new Listing.Limits(10, 9, 10_000, 1),
+                        WALKS).census(query, List.of(index("a", true))));
         assertEquals("scan", tooLong.field());
         assertTrue(tooLong.getMessage().contains("IMPORTS_MAX_PAGES"), tooLong.getMessage());
     }
@@ -228,10 +240,12 @@ class ListingTest {
     @Test
     void anIndexGivenByHostKeepsItsImportsAsPineconeWroteThem() {
         CannedPages pages = new CannedPages().index("h.svc.test", 3);
-        Connection connection = new Connection("k", "2025-01", "h.svc.test", null, null, Duration.ofSeconds(1), Duration.ofSeconds(1));
-        ImportPage listed = run(pages, LIMITS, List.of(new IndexTarget(null, connection, true, null)), ImportQuery.builder().all(true)
-                .build());
-        assertEquals(List.of("h.svc.test-0", "h.svc.test-1", "h.svc.test-2"), listed.data().stream().map(ImportModel::id).toList());
+        Connection connection = new Connection("k", "2025-01", "h.svc.test", null, null, Duration.ofSeconds(1),
+                Duration.ofSeconds(1));
+        ImportPage listed = run(pages, LIMITS, List.of(new IndexTarget(null, connection, true, null)),
+                ImportQuery.builder().all(true).build());
+        assertEquals(List.of("h.svc.test-0", "h.svc.test-1", "h.svc.test-2"),
+                listed.data().stream().map(ImportModel::id).toList());
         assertNull(listed.data().get(0).extra().get("index"));
         assertNull(listed.summary().byIndex());
     }

@@ -32,7 +32,8 @@ public class CloudEventsTest {
     void blankOrRepeatedFieldsInAnEventAreRefusedNotWidened() {
         for (String[] refused : new String[][] { { "{\"status\": \"\"}", "status" }, { "{\"status\": []}", "status" },
                 { "{\"finishedWithin\": \"PT15M\", \"finishedWithin\": \"P1D\"}", "finishedWithin" } }) {
-            given().header("ce-id", "evt-0").header("ce-specversion", "1.0").header("ce-type", "dev.knative.sources.ping")
+            given().header("ce-id", "evt-0").header("ce-specversion", "1.0")
+                    .header("ce-type", "dev.knative.sources.ping")
                     .header("ce-source", "test").contentType("application/json").body(refused[0])
                     .post("/").then().statusCode(400).body("field", equalTo(refused[1]));
         }
@@ -41,15 +42,17 @@ public class CloudEventsTest {
     @Test
     void anEventTimeBeyondTheRangeEndsNoWindow() {
         given().header("ce-id", "evt-4").header("ce-specversion", "1.0").header("ce-type", "dev.knative.sources.ping")
-                .header("ce-source", "test").header("ce-time", "+999999999-12-31T23:59:59Z").contentType("application/json")
-                .body("{\"finishedWithin\": \"PT15M\"}").post("/").then().statusCode(400).body("field", equalTo("time"));
+                .header("ce-source", "test").header("ce-time", "+999999999-12-31T23:59:59Z")
+                .contentType("application/json").body("{\"finishedWithin\": \"PT15M\"}").post("/").then()
+                .statusCode(400).body("field", equalTo("time"));
     }
 
     @Test
     void aKeyGivenTwiceInAStructuredEventIsRefused() {
         String event = "{\"specversion\": \"1.0\", \"id\": \"evt-3\", \"source\": \"test\", \"type\": \"listImports\","
                 + " \"datacontenttype\": \"application/json\", \"data\": {\"limit\": 1, \"limit\": 50}}";
-        given().contentType("application/cloudevents+json").body(event).post("/").then().statusCode(400).body("field", equalTo("limit"));
+        given().contentType("application/cloudevents+json").body(event).post("/").then().statusCode(400)
+                .body("field", equalTo("limit"));
     }
 
     @Test
@@ -79,7 +82,8 @@ public class CloudEventsTest {
                 .body("data.summary.scanned", greaterThan(0));
     }
 
-    static final String SCHEDULED = "{\"status\": [\"Failed\", \"Cancelled\"], \"finishedWithin\": \"PT15M\", \"all\": true}";
+    static final String SCHEDULED = "{\"status\": [\"Failed\", \"Cancelled\"], \"finishedWithin\": \"PT15M\","
+            + " \"all\": true}";
 
     @Test
     void aPingWhoseWindowHoldsNothingGetsTheEmptyType() {
@@ -110,21 +114,25 @@ public class CloudEventsTest {
 
     @Test
     void structuredEventsAreTypedTheSameWay() {
-        String empty = "{\"specversion\": \"1.0\", \"id\": \"evt-5\", \"source\": \"/pingsources/imports\", \"type\": \"dev.knative.sources.ping\","
-                + " \"time\": \"2001-01-01T00:15:00Z\", \"datacontenttype\": \"application/json\", \"data\": " + SCHEDULED + "}";
+        String empty = "{\"specversion\": \"1.0\", \"id\": \"evt-5\", \"source\": \"/pingsources/imports\","
+                + " \"type\": \"dev.knative.sources.ping\","
+                + " \"time\": \"2001-01-01T00:15:00Z\", \"datacontenttype\": \"application/json\","
+                + " \"data\": " + SCHEDULED + "}";
         given().contentType("application/cloudevents+json").body(empty).post("/").then().statusCode(200)
                 .body("type", equalTo(ListImportsEvents.NOTHING))
                 .body("data.data.size()", equalTo(0))
                 .body("data.summary.finishedUntil", equalTo("2001-01-01T00:15:00Z"));
         String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-        given().contentType("application/cloudevents+json").body(empty.replace("PT15M", "P30D").replace("2001-01-01T00:15:00Z", now))
+        given().contentType("application/cloudevents+json")
+                .body(empty.replace("PT15M", "P30D").replace("2001-01-01T00:15:00Z", now))
                 .post("/").then().statusCode(200)
                 .body("type", equalTo(ListImportsEvents.FOUND))
                 .body("data.data.size()", greaterThan(0));
     }
 
     private static io.restassured.response.Response ping(String time, String data) {
-        return given().header("ce-id", "ping-" + time).header("ce-specversion", "1.0").header("ce-type", "dev.knative.sources.ping")
+        return given().header("ce-id", "ping-" + time).header("ce-specversion", "1.0")
+                .header("ce-type", "dev.knative.sources.ping")
                 .header("ce-source", "/apis/v1/namespaces/default/pingsources/failed-imports").header("ce-time", time)
                 .contentType("application/json").body(data).post("/");
     }
@@ -132,7 +140,8 @@ public class CloudEventsTest {
     @Test
     void countsHaveATypeOfTheirOwnSoAPollIsNeverAnAlert() {
         ping("2001-01-01T00:15:00Z", "{\"counts\": true, \"finishedWithin\": \"PT15M\"}").then().statusCode(200)
-                .header("ce-type", ListImportsEvents.COUNTS).body("matched.total", equalTo(0)).body("data", equalTo(null));
+                .header("ce-type", ListImportsEvents.COUNTS).body("matched.total", equalTo(0))
+                .body("data", equalTo(null));
         ping(Instant.now().toString(), "{\"counts\": true, \"status\": \"Failed\"}").then().statusCode(200)
                 .header("ce-type", ListImportsEvents.COUNTS).body("matched.byStatus.Failed", greaterThan(0));
     }

@@ -32,8 +32,8 @@ class KnativeDescriptorsTest {
 
     @Test
     void theServiceTakesKeyAndHostFromASecret() throws Exception {
-        Map<String, Object> container = map(list(map(map(map(yamlAll("knative/service.yaml").get(0).get("spec")).get("template"))
-                .get("spec")).get("containers")).get(0));
+        Map<String, Object> container = map(list(map(map(map(yamlAll("knative/service.yaml").get(0).get("spec"))
+                .get("template")).get("spec")).get("containers")).get(0));
         Map<String, String> secretRefs = new LinkedHashMap<>();
         for (Object e : list(container.get("env"))) {
             Map<String, Object> env = map(e);
@@ -51,15 +51,15 @@ class KnativeDescriptorsTest {
         try (InputStream in = getClass().getResourceAsStream("/META-INF/microprofile-config.properties")) {
             binding.load(in);
         }
-        assertEquals(ListImportsEvents.class.getMethod("listImportsEvent", CloudEvent.class).getAnnotation(Funq.class).value(),
-                binding.getProperty("quarkus.funqy.export"));
+        assertEquals(ListImportsEvents.class.getMethod("listImportsEvent", CloudEvent.class)
+                .getAnnotation(Funq.class).value(), binding.getProperty("quarkus.funqy.export"));
     }
 
     @Test
     void thePingSourceReportsWhatEndedInItsPeriodAndTheTriggersRouteByType() throws Exception {
         List<Map<String, Object>> eventing = yamlAll("knative/eventing.yaml");
-        Map<String, Object> ping = map(eventing.stream().filter(r -> "PingSource".equals(r.get("kind"))).findFirst().orElseThrow()
-                .get("spec"));
+        Map<String, Object> ping = map(eventing.stream().filter(r -> "PingSource".equals(r.get("kind"))).findFirst()
+                .orElseThrow().get("spec"));
         assertEquals("application/json", ping.get("contentType"));
         ImportQuery query = validInput((String) ping.get("data"));
         assertEquals(java.util.Set.of(ImportStatus.FAILED, ImportStatus.CANCELLED), query.statuses());

@@ -18,6 +18,7 @@ class KnativeSbomIT {
     void theSbomListsExactlyTheLibrariesOfTheApp() throws Exception {
         Set<String> listed = Sbom.listed(BUILD.resolve("sbom.cdx.json"));
         Sbom.assertListsExactly(Sbom.shipped(BUILD.resolve("quarkus-app/lib")), listed);
-        assertTrue(listed.stream().anyMatch(jar -> jar.startsWith("io.quarkus.quarkus-funqy-knative-events-")), listed.toString());
+        assertTrue(listed.stream().anyMatch(jar -> jar.startsWith("io.quarkus.quarkus-funqy-knative-events-")),
+                listed.toString());
     }
 }

@@ -65,7 +65,8 @@ class PingSourceTest {
             }
         }
         assertTrue(scheduleFilter != null && alertFilter != null, "a Trigger to the function and one to the alerts");
-        assertFalse(String.valueOf(eventing).contains("namespace"), "the manifests name no namespace: they apply in any");
+        assertFalse(String.valueOf(eventing).contains("namespace"),
+                "the manifests name no namespace: they apply in any");
     }
 
     @ParameterizedTest
@@ -77,7 +78,8 @@ class PingSourceTest {
         emulator.store().start(uri, FIRED.minus(Duration.ofMinutes(5)).minus(run));
         emulator.store().start("s3://acme/earlier-fail/", FIRED.minus(Duration.ofMinutes(16)).minus(run));
         Map<String, String> ping = ping(namespace);
-        assertTrue(matches(scheduleFilter, ping), "the schedule's Trigger lets the ping through in namespace " + namespace + ": " + ping);
+        assertTrue(matches(scheduleFilter, ping),
+                "the schedule's Trigger lets the ping through in namespace " + namespace + ": " + ping);
 
         Response reply = send(ping);
 
@@ -115,7 +117,8 @@ class PingSourceTest {
         Response reply = send(poll);
 
         assertTrue(reply.jsonPath().getInt("matched.total") > 0, reply.asString());
-        assertFalse(matches(alertFilter, attributes(reply)), "counts, even of failed imports, page no one: " + attributes(reply));
+        assertFalse(matches(alertFilter, attributes(reply)),
+                "counts, even of failed imports, page no one: " + attributes(reply));
     }
 
     /** The attributes a PingSource in {@code namespace} stamps on its event, with its ceOverrides extensions. */
@@ -125,7 +128,8 @@ class PingSourceTest {
         event.put("specversion", "1.0");
         event.put("id", UUID.randomUUID().toString());
         event.put("type", "dev.knative.sources.ping");
-        event.put("source", "/apis/v1/namespaces/" + namespace + "/pingsources/" + map(pingSource.get("metadata")).get("name"));
+        event.put("source",
+                "/apis/v1/namespaces/" + namespace + "/pingsources/" + map(pingSource.get("metadata")).get("name"));
         event.put("time", FIRED.toString());
         Object overrides = spec.get("ceOverrides");
         if (overrides != null) {

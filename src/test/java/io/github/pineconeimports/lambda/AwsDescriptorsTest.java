@@ -44,17 +44,22 @@ class AwsDescriptorsTest {
         assertEquals("../../target/lambda/function.zip", props.get("CodeUri"), "the zip mvn package -Plambda leaves");
         assertEquals(List.of("IsNative", "provided.al2023", "java21"), ifBranches(props.get("Runtime")));
         assertEquals(ListImportsHandler.class.getName() + "::handleRequest", ifBranches(props.get("Handler")).get(2));
-        assertEquals(Map.of("ApplyOn", "PublishedVersions"), ifBranches(props.get("SnapStart")).get(2), "SnapStart on the JVM");
+        assertEquals(Map.of("ApplyOn", "PublishedVersions"), ifBranches(props.get("SnapStart")).get(2),
+                "SnapStart on the JVM");
         assertTrue(((Number) props.get("Timeout")).intValue() <= 30);
         Map<String, Object> env = map(map(props.get("Environment")).get("Variables"));
         // a host, or a name: never both
-        assertEquals(List.of("HasIndexName", Map.of("Ref", "AWS::NoValue"), Map.of("Ref", "IndexHost")), ifBranches(env.get(IndexHost.VARIABLE)));
+        assertEquals(List.of("HasIndexName", Map.of("Ref", "AWS::NoValue"), Map.of("Ref", "IndexHost")),
+                ifBranches(env.get(IndexHost.VARIABLE)));
         assertEquals(List.of("HasIndexName", Map.of("Ref", "IndexName"), Map.of("Ref", "AWS::NoValue")),
                 ifBranches(env.get(Connection.INDEX_VARIABLE)));
         assertFalse(env.containsKey(Connection.API_KEY_VARIABLE), "no key in the environment");
-        assertFalse(JSON.writeValueAsString(env).contains("resolve:secretsmanager"), "no secret resolved into the environment");
-        assertEquals(Map.of("Ref", "ApiKeySecret"), env.get(SecretApiKey.VARIABLE), "the secret's name, read at run time");
-        assertEquals(List.of(Map.of("Ref", "SecretsExtensionLayer")), props.get("Layers"), "the extension that reads it");
+        assertFalse(JSON.writeValueAsString(env).contains("resolve:secretsmanager"),
+                "no secret resolved into the environment");
+        assertEquals(Map.of("Ref", "ApiKeySecret"), env.get(SecretApiKey.VARIABLE),
+                "the secret's name, read at run time");
+        assertEquals(List.of(Map.of("Ref", "SecretsExtensionLayer")), props.get("Layers"),
+                "the extension that reads it");
         Map<String, Object> policy = map(list(props.get("Policies")).get(0));
         assertEquals(Map.of("SecretArn", Map.of("Fn::Sub",
                 "arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:${ApiKeySecret}-??????")),
@@ -73,11 +78,14 @@ class AwsDescriptorsTest {
                     .replace("<aws.scheduler.scheduled-time>", "2026-11-29T12:15:00Z"));
             assertEquals(Set.of(ImportStatus.FAILED, ImportStatus.CANCELLED), query.statuses());
             assertTrue(query.all());
-            assertEquals(Instant.parse("2026-11-29T12:15:00Z"), query.finished().until(), "the window ends at the scheduled time");
-            assertEquals(Duration.ofMinutes(minutes), Duration.between(query.finished().since(), query.finished().until()),
+            assertEquals(Instant.parse("2026-11-29T12:15:00Z"), query.finished().until(),
+                    "the window ends at the scheduled time");
+            assertEquals(Duration.ofMinutes(minutes),
+                    Duration.between(query.finished().since(), query.finished().until()),
                     "the window is the schedule's period: consecutive runs tile time");
         }
-        assertEquals(2, map(map(yaml("aws/template.yaml").get("Parameters")).get("SchedulePeriodMinutes")).get("MinValue"),
+        assertEquals(2,
+                map(map(yaml("aws/template.yaml").get("Parameters")).get("SchedulePeriodMinutes")).get("MinValue"),
                 "rate() needs 'minutes' in the plural");
     }
 
@@ -110,11 +118,15 @@ class AwsDescriptorsTest {
     @Test
     void theAlertRulesMatchWhatTheyShould() throws Exception {
         AlertRules rules = new AlertRules();
-        String input = "{\"status\": [\"Failed\", \"Cancelled\"], \"finishedWithin\": \"PT15M\", \"asOf\": \"2026-11-29T12:15:00Z\", \"all\": true}";
-        String found = "{\"data\": [{\"id\": \"17\", \"uri\": \"s3://b/17/\", \"status\": \"Failed\", \"error\": \"Invalid parquet file\"}],"
+        String input = "{\"status\": [\"Failed\", \"Cancelled\"], \"finishedWithin\": \"PT15M\","
+                + " \"asOf\": \"2026-11-29T12:15:00Z\", \"all\": true}";
+        String found = "{\"data\": [{\"id\": \"17\", \"uri\": \"s3://b/17/\", \"status\": \"Failed\","
+                + " \"error\": \"Invalid parquet file\"}],"
                 + " \"summary\": {\"scanned\": 250, \"pages\": 3, \"byStatus\": {\"Failed\": 1}}}";
-        String empty = "{\"data\": [], \"summary\": {\"scanned\": 250, \"pages\": 3, \"byStatus\": {\"Completed\": 250}}}";
-        String error = "{\"errorType\": \"" + LambdaError.UpstreamUnavailable.class.getName() + "\", \"errorMessage\": \"Listing incomplete\"}";
+        String empty = "{\"data\": [], \"summary\": {\"scanned\": 250, \"pages\": 3,"
+                + " \"byStatus\": {\"Completed\": 250}}}";
+        String error = "{\"errorType\": \"" + LambdaError.UpstreamUnavailable.class.getName()
+                + "\", \"errorMessage\": \"Listing incomplete\"}";
         assertEquals(List.of(AlertRules.FOUND), rules.matching(AlertRules.success(input, found)));
         assertEquals(List.of(), rules.matching(AlertRules.success(input, empty)));
         assertEquals(List.of(AlertRules.FAILED), rules.matching(AlertRules.failure(input, error)));
@@ -198,7 +210,8 @@ class AwsDescriptorsTest {
     }
 
     private static Map<String, Object> function() throws Exception {
-        return map(map(map(map(yaml("aws/template.yaml").get("Resources")).get("ListImportsFunction"))).get("Properties"));
+        return map(map(map(map(yaml("aws/template.yaml").get("Resources")).get("ListImportsFunction")))
+                .get("Properties"));
     }
 
     private static List<Object> ifBranches(Object node) {

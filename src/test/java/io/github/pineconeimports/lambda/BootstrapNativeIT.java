@@ -58,8 +58,10 @@ class BootstrapNativeIT {
         while (versions.find()) {
             found.add(new int[] { Integer.parseInt(versions.group(1)), Integer.parseInt(versions.group(2)) });
         }
-        assertFalse(found.isEmpty(), "a dynamically linked executable names glibc versions: " + symbols.lines().limit(5).toList());
-        int[] newest = found.stream().max(Comparator.<int[]>comparingInt(v -> v[0]).thenComparingInt(v -> v[1])).orElseThrow();
+        assertFalse(found.isEmpty(),
+                "a dynamically linked executable names glibc versions: " + symbols.lines().limit(5).toList());
+        int[] newest = found.stream().max(Comparator.<int[]>comparingInt(v -> v[0]).thenComparingInt(v -> v[1]))
+                .orElseThrow();
         assertTrue(newest[0] < 2 || (newest[0] == 2 && newest[1] <= 34), "needs GLIBC_" + newest[0] + "." + newest[1]
                 + ", newer than Amazon Linux 2023's 2.34");
     }

@@ -35,7 +35,8 @@ class FunctionUrlEventTest {
                     () -> FunctionUrlEvent.fields(request("GET", refused.getKey(), null)).toQuery());
             assertEquals(refused.getValue(), e.field(), refused.getKey());
         }
-        ImportQuery repeated = FunctionUrlEvent.fields(request("GET", "status=Failed&status=Cancelled&limit=5", null)).toQuery();
+        ImportQuery repeated = FunctionUrlEvent.fields(request("GET", "status=Failed&status=Cancelled&limit=5", null))
+                .toQuery();
         assertEquals(java.util.Set.of(ImportStatus.FAILED, ImportStatus.CANCELLED), repeated.statuses());
         assertEquals(5, repeated.limit());
     }
@@ -46,7 +47,8 @@ class FunctionUrlEventTest {
                 () -> FunctionUrlEvent.fields(request("GET", "status=Failed", "{\"status\": \"Completed\"}"))).field());
         assertEquals("rawQueryString", assertThrows(InvalidQueryException.class,
                 () -> FunctionUrlEvent.fields(request("POST", "status=Failed", null))).field());
-        ImportQuery fromBody = FunctionUrlEvent.fields(request("POST", "", "{\"status\": [\"Completed\"], \"all\": true}")).toQuery();
+        ImportQuery fromBody = FunctionUrlEvent
+                .fields(request("POST", "", "{\"status\": [\"Completed\"], \"all\": true}")).toQuery();
         assertEquals(List.of(ImportStatus.COMPLETED), List.copyOf(fromBody.statuses()));
         assertEquals(true, fromBody.all());
     }

@@ -10,10 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Base64;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.Arguments;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
@@ -34,9 +37,11 @@ abstract class LambdaInvocations {
     }
 
     // finished 00:05, 00:10, 00:20 and 00:14:59.999 on the first of November
-    static final String PAGE_1 = "{\"data\": [" + item("1", "Failed", "00:05:00Z") + "," + item("2", "Completed", "00:10:00Z") + "],"
+    static final String PAGE_1 = "{\"data\": [" + item("1", "Failed", "00:05:00Z") + ","
+            + item("2", "Completed", "00:10:00Z") + "],"
             + " \"pagination\": {\"next\": \"Tm8+/y==\"}}";
-    static final String PAGE_2 = "{\"data\": [" + item("3", "Cancelled", "00:20:00Z") + "," + item("4", "Failed", "00:14:59.999Z") + "]}";
+    static final String PAGE_2 = "{\"data\": [" + item("3", "Cancelled", "00:20:00Z") + ","
+            + item("4", "Failed", "00:14:59.999Z") + "]}";
 
     // Quarkus' own Lambda loop (test mode) reports every failure as Funqy's ApplicationException, whose message
     // starts with the cause's class; the packaged handler and the native loop name each kind (LambdaError)
@@ -111,12 +116,14 @@ abstract class LambdaInvocations {
         String get = "{\"version\": \"2.0\", \"routeKey\": \"$default\", \"rawPath\": \"/\","
                 + " \"rawQueryString\": \"status=Failed&status=Cancelled&all=true\","
                 + " \"queryStringParameters\": {\"status\": \"Failed,Cancelled\", \"all\": \"true\"},"
-                + " \"requestContext\": {\"http\": {\"method\": \"GET\", \"path\": \"/\"}}, \"isBase64Encoded\": false}";
+                + " \"requestContext\": {\"http\": {\"method\": \"GET\", \"path\": \"/\"}},"
+                + " \"isBase64Encoded\": false}";
         Answer viaQuery = invoke(get);
         assertFalse(viaQuery.error(), viaQuery.raw());
         assertEquals(List.of("1", "3", "4"), viaQuery.json().getList("data.id"));
-        String body = java.util.Base64.getEncoder().encodeToString("{\"status\": [\"Cancelled\"], \"all\": true}".getBytes());
-        String post = "{\"version\": \"2.0\", \"rawPath\": \"/\", \"requestContext\": {\"http\": {\"method\": \"POST\"}},"
+        String body = Base64.getEncoder().encodeToString("{\"status\": [\"Cancelled\"], \"all\": true}".getBytes());
+        String post = "{\"version\": \"2.0\", \"rawPath\": \"/\","
+                + " \"requestContext\": {\"http\": {\"method\": \"POST\"}},"
                 + " \"body\": \"" + body + "\", \"isBase64Encoded\": true}";
         Answer viaBody = invoke(post);
         assertFalse(viaBody.error(), viaBody.raw());
@@ -131,12 +138,14 @@ abstract class LambdaInvocations {
                 + " \"detail-type\": \"Scheduled Event\", \"source\": \"aws.events\", \"account\": \"123456789012\","
                 + " \"time\": \"2026-11-28T12:00:00Z\", \"region\": \"eu-west-1\","
                 + " \"resources\": [\"arn:aws:events:eu-west-1:123456789012:rule/failed-imports\"], \"detail\": {}}";
-        assertFailure(invoke(envelope), LambdaError.InvalidInput.class, "detail-type: this is an EventBridge event envelope");
+        assertFailure(invoke(envelope), LambdaError.InvalidInput.class,
+                "detail-type: this is an EventBridge event envelope");
     }
 
     @Test
     void invalidInputIsAnErrorNamingTheField() throws Exception {
-        assertFailure(invoke("{\"status\": [\"Broken\"]}"), LambdaError.InvalidInput.class, "status: unknown status 'Broken'");
+        assertFailure(invoke("{\"status\": [\"Broken\"]}"), LambdaError.InvalidInput.class,
+                "status: unknown status 'Broken'");
     }
 
     @Test
@@ -155,49 +164,59 @@ abstract class LambdaInvocations {
     @Test
     void theAlertRulesFireOnRealAnswersOnly() throws Exception {
         AlertRules rules = new AlertRules();
-        String schedule = "{\"status\": [\"Failed\", \"Cancelled\"], \"finishedWithin\": \"PT15M\", \"asOf\": \"%s\", \"all\": true}";
+        String schedule = "{\"status\": [\"Failed\", \"Cancelled\"], \"finishedWithin\": \"PT15M\","
+                + " \"asOf\": \"%s\", \"all\": true}";
         String withFailures = String.format(schedule, "2026-11-01T00:15:00Z");
         Answer found = invoke(withFailures);
-        assertEquals(List.of(AlertRules.FOUND), rules.matching(AlertRules.success(withFailures, found.raw())), found.raw());
+        assertEquals(List.of(AlertRules.FOUND), rules.matching(AlertRules.success(withFailures, found.raw())),
+                found.raw());
         String quiet = String.format(schedule, "2026-11-02T00:15:00Z");
         Answer empty = invoke(quiet);
         assertEquals(List.of(), empty.json().getList("data"));
-        assertEquals(List.of(), rules.matching(AlertRules.success(quiet, empty.raw())), "an empty answer raises no alert");
-        pinecone().stubFor(get(urlPathEqualTo("/bulk/imports")).willReturn(aResponse().withStatus(401).withBody("Invalid API Key")));
+        assertEquals(List.of(), rules.matching(AlertRules.success(quiet, empty.raw())),
+                "an empty answer raises no alert");
+        pinecone().stubFor(get(urlPathEqualTo("/bulk/imports"))
+                .willReturn(aResponse().withStatus(401).withBody("Invalid API Key")));
         Answer failed = invoke(withFailures);
         assertTrue(failed.error(), failed.raw());
-        assertEquals(List.of(AlertRules.FAILED), rules.matching(AlertRules.failure(withFailures, failed.raw())), failed.raw());
+        assertEquals(List.of(AlertRules.FAILED), rules.matching(AlertRules.failure(withFailures, failed.raw())),
+                failed.raw());
     }
 
     @Test
     void eachKindOfFailureHasItsOwnName() throws Exception {
-        pinecone().stubFor(get(urlPathEqualTo("/bulk/imports")).willReturn(aResponse().withStatus(401).withBody("Invalid API Key")));
-        assertFailure(invoke("{}"), LambdaError.UpstreamRejected.class, "Listing failed at the first page: Pinecone rejected the API key");
-        pinecone().stubFor(get(urlPathEqualTo("/bulk/imports")).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "0")));
-        assertFailure(invoke("{}"), LambdaError.UpstreamThrottled.class, "Listing failed at the first page: Pinecone is rate-limiting");
+        pinecone().stubFor(get(urlPathEqualTo("/bulk/imports"))
+                .willReturn(aResponse().withStatus(401).withBody("Invalid API Key")));
+        assertFailure(invoke("{}"), LambdaError.UpstreamRejected.class,
+                "Listing failed at the first page: Pinecone rejected the API key");
+        pinecone().stubFor(get(urlPathEqualTo("/bulk/imports"))
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "0")));
+        assertFailure(invoke("{}"), LambdaError.UpstreamThrottled.class,
+                "Listing failed at the first page: Pinecone is rate-limiting");
         pinecone().stubFor(get(urlPathEqualTo("/bulk/imports")).willReturn(okJson("{\"data\": [")));
-        assertFailure(invoke("{}"), LambdaError.UpstreamAnomaly.class, "Listing failed at the first page: Pinecone answered something");
+        assertFailure(invoke("{}"), LambdaError.UpstreamAnomaly.class,
+                "Listing failed at the first page: Pinecone answered something");
         assertFailure(invoke("{\"limit\": 5, \"all\": true}"), LambdaError.InvalidInput.class, "limit: ");
     }
 
-    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> hostileEvents() {
-        return java.util.stream.Stream.of(
-                org.junit.jupiter.params.provider.Arguments.of("{\"status\": [\"<script>\"]}", "status"),
-                org.junit.jupiter.params.provider.Arguments.of("{\"status\": \"Failed'; DROP TABLE x;--\"}", "status"),
-                org.junit.jupiter.params.provider.Arguments.of("{\"status\": \"F\\u0000\"}", "status"),
-                org.junit.jupiter.params.provider.Arguments.of("{\"limit\": \"99999999999\"}", "limit"),
-                org.junit.jupiter.params.provider.Arguments.of("{\"limit\": -3}", "limit"),
-                org.junit.jupiter.params.provider.Arguments.of("{\"limit\": 1.5}", "limit"),
-                org.junit.jupiter.params.provider.Arguments.of("{\"all\": \"yes\"}", "all"),
-                org.junit.jupiter.params.provider.Arguments.of("{\"paginationToken\": \"" + "A".repeat(5000) + "\"}", "paginationToken"),
-                org.junit.jupiter.params.provider.Arguments.of("{\"since\": \"yesterday\"}", "since"),
-                org.junit.jupiter.params.provider.Arguments.of("{\"__proto__\": {}}", "__proto__"),
+    static Stream<Arguments> hostileEvents() {
+        return Stream.of(
+                Arguments.of("{\"status\": [\"<script>\"]}", "status"),
+                Arguments.of("{\"status\": \"Failed'; DROP TABLE x;--\"}", "status"),
+                Arguments.of("{\"status\": \"F\\u0000\"}", "status"),
+                Arguments.of("{\"limit\": \"99999999999\"}", "limit"),
+                Arguments.of("{\"limit\": -3}", "limit"),
+                Arguments.of("{\"limit\": 1.5}", "limit"),
+                Arguments.of("{\"all\": \"yes\"}", "all"),
+                Arguments.of("{\"paginationToken\": \"" + "A".repeat(5000) + "\"}", "paginationToken"),
+                Arguments.of("{\"since\": \"yesterday\"}", "since"),
+                Arguments.of("{\"__proto__\": {}}", "__proto__"),
                 // present but blank, repeated, or out of range: refused, never a wider listing
-                org.junit.jupiter.params.provider.Arguments.of("{\"status\": \"\"}", "status"),
-                org.junit.jupiter.params.provider.Arguments.of("{\"status\": []}", "status"),
-                org.junit.jupiter.params.provider.Arguments.of("{\"since\": \" \"}", "since"),
-                org.junit.jupiter.params.provider.Arguments.of("{\"Status\": \"Failed\"}", "Status"),
-                org.junit.jupiter.params.provider.Arguments.of("{\"finishedWithin\": \"P9999999999999D\"}", "finishedWithin"));
+                Arguments.of("{\"status\": \"\"}", "status"),
+                Arguments.of("{\"status\": []}", "status"),
+                Arguments.of("{\"since\": \" \"}", "since"),
+                Arguments.of("{\"Status\": \"Failed\"}", "Status"),
+                Arguments.of("{\"finishedWithin\": \"P9999999999999D\"}", "finishedWithin"));
     }
 
     @org.junit.jupiter.params.ParameterizedTest
@@ -212,16 +231,20 @@ abstract class LambdaInvocations {
         Answer trailing = invoke("{\"status\": \"Failed\"} {\"status\": \"Completed\"}");
         if (namesErrors()) {
             assertFailure(twice, LambdaError.InvalidInput.class, "limit: limit is given more than once");
-            assertFailure(invoke("{\"status\": [\"Failed\"], \"status\": [\"Completed\"]}"), LambdaError.InvalidInput.class,
+            assertFailure(invoke("{\"status\": [\"Failed\"], \"status\": [\"Completed\"]}"),
+                    LambdaError.InvalidInput.class,
                     "status: status is given more than once");
             assertFailure(trailing, LambdaError.InvalidInput.class, "body: content after the JSON object");
         } else {
             // Quarkus' loop in in-process tests reads the event before any code of ours runs: refused all the same, in
             // its own words
-            assertTrue(twice.error() && twice.json().getString("errorMessage").contains("Could not deserialize"), twice.raw());
+            assertTrue(twice.error() && twice.json().getString("errorMessage").contains("Could not deserialize"),
+                    twice.raw());
             Answer listTwice = invoke("{\"status\": [\"Failed\"], \"status\": [\"Completed\"]}");
-            assertTrue(listTwice.error() && listTwice.json().getString("errorMessage").contains("Could not deserialize"), listTwice.raw());
-            assertTrue(trailing.error() && trailing.json().getString("errorMessage").contains("Could not deserialize"), trailing.raw());
+            assertTrue(listTwice.error()
+                    && listTwice.json().getString("errorMessage").contains("Could not deserialize"), listTwice.raw());
+            assertTrue(trailing.error() && trailing.json().getString("errorMessage").contains("Could not deserialize"),
+                    trailing.raw());
         }
     }
 
@@ -239,7 +262,8 @@ abstract class LambdaInvocations {
     @Test
     void upstreamFailureIsAnErrorNotAShortList() throws Exception {
         pinecone().stubFor(get(urlPathEqualTo("/bulk/imports"))
-                .withQueryParam("paginationToken", WireMock.equalTo("Tm8+/y==")).willReturn(aResponse().withStatus(503)));
+                .withQueryParam("paginationToken", WireMock.equalTo("Tm8+/y=="))
+                .willReturn(aResponse().withStatus(503)));
         Answer answer = invoke("{\"all\": true}");
         assertFailure(answer, LambdaError.UpstreamUnavailable.class, "Listing incomplete after 1 page");
         assertFalse(answer.raw().contains(apiKey()));

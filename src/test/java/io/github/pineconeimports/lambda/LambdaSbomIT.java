@@ -24,7 +24,8 @@ class LambdaSbomIT {
     void theSbomListsExactlyTheLibrariesOfFunctionZip() throws Exception {
         Set<String> listed = Sbom.listed(BUILD.resolve("sbom.cdx.json"));
         Sbom.assertListsExactly(Sbom.shippedIn(BUILD.resolve("function.zip")), listed);
-        assertTrue(listed.stream().anyMatch(jar -> jar.startsWith("io.quarkus.quarkus-funqy-amazon-lambda-")), listed.toString());
+        assertTrue(listed.stream().anyMatch(jar -> jar.startsWith("io.quarkus.quarkus-funqy-amazon-lambda-")),
+                listed.toString());
         for (String library : NOT_IN_LAMBDA) {
             // the library itself, followed by its version: io.vertx.vertx-web-4..., not io.vertx.vertx-web-client-4...
             assertTrue(listed.stream().noneMatch(jar -> jar.startsWith(library)

@@ -1,10 +1,17 @@
 package io.github.pineconeimports.lambda;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
@@ -31,31 +38,32 @@ class PackagedLambdaIT extends LambdaInvocations {
     static void start() throws Exception {
         // Pinecone is only reached over HTTPS: so is its stand-in, its certificate trusted as a user would trust it
         TlsStandIn.Certificate certificate = TlsStandIn.Certificate.selfSigned(
-                java.nio.file.Files.createTempDirectory("packaged-lambda"), "localhost");
+                Files.createTempDirectory("packaged-lambda"), "localhost");
         pinecone = certificate.server();
         function = PackagedLambda.start(Map.of("PINECONE_INDEX_HOST", "https://localhost:" + pinecone.httpsPort(),
                 "PINECONE_API_KEY", KEY, "QUARKUS_TLS_TRUST_STORE_PEM_CERTS", certificate.pem().toString()),
                 "packaged-lambda.log");
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void noGeneratedTemplateNamesTheWrongHandler() throws Exception {
-        java.nio.file.Path build = java.nio.file.Path.of(System.getProperty("lambda.build.directory", "target/lambda"));
-        org.junit.jupiter.api.Assertions.assertTrue(java.nio.file.Files.exists(build.resolve("function.zip")), build.toString());
-        for (String generated : java.util.List.of("sam.jvm.yaml", "sam.native.yaml", "manage.sh")) {
-            org.junit.jupiter.api.Assertions.assertFalse(java.nio.file.Files.exists(build.resolve(generated)),
+        Path build = Path.of(System.getProperty("lambda.build.directory", "target/lambda"));
+        assertTrue(Files.exists(build.resolve("function.zip")), build.toString());
+        for (String generated : List.of("sam.jvm.yaml", "sam.native.yaml", "manage.sh")) {
+            assertFalse(Files.exists(build.resolve(generated)),
                     generated + " names Funqy's handler; deploy/aws/template.yaml is the template");
         }
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void aColdStartLogsNoWarning() throws Exception {
         invoke("{\"status\": [\"Bogus\"]}"); // once started and answered, whatever the order of the other tests
-        java.nio.file.Path log = java.nio.file.Path.of(System.getProperty("project.build.directory", "target"),
+        Path log = Path.of(System.getProperty("project.build.directory", "target"),
                 "packaged-lambda.log");
-        List<String> warnings = java.nio.file.Files.readAllLines(log).stream()
-                .filter(line -> line.contains(" WARN ") || line.contains(" ERROR ") || line.startsWith("WARNING:")).toList();
-        org.junit.jupiter.api.Assertions.assertEquals(List.of(), warnings, "every user's CloudWatch would show these");
+        List<String> warnings = Files.readAllLines(log).stream()
+                .filter(line -> line.contains(" WARN ") || line.contains(" ERROR ") || line.startsWith("WARNING:"))
+                .toList();
+        assertEquals(List.of(), warnings, "every user's CloudWatch would show these");
     }
 
     @AfterAll

@@ -48,7 +48,8 @@ class PackagedLambdaSecretIT {
                 .willReturn(okJson("{\"data\": [{\"id\": \"1\", \"uri\": \"s3://b/1/\", \"status\": \"Failed\"}]}")));
         function = PackagedLambda.start(Map.of("PINECONE_INDEX_HOST", "http://127.0.0.1:" + pinecone.port(),
                 "PINECONE_API_KEY_SECRET", "pinecone/api-key", "AWS_SESSION_TOKEN", SESSION_TOKEN,
-                "PARAMETERS_SECRETS_EXTENSION_HTTP_PORT", String.valueOf(extension.port())), "packaged-lambda-secret.log");
+                "PARAMETERS_SECRETS_EXTENSION_HTTP_PORT", String.valueOf(extension.port())),
+                "packaged-lambda-secret.log");
     }
 
     @AfterAll
@@ -69,16 +70,19 @@ class PackagedLambdaSecretIT {
                 .withBody("{\"__type\": \"AccessDeniedException\"}")));
         LambdaRuntimeApi.Answer refused = function.runtime.invoke("{\"all\": true}");
         assertTrue(refused.error(), refused.body());
-        assertTrue(refused.body().contains("PINECONE_API_KEY_SECRET") && refused.body().contains("answered 403"), refused.body());
+        assertTrue(refused.body().contains("PINECONE_API_KEY_SECRET") && refused.body().contains("answered 403"),
+                refused.body());
         assertFalse(refused.body().contains(SESSION_TOKEN));
         pinecone.verify(0, anyRequestedFor(anyUrl()));
 
-        extension.stubFor(get(urlPathEqualTo("/secretsmanager/get")).willReturn(okJson("{\"Name\": \"pinecone/api-key\","
-                + " \"SecretString\": \"" + KEY + "\", \"VersionStages\": [\"AWSCURRENT\"]}")));
+        extension.stubFor(get(urlPathEqualTo("/secretsmanager/get"))
+                .willReturn(okJson("{\"Name\": \"pinecone/api-key\","
+                        + " \"SecretString\": \"" + KEY + "\", \"VersionStages\": [\"AWSCURRENT\"]}")));
         LambdaRuntimeApi.Answer answer = function.runtime.invoke("{\"all\": true}");
         assertFalse(answer.error(), answer.body());
         assertEquals("1", new JsonPath(answer.body()).getString("data[0].id"));
-        extension.verify(getRequestedFor(urlPathEqualTo("/secretsmanager/get")).withQueryParam("secretId", equalTo("pinecone/api-key"))
+        extension.verify(getRequestedFor(urlPathEqualTo("/secretsmanager/get"))
+                .withQueryParam("secretId", equalTo("pinecone/api-key"))
                 .withHeader("X-Aws-Parameters-Secrets-Token", equalTo(SESSION_TOKEN)));
         assertFalse(answer.body().contains(KEY));
     }

@@ -12,6 +12,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,8 @@ import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
+import io.github.pineconeimports.failure.Failure;
+import io.github.pineconeimports.failure.SecretException;
 import io.github.pineconeimports.support.SecretsExtensionStandIn;
 import io.github.pineconeimports.support.WireMockUpstream;
 import io.quarkus.test.junit.QuarkusTest;
@@ -44,12 +47,14 @@ class SecretKeyTest {
     public static class FromSecret implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("pinecone.api-key", "", "pinecone.api-key-secret", SECRET_ID, "aws.session-token", SESSION_TOKEN);
+            return Map.of("pinecone.api-key", "", "pinecone.api-key-secret", SECRET_ID,
+                    "aws.session-token", SESSION_TOKEN);
         }
 
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(WireMockUpstream.class), new TestResourceEntry(SecretsExtensionStandIn.class));
+            return List.of(new TestResourceEntry(WireMockUpstream.class),
+                    new TestResourceEntry(SecretsExtensionStandIn.class));
         }
     }
 
@@ -69,16 +74,19 @@ class SecretKeyTest {
         extension = SecretsExtensionStandIn.server();
         pinecone.resetAll();
         extension.resetAll();
-        pinecone.stubFor(get(urlPathEqualTo("/bulk/imports")).withHeader("Api-Key", equalTo(WireMockUpstream.SECRET_KEY))
+        pinecone.stubFor(get(urlPathEqualTo("/bulk/imports"))
+                .withHeader("Api-Key", equalTo(WireMockUpstream.SECRET_KEY))
                 .willReturn(okJson("{\"data\": [{\"id\": \"1\", \"uri\": \"s3://b/1/\", \"status\": \"Failed\"}]}")));
         pinecone.stubFor(get(urlPathEqualTo("/bulk/imports")).withHeader("Api-Key", equalTo(ROTATED_KEY))
                 .willReturn(okJson("{\"data\": [{\"id\": \"2\", \"uri\": \"s3://b/2/\", \"status\": \"Failed\"}]}")));
     }
 
     private void secretHolds(String key) {
-        extension.stubFor(get(urlPathEqualTo("/secretsmanager/get")).willReturn(okJson("{\"ARN\": \"arn:aws:secretsmanager:eu-west-1:"
-                + "123456789012:secret:pinecone/api-key-AbCdEf\", \"Name\": \"pinecone/api-key\", \"SecretString\": \"" + key
-                + "\", \"VersionId\": \"v1\", \"VersionStages\": [\"AWSCURRENT\"]}")));
+        extension.stubFor(get(urlPathEqualTo("/secretsmanager/get"))
+                .willReturn(okJson("{\"ARN\": \"arn:aws:secretsmanager:eu-west-1:"
+                        + "123456789012:secret:pinecone/api-key-AbCdEf\", \"Name\": \"pinecone/api-key\","
+                        + " \"SecretString\": \"" + key
+                        + "\", \"VersionId\": \"v1\", \"VersionStages\": [\"AWSCURRENT\"]}")));
     }
 
     @Test
@@ -87,9 +95,11 @@ class SecretKeyTest {
         secretHolds(WireMockUpstream.SECRET_KEY);
         invoke().then().statusCode(200).body("data[0].id", org.hamcrest.Matchers.equalTo("1"));
         invoke().then().statusCode(200);
-        extension.verify(1, getRequestedFor(urlPathEqualTo("/secretsmanager/get")).withQueryParam("secretId", equalTo(SECRET_ID))
+        extension.verify(1, getRequestedFor(urlPathEqualTo("/secretsmanager/get"))
+                .withQueryParam("secretId", equalTo(SECRET_ID))
                 .withHeader("X-Aws-Parameters-Secrets-Token", equalTo(SESSION_TOKEN)));
-        pinecone.verify(2, getRequestedFor(urlPathEqualTo("/bulk/imports")).withHeader("Api-Key", equalTo(WireMockUpstream.SECRET_KEY)));
+        pinecone.verify(2, getRequestedFor(urlPathEqualTo("/bulk/imports"))
+                .withHeader("Api-Key", equalTo(WireMockUpstream.SECRET_KEY)));
     }
 
     @Test
@@ -97,7 +107,8 @@ class SecretKeyTest {
         secretHolds(WireMockUpstream.SECRET_KEY);
         invoke().then().statusCode(200);
         // the key is rotated: Pinecone now refuses the old one, the secret holds the new one
-        pinecone.stubFor(get(urlPathEqualTo("/bulk/imports")).withHeader("Api-Key", equalTo(WireMockUpstream.SECRET_KEY))
+        pinecone.stubFor(get(urlPathEqualTo("/bulk/imports"))
+                .withHeader("Api-Key", equalTo(WireMockUpstream.SECRET_KEY))
                 .willReturn(aResponse().withStatus(401).withBody("Invalid API Key")));
         extension.resetAll();
         secretHolds(ROTATED_KEY);
@@ -118,12 +129,12 @@ class SecretKeyTest {
                     .body("errorMessage", containsString("answered " + status))
                     .body(not(containsString(SESSION_TOKEN)));
             pinecone.verify(0, anyRequestedFor(anyUrl()));
-            // the extension failing is an outage (retry later); refusing is a setting to fix (the kind names the answer)
+            // the extension failing is an outage (retry later); refusing is a setting to fix (the kind names the
+            // answer)
             forgetKeys();
-            io.github.pineconeimports.failure.SecretException refused = org.junit.jupiter.api.Assertions.assertThrows(
-                    io.github.pineconeimports.failure.SecretException.class, secret::current);
-            assertEquals(status >= 500 ? io.github.pineconeimports.failure.Failure.Kind.UPSTREAM_UNAVAILABLE
-                    : io.github.pineconeimports.failure.Failure.Kind.NOT_CONFIGURED, refused.kind(), "extension answered " + status);
+            SecretException refused = assertThrows(SecretException.class, secret::current);
+            assertEquals(status >= 500 ? Failure.Kind.UPSTREAM_UNAVAILABLE : Failure.Kind.NOT_CONFIGURED,
+                    refused.kind(), "extension answered " + status);
         }
         forgetKeys();
         extension.stubFor(get(urlPathEqualTo("/secretsmanager/get")).willReturn(aResponse()

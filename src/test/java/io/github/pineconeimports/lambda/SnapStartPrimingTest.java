@@ -65,7 +65,8 @@ class SnapStartPrimingTest {
         given().contentType("application/json").body("{\"status\":[\"Failed\"]}").post().then().statusCode(200)
                 .body("data.id", Matchers.contains("1"));
 
-        var requests = WireMockUpstream.server().findAll(WireMock.getRequestedFor(WireMock.urlPathEqualTo("/bulk/imports")));
+        var requests = WireMockUpstream.server()
+                .findAll(WireMock.getRequestedFor(WireMock.urlPathEqualTo("/bulk/imports")));
         assertFalse(requests.isEmpty());
         for (LoggedRequest request : requests) {
             assertEquals(WireMockUpstream.SECRET_KEY, request.getHeader("Api-Key"));

@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
+import io.github.pineconeimports.support.Tools;
+
 /**
  * The alert rules as Prometheus' own promtool reads them: both files pass {@code promtool check rules}, and
  * {@code promtool test rules} runs the unit tests in src/test/resources/prometheus/rules-test.yml, which say when
@@ -28,7 +30,8 @@ class AlertRulesTest {
 
     @Test
     void thePrometheusRuleHoldsTheRulesFileExactly() throws IOException {
-        assertEquals(yaml("kubernetes/prometheus-rules.yml").get("groups"), map(yaml("kubernetes/prometheus-rule.yaml").get("spec")).get("groups"));
+        assertEquals(yaml("kubernetes/prometheus-rules.yml").get("groups"),
+                map(yaml("kubernetes/prometheus-rule.yaml").get("spec")).get("groups"));
     }
 
     @Test
@@ -47,20 +50,9 @@ class AlertRulesTest {
         assertPromtool(List.of("test", "rules", tests.toString()), "SUCCESS");
     }
 
-    /** A program on the PATH: Prometheus' own, from Debian's prometheus package, which .ci/run installs. */
-    static Path onPath(String program) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-            Path candidate = Path.of(dir, program);
-            if (Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        throw new AssertionError(program + " is needed on the PATH: apt-get install prometheus (as .ci/run does)");
-    }
-
     /** Runs promtool and expects exit 0 and {@code said}. */
     static void assertPromtool(List<String> args, String said) throws Exception {
-        List<String> command = new ArrayList<>(List.of(onPath("promtool").toString()));
+        List<String> command = new ArrayList<>(List.of(Tools.require("promtool", "prometheus").toString()));
         command.addAll(args);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "promtool ended");

@@ -29,12 +29,14 @@ class CounterDayTest {
     void todaySinceMidnightThenYesterdayWholeThenNothingThenToday() {
         Window yesterday = new Window(MIDNIGHT.minus(Duration.ofDays(1)), MIDNIGHT);
         assertEquals(new Window(MIDNIGHT, MIDNIGHT.plusSeconds(3600)), CounterDay.at(MIDNIGHT.plusSeconds(3600)));
-        assertEquals(new Window(MIDNIGHT.minus(Duration.ofDays(1)), MIDNIGHT.minusMillis(1)), CounterDay.at(MIDNIGHT.minusMillis(1)));
+        assertEquals(new Window(MIDNIGHT.minus(Duration.ofDays(1)), MIDNIGHT.minusMillis(1)),
+                CounterDay.at(MIDNIGHT.minusMillis(1)));
         assertEquals(yesterday, CounterDay.at(MIDNIGHT));
         assertEquals(yesterday, CounterDay.at(MIDNIGHT.plus(Duration.ofMinutes(5)).minusMillis(1)));
         assertNull(CounterDay.at(MIDNIGHT.plus(Duration.ofMinutes(5))));
         assertNull(CounterDay.at(MIDNIGHT.plus(Duration.ofMinutes(10)).minusMillis(1)));
-        assertEquals(new Window(MIDNIGHT, MIDNIGHT.plus(Duration.ofMinutes(10))), CounterDay.at(MIDNIGHT.plus(Duration.ofMinutes(10))));
+        assertEquals(new Window(MIDNIGHT, MIDNIGHT.plus(Duration.ofMinutes(10))),
+                CounterDay.at(MIDNIGHT.plus(Duration.ofMinutes(10))));
         // the zero phase outlasts the rules' look-back, the longest scan interval and a rule evaluation
         assertTrue(CounterDay.PHASE.compareTo(LOOK_BACK.plus(ScanSettings.LONGEST).plusSeconds(30)) > 0);
     }
@@ -69,7 +71,8 @@ class CounterDayTest {
         List<Instant[]> downA = new ArrayList<>(List.of(span(-120, 240), span(13 * 3600 + 20, 13 * 3600 + 1200)));
         List<Instant[]> failingA = new ArrayList<>(List.of(span(180, 480), span(20 * 3600, 20 * 3600 + 420)));
         List<Instant[]> downB = new ArrayList<>(List.<Instant[]>of(span(6 * 3600, 7 * 3600)));
-        List<Instant[]> failingB = new ArrayList<>(List.of(span(16 * 3600, 16 * 3600 + 600), span(24 * 3600 + 120, 24 * 3600 + 540)));
+        List<Instant[]> failingB = new ArrayList<>(List.of(span(16 * 3600, 16 * 3600 + 600),
+                span(24 * 3600 + 120, 24 * 3600 + 540)));
         // and every hour, each replica stops, or fails, for a few minutes at a moment of its own
         for (int hour = -12; hour < 36; hour++) {
             int at = hour * 3600 + random.nextInt(3000);
@@ -92,7 +95,8 @@ class CounterDayTest {
             }
             Sample recorded = null;
             // a subquery's steps are aligned to whole multiples of its resolution, 30 s, whenever it is evaluated
-            Instant firstPoint = Instant.ofEpochSecond(Math.floorDiv(t.minus(LOOK_BACK).getEpochSecond() + 29, 30) * 30);
+            Instant firstPoint = Instant.ofEpochSecond(
+                    Math.floorDiv(t.minus(LOOK_BACK).getEpochSecond() + 29, 30) * 30);
             for (Instant point = firstPoint; !point.isAfter(t); point = point.plusSeconds(30)) {
                 recorded = Sample.max(recorded, Sample.max(a.at(point), b.at(point)));
             }
@@ -110,7 +114,8 @@ class CounterDayTest {
         Instant to = previous.windowEnd;
         long expected = countIn(finishes, from, to);
         assertTrue(expected > 40_000, "most imports of the run: " + expected);
-        assertEquals(expected, Math.round(counted), "scraped every " + scrapeSeconds + " s, evaluated every " + evaluationSeconds + " s");
+        assertEquals(expected, Math.round(counted),
+                "scraped every " + scrapeSeconds + " s, evaluated every " + evaluationSeconds + " s");
     }
 
     private static long countIn(List<Instant> sorted, Instant from, Instant to) {

@@ -39,7 +39,8 @@ class KubernetesDescriptorsTest {
         assertEquals(containerPort.get("name"), servicePort.get("targetPort"));
         assertEquals(8080, containerPort.get("containerPort"), "Quarkus' port");
 
-        assertContains(map(map(service.get("metadata")).get("labels")), map(map(monitor.get("selector")).get("matchLabels")));
+        assertContains(map(map(service.get("metadata")).get("labels")),
+                map(map(monitor.get("selector")).get("matchLabels")));
         Map<String, Object> endpoint = map(list(monitor.get("endpoints")).get(0));
         assertEquals(servicePort.get("name"), endpoint.get("port"));
         assertEquals("/q/metrics", endpoint.get("path"));

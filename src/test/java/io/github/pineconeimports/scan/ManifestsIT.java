@@ -25,7 +25,8 @@ class ManifestsIT {
 
     @Test
     void theManifestsFitTheirSchemas() throws Exception {
-        String out = validate(0, DEPLOY.resolve("kubernetes/scan.yaml"), DEPLOY.resolve("kubernetes/prometheus-rule.yaml"));
+        String out = validate(0, DEPLOY.resolve("kubernetes/scan.yaml"),
+                DEPLOY.resolve("kubernetes/prometheus-rule.yaml"));
         assertEquals(List.of("Deployment pinecone-imports: valid", "Service pinecone-imports: valid",
                 "ServiceMonitor pinecone-imports: valid", "PrometheusRule pinecone-imports: valid"),
                 out.lines().map(line -> line.substring(line.indexOf(": ") + 2)).toList());
@@ -43,7 +44,8 @@ class ManifestsIT {
 
     /** Runs src/test/node/validate-manifests.mjs beside the installed packages; expects {@code exit}. */
     private static String validate(int exit, Path... files) throws Exception {
-        Path script = Files.copy(Path.of("src/test/node/validate-manifests.mjs"), NODE.resolve("validate-manifests.mjs"),
+        Path script = Files.copy(Path.of("src/test/node/validate-manifests.mjs"),
+                NODE.resolve("validate-manifests.mjs"),
                 StandardCopyOption.REPLACE_EXISTING);
         List<String> command = new ArrayList<>(List.of("node", script.toString()));
         for (Path file : files) {

@@ -39,6 +39,7 @@ import io.github.pineconeimports.emulator.EmulatorStore;
 import io.github.pineconeimports.support.Descriptors;
 import io.github.pineconeimports.support.Emulator;
 import io.github.pineconeimports.support.PackagedJar;
+import io.github.pineconeimports.support.Tools;
 import io.vertx.core.Vertx;
 
 /**
@@ -64,7 +65,7 @@ class PrometheusIT {
 
     @BeforeAll
     static void start() throws Exception {
-        Path binary = AlertRulesTest.onPath("prometheus");
+        Path binary = Tools.require("prometheus", "prometheus");
         home = Files.createTempDirectory("prometheus-it");
         vertx = Vertx.vertx();
         // 120 imports per index (two upstream pages), on the system's clock, as the scanners' own
@@ -79,10 +80,12 @@ class PrometheusIT {
                 "  - job_name: pinecone-imports",
                 "    metrics_path: /q/metrics",
                 "    file_sd_configs: [{files: [" + home.resolve("targets.json") + "], refresh_interval: 1s}]", ""));
-        prometheus = new ProcessBuilder(binary.toString(), "--config.file=" + config, "--storage.tsdb.path=" + home.resolve("data"),
+        prometheus = new ProcessBuilder(binary.toString(), "--config.file=" + config,
+                "--storage.tsdb.path=" + home.resolve("data"),
                 "--web.listen-address=127.0.0.1:" + prometheusPort)
                 .redirectErrorStream(true).redirectOutput(home.resolve("prometheus.log").toFile()).start();
-        waitFor("Prometheus ready", () -> get("http://127.0.0.1:" + prometheusPort + "/-/ready").startsWith("Prometheus"));
+        waitFor("Prometheus ready",
+                () -> get("http://127.0.0.1:" + prometheusPort + "/-/ready").startsWith("Prometheus"));
     }
 
     @AfterAll
@@ -110,8 +113,10 @@ class PrometheusIT {
     void prometheusSaysWhatTheEmulatorHoldsCountingEachImportOnce() throws Exception {
         startScanner("a");
         startScanner("b");
-        waitFor("the two replicas scraped", () -> query("count(pinecone_imports_last_scan_success == 1)").equals(List.of(2.0)));
-        waitFor("the seeded imports seen running", () -> query("job:pinecone_imports:max{status=\"InProgress\"} > 0").size() == 2);
+        waitFor("the two replicas scraped",
+                () -> query("count(pinecone_imports_last_scan_success == 1)").equals(List.of(2.0)));
+        waitFor("the seeded imports seen running",
+                () -> query("job:pinecone_imports:max{status=\"InProgress\"} > 0").size() == 2);
         // the recording rule steps every 30 s: the counters must be recorded before imports finish, to rise after
         waitFor("the counters recorded", () -> query("job:pinecone_imports_finished_total:max").size() == 2 * 4);
         // the seeded imports still running move on, and a fifth of them fail; and some of our own
@@ -124,10 +129,12 @@ class PrometheusIT {
         assertHolds();
         // every series twice over: a sum across replicas would double every count, the recorded max does not
         for (String index : INDEXES) {
-            assertEquals(List.of(2 * value("job:pinecone_imports_finished_total:max{index=\"" + index + "\",status=\"Failed\"}")),
+            assertEquals(List.of(2 * value("job:pinecone_imports_finished_total:max{index=\"" + index
+                    + "\",status=\"Failed\"}")),
                     query("sum(pinecone_imports_finished_total{index=\"" + index + "\",status=\"Failed\"})"));
         }
-        waitFor(() -> "PineconeImportFailed firing for each index: " + queryApi("ALERTS") + queryApi("job:pinecone_imports_finished_total:max[2m]"),
+        waitFor(() -> "PineconeImportFailed firing for each index: "
+                        + queryApi("ALERTS") + queryApi("job:pinecone_imports_finished_total:max[2m]"),
                 () -> alerts("PineconeImportFailed").size() == INDEXES.size());
 
         // nothing scans while an import fails; a replacement counts it, once
@@ -135,7 +142,8 @@ class PrometheusIT {
         double before = value(failed);
         stopScanner("a");
         stopScanner("b");
-        waitFor("the replicas gone from Prometheus", () -> query("count(pinecone_imports_last_scan_success)").isEmpty());
+        waitFor("the replicas gone from Prometheus",
+                () -> query("count(pinecone_imports_last_scan_success)").isEmpty());
         String id = store("alpha").start("s3://acme/alpha/also-fail/");
         waitFor("the import failed while nothing scanned", () -> "Failed".equals(status("alpha", id)));
         startScanner("c");
@@ -155,7 +163,8 @@ class PrometheusIT {
                 assertTrue(answer.at("/data/result").size() > 0, panel.get("title") + " shows something: " + expr);
             }
         }
-        String byStatus = dashboard.get("panels").get(0).get("targets").get(0).get("expr").asText().replace("$index", ".*");
+        String byStatus = dashboard.get("panels").get(0).get("targets").get(0).get("expr").asText()
+                .replace("$index", ".*");
         for (String index : INDEXES) {
             assertEquals(expectedByStatus(index), samples(byStatus.replace(".*", index), "status"), index);
         }
@@ -186,10 +195,11 @@ class PrometheusIT {
         Map<String, Object> shown = new TreeMap<>();
         for (String index : INDEXES) {
             shown.put(index + " by status", samples("job:pinecone_imports:max{index=\"" + index + "\"}", "status"));
-            shown.put(index + " finished", today ? samples("job:pinecone_imports_finished_total:max{index=\"" + index + "\"}",
-                    "status") : "(around midnight)");
-            shown.put(index + " oldest running", Map.of("age", value("job:pinecone_imports_oldest_running_age_seconds:max{index=\""
-                    + index + "\"}")));
+            shown.put(index + " finished", today
+                    ? samples("job:pinecone_imports_finished_total:max{index=\"" + index + "\"}", "status")
+                    : "(around midnight)");
+            shown.put(index + " oldest running", Map.of("age",
+                    value("job:pinecone_imports_oldest_running_age_seconds:max{index=\"" + index + "\"}")));
         }
         return shown;
     }
@@ -197,7 +207,8 @@ class PrometheusIT {
     /** An instant query's values by the given label. */
     private static Map<String, Double> samples(String expr, String label) {
         Map<String, Double> values = new TreeMap<>();
-        queryApi(expr).at("/data/result").forEach(s -> values.put(s.at("/metric/" + label).asText(), s.at("/value/1").asDouble()));
+        queryApi(expr).at("/data/result")
+                .forEach(s -> values.put(s.at("/metric/" + label).asText(), s.at("/value/1").asDouble()));
         return values;
     }
 
@@ -211,20 +222,22 @@ class PrometheusIT {
         waitFor("a scan after that by every replica, scraped", () -> {
             List<Double> scans = query("min(pinecone_imports_last_scan_timestamp_seconds)");
             return !scans.isEmpty() && scans.get(0) > after
-                    && query("count(pinecone_imports_last_scan_success == 1)").equals(List.of((double) scanners.size()));
+                    && query("count(pinecone_imports_last_scan_success == 1)")
+                            .equals(List.of((double) scanners.size()));
         });
     }
 
     private static Map<String, Double> expectedByStatus(String index) {
-        Map<String, Double> out = new TreeMap<>(Map.of("Pending", 0.0, "InProgress", 0.0, "Failed", 0.0, "Completed", 0.0,
-                "Cancelled", 0.0, "other", 0.0));
+        Map<String, Double> out = new TreeMap<>(Map.of("Pending", 0.0, "InProgress", 0.0, "Failed", 0.0,
+                "Completed", 0.0, "Cancelled", 0.0, "other", 0.0));
         emulated(index).forEach(model -> out.merge(String.valueOf(model.get("status")), 1.0, Double::sum));
         return out;
     }
 
     /** What finished since 00:00 UTC, by final status: what the counters hold outside the minutes around midnight. */
     private static Map<String, Double> expectedFinished(String index) {
-        Map<String, Double> out = new TreeMap<>(Map.of("Failed", 0.0, "Completed", 0.0, "Cancelled", 0.0, "other", 0.0));
+        Map<String, Double> out = new TreeMap<>(Map.of("Failed", 0.0, "Completed", 0.0, "Cancelled", 0.0,
+                "other", 0.0));
         Instant midnight = Instant.now().truncatedTo(ChronoUnit.DAYS);
         for (Map<String, Object> model : emulated(index)) {
             Object end = model.get("finishedAt");
@@ -242,7 +255,8 @@ class PrometheusIT {
     private static boolean countingToday() {
         Instant now = Instant.now();
         Instant midnight = now.truncatedTo(ChronoUnit.DAYS);
-        return now.isAfter(midnight.plus(Duration.ofMinutes(14))) && now.isBefore(midnight.plus(Duration.ofDays(1)).minus(WAIT));
+        return now.isAfter(midnight.plus(Duration.ofMinutes(14)))
+                && now.isBefore(midnight.plus(Duration.ofDays(1)).minus(WAIT));
     }
 
     private static List<Map<String, Object>> emulated(String index) {
@@ -250,11 +264,13 @@ class PrometheusIT {
     }
 
     private static long running(String index) {
-        return emulated(index).stream().filter(m -> List.of("Pending", "InProgress").contains(String.valueOf(m.get("status")))).count();
+        return emulated(index).stream()
+                .filter(m -> List.of("Pending", "InProgress").contains(String.valueOf(m.get("status")))).count();
     }
 
     private static String status(String index, String id) {
-        return emulated(index).stream().filter(m -> id.equals(String.valueOf(m.get("id")))).map(m -> String.valueOf(m.get("status")))
+        return emulated(index).stream().filter(m -> id.equals(String.valueOf(m.get("id"))))
+                .map(m -> String.valueOf(m.get("status")))
                 .findFirst().orElseThrow();
     }
 
@@ -265,8 +281,9 @@ class PrometheusIT {
     /** A replica: the packaged application scanning every index of the project each second, on a port of its own. */
     private static void startScanner(String name) throws Exception {
         Path log = home.resolve(name + ".log");
-        Process scanner = PackagedJar.serve(home, log, Map.of("PINECONE_API_KEY", Emulator.KEY, "PINECONE_CONTROLLER_HOST",
-                "http://127.0.0.1:" + project.port(), "IMPORTS_SCAN_INTERVAL", "1s", "IMPORTS_SCAN_INDEXES", "*"),
+        Process scanner = PackagedJar.serve(home, log, Map.of("PINECONE_API_KEY", Emulator.KEY,
+                "PINECONE_CONTROLLER_HOST", "http://127.0.0.1:" + project.port(), "IMPORTS_SCAN_INTERVAL", "1s",
+                "IMPORTS_SCAN_INDEXES", "*"),
                 "-Xmx128m", "-XX:TieredStopAtLevel=1");
         scanners.put(name, scanner);
         OptionalInt port = PackagedJar.awaitPort(scanner, log, WAIT);
@@ -286,7 +303,8 @@ class PrometheusIT {
     /** Prometheus' file-based discovery: the replicas up now, each with its pod label, as the Operator sets it. */
     private static void writeTargets() throws IOException {
         List<Map<String, Object>> groups = new ArrayList<>();
-        ports.forEach((name, port) -> groups.add(Map.of("targets", List.of("127.0.0.1:" + port), "labels", Map.of("pod", name))));
+        ports.forEach((name, port) -> groups.add(Map.of("targets", List.of("127.0.0.1:" + port),
+                "labels", Map.of("pod", name))));
         Path next = home.resolve("targets.json.next");
         JSON.writeValue(next.toFile(), groups);
         Files.move(next, home.resolve("targets.json"), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
@@ -295,8 +313,10 @@ class PrometheusIT {
     private static List<JsonNode> alerts(String name) {
         List<JsonNode> firing = new ArrayList<>();
         try {
-            for (JsonNode alert : JSON.readTree(get("http://127.0.0.1:" + prometheusPort + "/api/v1/alerts")).at("/data/alerts")) {
-                if (alert.at("/labels/alertname").asText().equals(name) && alert.get("state").asText().equals("firing")) {
+            for (JsonNode alert : JSON.readTree(get("http://127.0.0.1:" + prometheusPort + "/api/v1/alerts"))
+                    .at("/data/alerts")) {
+                if (alert.at("/labels/alertname").asText().equals(name)
+                        && alert.get("state").asText().equals("firing")) {
                     firing.add(alert);
                 }
             }
@@ -351,8 +371,8 @@ class PrometheusIT {
             if (System.nanoTime() - until > 0) {
                 StringBuilder logs = new StringBuilder();
                 try (var files = Files.list(home)) {
-                    files.filter(f -> f.toString().endsWith(".log")).forEach(f -> logs.append("\n--- ").append(f.getFileName())
-                            .append("\n").append(read(f)));
+                    files.filter(f -> f.toString().endsWith(".log"))
+                            .forEach(f -> logs.append("\n--- ").append(f.getFileName()).append("\n").append(read(f)));
                 }
                 throw new AssertionError("waited " + WAIT.toSeconds() + "s for: " + what.get() + logs);
             }

@@ -52,11 +52,14 @@ class ScanFaultTest {
         WireMockServer wireMock = WireMockUpstream.server();
         wireMock.resetAll();
         Instant midnight = clock.instant().truncatedTo(ChronoUnit.DAYS);
-        String before = page(List.of(imported("1", "Completed", midnight.plusSeconds(600)), imported("2", "InProgress", null),
-                imported("3", "Failed", midnight.plusSeconds(900))), "p2");
-        String after = page(List.of(imported("1", "Completed", midnight.plusSeconds(600)), imported("2", "Completed", midnight.plusSeconds(1200)),
-                imported("3", "Failed", midnight.plusSeconds(900)), imported("4", "Failed", midnight.plusSeconds(1500))), "p2");
-        String second = page(List.of(imported("5", "Pending", null), imported("6", "Cancelled", midnight.plusSeconds(60))), null);
+        String before = page(List.of(imported("1", "Completed", midnight.plusSeconds(600)),
+                imported("2", "InProgress", null), imported("3", "Failed", midnight.plusSeconds(900))), "p2");
+        String after = page(List.of(imported("1", "Completed", midnight.plusSeconds(600)),
+                imported("2", "Completed", midnight.plusSeconds(1200)),
+                imported("3", "Failed", midnight.plusSeconds(900)),
+                imported("4", "Failed", midnight.plusSeconds(1500))), "p2");
+        String second = page(List.of(imported("5", "Pending", null),
+                imported("6", "Cancelled", midnight.plusSeconds(60))), null);
         firstPage(wireMock, before);
         secondPage(wireMock, okJson(second));
         assertEquals("success", scan.scan(SETTINGS));
@@ -70,7 +73,8 @@ class ScanFaultTest {
         Map<String, ResponseDefinitionBuilder> faults = Map.of(
                 "upstream_unavailable", aResponse().withStatus(503),
                 "upstream_anomaly", okJson(page(List.of(imported("5", "Pending", null)), "p2")),
-                "upstream_rejected", aResponse().withStatus(401).withHeader("Content-Type", "text/plain").withBody("Invalid API Key"));
+                "upstream_rejected", aResponse().withStatus(401).withHeader("Content-Type", "text/plain")
+                        .withBody("Invalid API Key"));
         for (Map.Entry<String, ResponseDefinitionBuilder> fault : faults.entrySet()) {
             secondPage(wireMock, fault.getValue());
             Double failures = Scrape.now().value("pinecone_imports_scans_total{outcome=\"" + fault.getKey() + "\"}");
@@ -79,8 +83,10 @@ class ScanFaultTest {
             assertEquals(complete, importMetrics(), fault.getKey() + ": no import metric moved");
             Scrape scrape = Scrape.now();
             assertEquals(0.0, scrape.value("pinecone_imports_last_scan_success"));
-            assertEquals((failures == null ? 0 : failures) + 1, scrape.value("pinecone_imports_scans_total{outcome=\"" + fault.getKey() + "\"}"));
-            assertEquals(clock.instant().toEpochMilli() / 1000.0, scrape.value("pinecone_imports_last_scan_timestamp_seconds"));
+            assertEquals((failures == null ? 0 : failures) + 1,
+                    scrape.value("pinecone_imports_scans_total{outcome=\"" + fault.getKey() + "\"}"));
+            assertEquals(clock.instant().toEpochMilli() / 1000.0,
+                    scrape.value("pinecone_imports_last_scan_timestamp_seconds"));
             assertFalse(scrape.text().contains(WireMockUpstream.SECRET_KEY));
         }
 
@@ -106,19 +112,23 @@ class ScanFaultTest {
     }
 
     private static void firstPage(WireMockServer wireMock, String body) {
-        wireMock.stubFor(get(urlPathEqualTo("/bulk/imports")).withQueryParam("paginationToken", absent()).willReturn(okJson(body)));
+        wireMock.stubFor(get(urlPathEqualTo("/bulk/imports")).withQueryParam("paginationToken", absent())
+                .willReturn(okJson(body)));
     }
 
     private static void secondPage(WireMockServer wireMock, ResponseDefinitionBuilder answer) {
-        wireMock.stubFor(get(urlPathEqualTo("/bulk/imports")).withQueryParam("paginationToken", equalTo("p2")).willReturn(answer));
+        wireMock.stubFor(get(urlPathEqualTo("/bulk/imports")).withQueryParam("paginationToken", equalTo("p2"))
+                .willReturn(answer));
     }
 
     private static String page(List<String> imports, String next) {
-        return "{\"data\": [" + String.join(", ", imports) + "]" + (next == null ? "" : ", \"pagination\": {\"next\": \"" + next + "\"}") + "}";
+        return "{\"data\": [" + String.join(", ", imports) + "]"
+                + (next == null ? "" : ", \"pagination\": {\"next\": \"" + next + "\"}") + "}";
     }
 
     private static String imported(String id, String status, Instant finishedAt) {
-        return "{\"id\": \"" + id + "\", \"uri\": \"s3://b/" + id + "/\", \"status\": \"" + status + "\", \"createdAt\": \"2026-11-21T08:00:00Z\""
+        return "{\"id\": \"" + id + "\", \"uri\": \"s3://b/" + id + "/\", \"status\": \"" + status
+                + "\", \"createdAt\": \"2026-11-21T08:00:00Z\""
                 + (finishedAt == null ? "" : ", \"finishedAt\": \"" + finishedAt + "\"") + "}";
     }
 }

@@ -28,7 +28,8 @@ class ScanMetersTest {
 
     @Test
     void indexesComeGoAndWait() {
-        assertEquals(AT.minusSeconds(600).getEpochSecond(), gauge("pinecone.imports.last.success.timestamp", null, null),
+        assertEquals(AT.minusSeconds(600).getEpochSecond(),
+                gauge("pinecone.imports.last.success.timestamp", null, null),
                 "before the first success, the scanner's start");
         meters.published(census(ready("alpha", 3), ready("beta", 5)), true, AT, Duration.ofMillis(10));
         assertEquals(Map.of("alpha", 11, "beta", 11), seriesByIndex());
@@ -54,13 +55,18 @@ class ScanMetersTest {
         meters.published(census(ready("alpha", 4), ready("beta", 6)), true, AT.plusSeconds(180), Duration.ofMillis(10));
         assertEquals(Map.of("alpha", 11, "beta", 11), seriesByIndex());
         assertEquals(4.0, gauge("pinecone.imports", "alpha", "Failed"));
-        assertEquals(6.0, registry.get("pinecone.imports.finished").tags("index", "beta", "status", "Failed").functionCounter().count());
+        assertEquals(6.0, registry.get("pinecone.imports.finished").tags("index", "beta", "status", "Failed")
+                .functionCounter().count());
         assertEquals(1.0, gauge("pinecone.imports", "alpha", "other"), "a status this code does not know");
-        assertEquals(0.0, registry.get("pinecone.imports.finished").tags("index", "alpha", "status", "other").functionCounter().count(),
+        assertEquals(0.0, registry.get("pinecone.imports.finished").tags("index", "alpha", "status", "other")
+                .functionCounter().count(),
                 "a running import with a finish time is not finished");
     }
 
-    /** An index with {@code failed} Failed imports (finished today), one Completed, one of a new status, one running. */
+    /**
+     * An index with {@code failed} Failed imports (finished today), one Completed, one of a new status, one
+     * running.
+     */
     private static Census.IndexCensus ready(String name, int failed) {
         return new Census.IndexCensus(name, name + ".svc.test", true,
                 Map.of("Failed", failed, "Completed", 1, "Paused", 1, "InProgress", 1),

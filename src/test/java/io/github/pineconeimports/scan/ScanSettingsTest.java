@@ -42,9 +42,11 @@ class ScanSettingsTest {
 
     @Test
     void outOfRangeBlankRepeatedOrMalformedIsRefused() {
-        for (String interval : List.of("PT0S", "0s", "500ms", "PT1M0.001S", "2h", "-PT1M", "abc", "1 m", "every minute", "")) {
+        for (String interval : List.of("PT0S", "0s", "500ms", "PT1M0.001S", "2h", "-PT1M", "abc", "1 m",
+                "every minute", "")) {
             PineconeConfigException e = assertThrows(PineconeConfigException.class, () -> of(interval, null), interval);
-            assertTrue(e.getMessage().startsWith("IMPORTS_SCAN_INTERVAL is ") && e.getMessage().contains("from 1s to 1m"), e.getMessage());
+            assertTrue(e.getMessage().startsWith("IMPORTS_SCAN_INTERVAL is ")
+                    && e.getMessage().contains("from 1s to 1m"), e.getMessage());
         }
         for (String indexes : List.of("", " ", "alpha,", "alpha,,beta", "alpha,alpha", "Alpha", "alpha,*", "a_b")) {
             PineconeConfigException e = assertThrows(PineconeConfigException.class, () -> of("PT1M", indexes), indexes);

@@ -60,8 +60,8 @@ class ScanTest {
         // besides the seeded ones (finished days ago, or still running): imports that finished today, on midnight and
         // around it, and yesterday
         Instant midnight = clock.instant().truncatedTo(ChronoUnit.DAYS);
-        List<Duration> offsets = List.of(Duration.ofHours(-5), Duration.ofNanos(-1000), Duration.ZERO, Duration.ofMillis(1),
-                Duration.ofHours(3), Duration.ofHours(11));
+        List<Duration> offsets = List.of(Duration.ofHours(-5), Duration.ofNanos(-1000), Duration.ZERO,
+                Duration.ofMillis(1), Duration.ofHours(3), Duration.ofHours(11));
         for (Duration offset : offsets) {
             for (String uri : List.of("s3://b/ok" + offset + "/", "s3://b/will-fail" + offset + "/")) {
                 store.start(uri, midnight.plus(offset).minus(store.finishesAfter(uri)));
@@ -75,7 +75,8 @@ class ScanTest {
         assertEquals("success", scan.scan(EVERY_MINUTE));
         Scrape scrape = Scrape.now();
         assertHolds(noon, scrape);
-        assertEquals(4.0, scrape.value(series("pinecone_imports_finished_total", "Completed")), "from 00:00 on, not before");
+        assertEquals(4.0, scrape.value(series("pinecone_imports_finished_total", "Completed")),
+                "from 00:00 on, not before");
         assertTrue(scrape.value(series("pinecone_imports_oldest_running_age_seconds", null)) > 3600,
                 "the seeded imports still running started hours ago");
         assertEquals(1.0, scrape.value("pinecone_imports_last_scan_success"));
@@ -93,18 +94,22 @@ class ScanTest {
         Duration failsAfter = store.finishesAfter("s3://b/will-fail/");
         clock.advance(failsAfter.minusMillis(1));
         assertEquals("success", scan.scan(EVERY_MINUTE)); // running: not finished yet
-        assertEquals(before.startingWith("pinecone_imports_finished_total"), Scrape.now().startingWith("pinecone_imports_finished_total"));
+        assertEquals(before.startingWith("pinecone_imports_finished_total"),
+                Scrape.now().startingWith("pinecone_imports_finished_total"));
         clock.advance(store.finishesAfter("s3://b/ok-1/").minus(failsAfter).plusMillis(2));
         assertEquals("success", scan.scan(EVERY_MINUTE));
         Scrape after = Scrape.now();
-        assertEquals(3.0, after.value(series("pinecone_imports_finished_total", "Completed")) - before.value(series("pinecone_imports_finished_total", "Completed")));
-        assertEquals(1.0, after.value(series("pinecone_imports_finished_total", "Failed")) - before.value(series("pinecone_imports_finished_total", "Failed")));
+        assertEquals(3.0, after.value(series("pinecone_imports_finished_total", "Completed"))
+                - before.value(series("pinecone_imports_finished_total", "Completed")));
+        assertEquals(1.0, after.value(series("pinecone_imports_finished_total", "Failed"))
+                - before.value(series("pinecone_imports_finished_total", "Failed")));
         assertHolds(clock.instant(), after);
         // scanning again, at the same time or later, counts nothing more: the counters are a function of the time
         assertEquals("success", scan.scan(EVERY_MINUTE));
         clock.advance(Duration.ofMinutes(5));
         assertEquals("success", scan.scan(EVERY_MINUTE));
-        assertEquals(after.startingWith("pinecone_imports_finished_total"), Scrape.now().startingWith("pinecone_imports_finished_total"));
+        assertEquals(after.startingWith("pinecone_imports_finished_total"),
+                Scrape.now().startingWith("pinecone_imports_finished_total"));
     }
 
     @Test
@@ -118,11 +123,13 @@ class ScanTest {
         assertTrue(late != null);
         clock.advance(Duration.ofSeconds(150)); // 00:01
         assertEquals("success", scan.scan(EVERY_MINUTE));
-        assertEquals(expectedFinished(Emulator.everything(), midnight.minus(Duration.ofDays(1)), midnight), finished(Scrape.now()),
+        assertEquals(expectedFinished(Emulator.everything(), midnight.minus(Duration.ofDays(1)), midnight),
+                finished(Scrape.now()),
                 "yesterday, whole");
         clock.advance(Duration.ofMinutes(5)); // 00:06
         assertEquals("success", scan.scan(EVERY_MINUTE));
-        assertEquals(Map.of("Completed", 0.0, "Failed", 0.0, "Cancelled", 0.0, "other", 0.0), finished(Scrape.now()), "zero");
+        assertEquals(Map.of("Completed", 0.0, "Failed", 0.0, "Cancelled", 0.0, "other", 0.0), finished(Scrape.now()),
+                "zero");
         clock.advance(Duration.ofMinutes(5)); // 00:11
         assertEquals("success", scan.scan(EVERY_MINUTE));
         Map<String, Double> today = finished(Scrape.now());
@@ -133,13 +140,14 @@ class ScanTest {
     /** Every status gauge, the finished counters and the oldest running age against the emulator's own pages. */
     private void assertHolds(Instant at, Scrape scrape) {
         List<Map<String, Object>> imports = Emulator.everything();
-        Map<String, Double> byStatus = new HashMap<>(Map.of("Pending", 0.0, "InProgress", 0.0, "Failed", 0.0, "Completed", 0.0,
-                "Cancelled", 0.0, "other", 0.0));
+        Map<String, Double> byStatus = new HashMap<>(Map.of("Pending", 0.0, "InProgress", 0.0, "Failed", 0.0,
+                "Completed", 0.0, "Cancelled", 0.0, "other", 0.0));
         Instant oldest = null;
         for (Map<String, Object> model : imports) {
             byStatus.merge((String) model.get("status"), 1.0, Double::sum);
             Instant created = Instant.parse((String) model.get("createdAt"));
-            if (List.of("Pending", "InProgress").contains(model.get("status")) && (oldest == null || created.isBefore(oldest))) {
+            if (List.of("Pending", "InProgress").contains(model.get("status"))
+                    && (oldest == null || created.isBefore(oldest))) {
                 oldest = created;
             }
         }
@@ -147,15 +155,19 @@ class ScanTest {
         byStatus.keySet().forEach(status -> gauges.put(status, scrape.value(series("pinecone_imports", status))));
         assertEquals(byStatus, gauges);
         assertEquals(expectedFinished(imports, at.truncatedTo(ChronoUnit.DAYS), at), finished(scrape));
-        assertEquals(Duration.between(oldest, at).toMillis() / 1000.0, scrape.value(series("pinecone_imports_oldest_running_age_seconds", null)));
+        assertEquals(Duration.between(oldest, at).toMillis() / 1000.0,
+                scrape.value(series("pinecone_imports_oldest_running_age_seconds", null)));
     }
 
     /** What the emulator's imports say finished in {@code [since, until)}, by final status. */
-    private static Map<String, Double> expectedFinished(List<Map<String, Object>> imports, Instant since, Instant until) {
-        Map<String, Double> out = new HashMap<>(Map.of("Completed", 0.0, "Failed", 0.0, "Cancelled", 0.0, "other", 0.0));
+    private static Map<String, Double> expectedFinished(List<Map<String, Object>> imports, Instant since,
+            Instant until) {
+        Map<String, Double> out = new HashMap<>(Map.of("Completed", 0.0, "Failed", 0.0, "Cancelled", 0.0,
+                "other", 0.0));
         for (Map<String, Object> model : imports) {
             Object end = model.get("finishedAt");
-            if (end != null && !Instant.parse((String) end).isBefore(since) && Instant.parse((String) end).isBefore(until)) {
+            if (end != null && !Instant.parse((String) end).isBefore(since)
+                    && Instant.parse((String) end).isBefore(until)) {
                 out.merge((String) model.get("status"), 1.0, Double::sum);
             }
         }

@@ -39,8 +39,8 @@ public final class CannedPages implements Pages {
         Instant start = Instant.parse("2026-01-01T00:00:00Z");
         for (int i = 0; i < count; i++) {
             String status = statuses[i % statuses.length];
-            Map<String, Object> model = new HashMap<>(Map.of("id", host + "-" + i, "uri", "s3://bucket/" + i + "/", "status", status,
-                    "createdAt", start.plusSeconds(3600L * i).toString()));
+            Map<String, Object> model = new HashMap<>(Map.of("id", host + "-" + i, "uri", "s3://bucket/" + i + "/",
+                    "status", status, "createdAt", start.plusSeconds(3600L * i).toString()));
             if (status.equals("Completed") || status.equals("Failed") || status.equals("Cancelled")) {
                 model.put("finishedAt", start.plusSeconds(3600L * i + 600).toString());
             }

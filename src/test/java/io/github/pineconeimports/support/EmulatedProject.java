@@ -1,7 +1,5 @@
 package io.github.pineconeimports.support;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 

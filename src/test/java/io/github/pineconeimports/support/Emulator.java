@@ -15,7 +15,8 @@ public final class Emulator {
 
     /** Every import the emulator holds, in listing order, fetched page by page with its own tokens. */
     public static List<Map<String, Object>> everything() {
-        return Walk.collect(Walk.pages(() -> given().header("Api-Key", KEY).queryParam("limit", 100), "/bulk/imports", 1_000), "");
+        return Walk.collect(
+                Walk.pages(() -> given().header("Api-Key", KEY).queryParam("limit", 100), "/bulk/imports", 1_000), "");
     }
 
     public static List<String> idsWithStatus(List<Map<String, Object>> imports, String... statuses) {

@@ -72,7 +72,8 @@ public final class LambdaRuntimeApi implements AutoCloseable {
                 return;
             }
             exchange.getResponseHeaders().add("Lambda-Runtime-Aws-Request-Id", next[0]);
-            exchange.getResponseHeaders().add("Lambda-Runtime-Deadline-Ms", String.valueOf(System.currentTimeMillis() + 30_000));
+            exchange.getResponseHeaders().add("Lambda-Runtime-Deadline-Ms",
+                    String.valueOf(System.currentTimeMillis() + 30_000));
             exchange.getResponseHeaders().add("Lambda-Runtime-Invoked-Function-Arn",
                     "arn:aws:lambda:eu-west-1:123456789012:function:pinecone-imports");
             // AWS always sends a trace id; its runtime client dereferences it

@@ -45,6 +45,7 @@ public final class OpenApiDocument {
     public static void assertDocumented(Request.Method method, int status, String body) {
         ValidationReport report = validator().validateResponse("/listImports", method,
                 SimpleResponse.Builder.status(status).withContentType("application/json").withBody(body).build());
-        assertFalse(report.hasErrors(), "answer " + status + " " + body + " is not as documented: " + report.getMessages());
+        assertFalse(report.hasErrors(),
+                "answer " + status + " " + body + " is not as documented: " + report.getMessages());
     }
 }

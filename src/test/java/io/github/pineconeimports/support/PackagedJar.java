@@ -28,8 +28,8 @@ public final class PackagedJar {
      * .env or config/ of the working directory feeds settings back in), with this machine's environment less its
      * PINECONE_ and IMPORTS_ variables, plus {@code env}. Its output goes to {@code log}.
      */
-    public static Process start(Path home, Path log, Map<String, String> env, List<String> jvmOptions, String... arguments)
-            throws IOException {
+    public static Process start(Path home, Path log, Map<String, String> env, List<String> jvmOptions,
+            String... arguments) throws IOException {
         List<String> command = new ArrayList<>(List.of(JAVA));
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", JAR.toString()));

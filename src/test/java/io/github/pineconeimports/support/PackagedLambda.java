@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +39,8 @@ public final class PackagedLambda implements AutoCloseable {
      * This build's function.zip, with {@code env} added to its environment; its output goes to target/{@code log}.
      * On the JVM, {@code extraClasspath} comes after the function's own (a benchmark's stand-ins).
      */
-    public static PackagedLambda start(Map<String, String> env, String log, String... extraClasspath) throws IOException {
+    public static PackagedLambda start(Map<String, String> env, String log, String... extraClasspath)
+            throws IOException {
         return start(buildDirectory(), env, log, extraClasspath);
     }
 
@@ -65,10 +65,10 @@ public final class PackagedLambda implements AutoCloseable {
      * A benchmark's plain handler on the JVM, from this class path, with {@code extraClasspath} after it (its
      * stand-ins); the runtime client, Jackson and its own classes, nothing else.
      */
-    public static PackagedLambda startPlain(Map<String, String> env, String log, String handler, String... extraClasspath)
-            throws IOException {
-        return launch(java(classpath(String.join(File.pathSeparator, testClasses(), jackson()), extraClasspath), handler),
-                buildDirectory(), env, log, null);
+    public static PackagedLambda startPlain(Map<String, String> env, String log, String handler,
+            String... extraClasspath) throws IOException {
+        return launch(java(classpath(String.join(File.pathSeparator, testClasses(), jackson()), extraClasspath),
+                handler), buildDirectory(), env, log, null);
     }
 
     private static String classpath(String first, String... more) {
@@ -106,7 +106,8 @@ public final class PackagedLambda implements AutoCloseable {
     @SuppressWarnings("unchecked")
     public static Map<String, String> templateEnvironment() throws IOException {
         Map<String, String> env = new java.util.HashMap<>();
-        ((Map<String, Object>) ((Map<String, Object>) templateFunction().get("Environment")).get("Variables")).forEach((name, value) -> {
+        ((Map<String, Object>) ((Map<String, Object>) templateFunction().get("Environment")).get("Variables"))
+                .forEach((name, value) -> {
             if (value instanceof String text) {
                 env.put(name, text);
             }
@@ -135,7 +136,8 @@ public final class PackagedLambda implements AutoCloseable {
     private static Map<String, Object> templateFunction() throws IOException {
         try (InputStream in = Files.newInputStream(Path.of("deploy", "aws", "template.yaml"))) {
             Map<String, Object> template = new Yaml().load(in);
-            Map<String, Object> function = (Map<String, Object>) ((Map<String, Object>) template.get("Resources")).get("ListImportsFunction");
+            Map<String, Object> function = (Map<String, Object>) ((Map<String, Object>) template.get("Resources"))
+                    .get("ListImportsFunction");
             return (Map<String, Object>) function.get("Properties");
         }
     }

@@ -34,7 +34,8 @@ public final class Sbom {
         Set<String> jars = new TreeSet<>();
         for (JsonNode component : new ObjectMapper().readTree(sbom.toFile()).path("components")) {
             String purl = component.path("purl").asText();
-            String classifier = purl.contains("classifier=") ? "-" + purl.replaceAll(".*classifier=([^&]+).*", "$1") : "";
+            String classifier = purl.contains("classifier=")
+                    ? "-" + purl.replaceAll(".*classifier=([^&]+).*", "$1") : "";
             jars.add(component.path("group").asText() + "." + component.path("name").asText() + "-"
                     + component.path("version").asText() + classifier + ".jar");
         }

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 /** One read of {@code /q/metrics}, in the Prometheus text format: every sample by its series, as printed. */
 public final class Scrape {
 
-    private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*(?:\\{[^}]*})?) (\\S+)$", Pattern.MULTILINE);
+    private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*(?:\\{[^}]*})?) (\\S+)$",
+            Pattern.MULTILINE);
 
     private final String text;
     private final Map<String, Double> samples = new TreeMap<>();

@@ -6,7 +6,10 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
-/** A stand-in of the AWS Parameters and Secrets extension's HTTP API on loopback; the application has no key of its own. */
+/**
+ * A stand-in of the AWS Parameters and Secrets extension's HTTP API on loopback; the application has no key of its
+ * own.
+ */
 public class SecretsExtensionStandIn implements QuarkusTestResourceLifecycleManager {
 
     private static WireMockServer server;

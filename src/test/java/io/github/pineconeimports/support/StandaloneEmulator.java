@@ -15,7 +15,8 @@ public final class StandaloneEmulator implements AutoCloseable {
     private final EmulatorServer server;
 
     public StandaloneEmulator(Duration tick, Clock clock) {
-        server = EmulatorServer.start(vertx, EmulatorSettings.defaults().withApiKey(Emulator.KEY).withTime(tick, clock));
+        server = EmulatorServer.start(vertx,
+                EmulatorSettings.defaults().withApiKey(Emulator.KEY).withTime(tick, clock));
     }
 
     public EmulatorStore store() {

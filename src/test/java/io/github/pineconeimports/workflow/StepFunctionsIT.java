@@ -53,7 +53,8 @@ class StepFunctionsIT {
     static final Path DEFINITION = Path.of("deploy", "aws", "wait-for-imports.asl.json");
     static final Path LAMBDA_BUILD = Path.of(System.getProperty("lambda.build.directory", "target/lambda"));
     // installed by the HTTP build under target/node (a native build runs this test with the main build's install)
-    static final Path INTERPRETER = Path.of("target", "node/node_modules/aws-local-stepfunctions/build/main.node.esm.js");
+    static final Path INTERPRETER = Path.of("target",
+            "node/node_modules/aws-local-stepfunctions/build/main.node.esm.js");
     static final Duration POLL = Duration.ofSeconds(60);
     static final int MAX_INVOCATIONS = 100;
     static final ObjectMapper JSON = new ObjectMapper();
@@ -76,14 +77,16 @@ class StepFunctionsIT {
     static void start() throws Exception {
         boolean built = Files.isRegularFile(LAMBDA_BUILD.resolve("function.zip")) && Files.isRegularFile(INTERPRETER);
         // the HTTP build runs the JVM Lambda's zip; the native HTTP build the native Lambda's, when the natives made it
-        Assumptions.assumeTrue(built || !Boolean.getBoolean("skipBindings"), "no " + LAMBDA_BUILD.resolve("function.zip")
-                + " or interpreter to run (-DskipBindings, or -Dnative without -Plambda -Dnative and the HTTP build first)");
+        Assumptions.assumeTrue(built || !Boolean.getBoolean("skipBindings"),
+                "no " + LAMBDA_BUILD.resolve("function.zip") + " or interpreter to run (-DskipBindings, or -Dnative"
+                + " without -Plambda -Dnative and the HTTP build first)");
         assertTrue(built, "no " + LAMBDA_BUILD.resolve("function.zip") + " or no " + INTERPRETER);
         vertx = Vertx.vertx();
         emulator = EmulatorServer.start(vertx, EmulatorSettings.defaults().withApiKey(Emulator.KEY)
                 .withTime(Duration.ofMinutes(1), clock));
         store = emulator.store();
-        function = PackagedLambda.start(LAMBDA_BUILD, Map.of("PINECONE_INDEX_HOST", emulatorUrl(), "PINECONE_API_KEY", Emulator.KEY),
+        function = PackagedLambda.start(LAMBDA_BUILD,
+                Map.of("PINECONE_INDEX_HOST", emulatorUrl(), "PINECONE_API_KEY", Emulator.KEY),
                 "step-functions-lambda.log");
         invokeApi = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         invokeApi.createContext("/invoke", StepFunctionsIT::invoke);
@@ -152,8 +155,10 @@ class StepFunctionsIT {
 
         assertEquals("FAILED", run.path("status").asText(), run.toString());
         assertEquals("ImportsFailed", run.path("error").asText());
-        assertEquals(store.finishesAfter("s3://acme/batch-fail-b/").dividedBy(POLL) + 1, run.path("invocations").asLong());
-        assertEquals("Of 3 imports created since " + since + ", 1 ended Failed and 0 Cancelled (2 still Pending or InProgress)",
+        assertEquals(store.finishesAfter("s3://acme/batch-fail-b/").dividedBy(POLL) + 1,
+                run.path("invocations").asLong());
+        assertEquals("Of 3 imports created since " + since + ", 1 ended Failed and 0 Cancelled"
+                + " (2 still Pending or InProgress)",
                 run.path("cause").asText());
     }
 
@@ -199,8 +204,9 @@ class StepFunctionsIT {
         // a missing, null, empty or blank since would make the batch the whole index
         Map<String, Object> nullSince = new java.util.HashMap<>();
         nullSince.put("since", null);
-        for (Map<String, Object> input : List.of(Map.<String, Object>of("pollSeconds", 60), nullSince, Map.<String, Object>of("since", ""),
-                Map.<String, Object>of("since", "  "), Map.<String, Object>of("since", 1732838400))) {
+        for (Map<String, Object> input : List.of(Map.<String, Object>of("pollSeconds", 60), nullSince,
+                Map.<String, Object>of("since", ""), Map.<String, Object>of("since", "  "),
+                Map.<String, Object>of("since", 1732838400))) {
             JsonNode noSince = execute(input);
             assertEquals("InvalidInput", noSince.path("error").asText(), input + ": " + noSince);
             assertTrue(noSince.path("cause").asText().startsWith("since: required"), noSince.toString());
@@ -214,7 +220,8 @@ class StepFunctionsIT {
     @Test
     void aRejectedKeyIsNotConfiguredAfterOneInvocation() throws Exception {
         try (PackagedLambda wrongKey = PackagedLambda.start(LAMBDA_BUILD,
-                Map.of("PINECONE_INDEX_HOST", emulatorUrl(), "PINECONE_API_KEY", "pcsk_not_the_key"), "step-functions-wrong-key.log")) {
+                Map.of("PINECONE_INDEX_HOST", emulatorUrl(), "PINECONE_API_KEY", "pcsk_not_the_key"),
+                "step-functions-wrong-key.log")) {
             target = wrongKey;
             JsonNode run = execute(Map.of("since", since.toString()));
 
@@ -233,26 +240,32 @@ class StepFunctionsIT {
         JsonNode run = execute(Map.of("since", since.minus(Duration.ofHours(1)).toString()));
 
         assertEquals("SUCCEEDED", run.path("status").asText(), run.toString());
-        assertEquals(3, run.path("invocations").asInt(), "two incomplete listings retried by the state machine, then one whole");
+        assertEquals(3, run.path("invocations").asInt(),
+                "two incomplete listings retried by the state machine, then one whole");
         assertEquals(1, run.path("output").path("imports").path("matched").path("byStatus").path("Completed").asInt());
     }
 
     @Test
     void aBatchInOneOfSeveralNamedIndexesIsWaitedForAcrossThem() throws Exception {
-        // a project of two indexes, each with its own 250 older imports; the function finds them through the control plane
+        // a project of two indexes, each with its own 250 older imports; the function finds them through the control
+        // plane
         try (EmulatorProject project = EmulatorProject.start(vertx,
-                EmulatorSettings.defaults().withApiKey(Emulator.KEY).withTime(Duration.ofMinutes(1), clock), List.of("alpha", "beta"));
+                EmulatorSettings.defaults().withApiKey(Emulator.KEY).withTime(Duration.ofMinutes(1), clock),
+                List.of("alpha", "beta"));
                 PackagedLambda byName = PackagedLambda.start(LAMBDA_BUILD, Map.of("PINECONE_CONTROLLER_HOST",
-                        "http://127.0.0.1:" + project.port(), "PINECONE_API_KEY", Emulator.KEY), "step-functions-indexes.log")) {
+                        "http://127.0.0.1:" + project.port(), "PINECONE_API_KEY", Emulator.KEY),
+                        "step-functions-indexes.log")) {
             target = byName;
             project.indexes().get("beta").store().start("s3://acme/batch-a/", since);
 
             JsonNode run = execute(Map.of("since", since.toString(), "index", List.of("alpha", "beta")));
 
             assertEquals("SUCCEEDED", run.path("status").asText(), run.toString());
-            assertEquals(store.finishesAfter("s3://acme/batch-a/").dividedBy(POLL) + 1, run.path("invocations").asLong());
+            assertEquals(store.finishesAfter("s3://acme/batch-a/").dividedBy(POLL) + 1,
+                    run.path("invocations").asLong());
             JsonNode matched = run.path("output").path("imports").path("matched");
-            assertEquals(1, matched.path("byIndex").path("beta").path("byStatus").path("Completed").asInt(), run.toString());
+            assertEquals(1, matched.path("byIndex").path("beta").path("byStatus").path("Completed").asInt(),
+                    run.toString());
             assertEquals(0, matched.path("byIndex").path("alpha").path("total").asInt());
             assertEquals(501, run.path("output").path("imports").path("scanned").asInt(), "both indexes were read");
         }
@@ -268,7 +281,8 @@ class StepFunctionsIT {
         JsonNode run = execute(Map.of("since", since.toString()));
 
         assertEquals("SUCCEEDED", run.path("status").asText(), run.toString());
-        assertEquals(10_000, run.path("output").path("imports").path("matched").path("byStatus").path("Completed").asInt());
+        assertEquals(10_000,
+                run.path("output").path("imports").path("matched").path("byStatus").path("Completed").asInt());
         assertTrue(run.path("maxPayload").asInt() < 4 * 1024,
                 "every state's input and output, and the task's result, stay small: " + run.path("maxPayload"));
     }
@@ -280,11 +294,13 @@ class StepFunctionsIT {
         String overrides = "{\"wait\": {\"WaitBeforeNextPoll\": 1}, \"retry\": {\"CountImports\": 1}}";
         String definition = Files.readString(DEFINITION).replace("${ListImportsFunctionArn}",
                 "arn:aws:lambda:eu-west-1:123456789012:function:pinecone-imports");
-        Path resolved = Files.writeString(Path.of(System.getProperty("project.build.directory", "target"), "wait-for-imports.asl.json"),
+        Path resolved = Files.writeString(
+                Path.of(System.getProperty("project.build.directory", "target"), "wait-for-imports.asl.json"),
                 definition);
         Path out = Files.createTempFile(resolved.getParent(), "execution", ".json");
-        Process node = new ProcessBuilder("node", "src/test/node/run-state-machine.mjs", INTERPRETER.toString(), resolved.toString(),
-                JSON.writeValueAsString(input), "http://127.0.0.1:" + invokeApi.getAddress().getPort() + "/invoke", overrides)
+        Process node = new ProcessBuilder("node", "src/test/node/run-state-machine.mjs", INTERPRETER.toString(),
+                resolved.toString(), JSON.writeValueAsString(input),
+                "http://127.0.0.1:" + invokeApi.getAddress().getPort() + "/invoke", overrides)
                 .redirectError(ProcessBuilder.Redirect.INHERIT).redirectOutput(out.toFile()).start();
         // bounded in time and in invocations: a waiter that never ends is a failure, found quickly
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);

@@ -12,6 +12,7 @@ import io.github.pineconeimports.client.ApiKeys;
 import io.github.pineconeimports.client.Connection;
 import io.github.pineconeimports.client.IndexHost;
 import io.github.pineconeimports.client.PineconeConfig;
+import io.github.pineconeimports.client.RestClients;
 import io.github.pineconeimports.client.RetryPolicy;
 import io.github.pineconeimports.failure.PineconeConfigException;
 
@@ -30,6 +31,9 @@ public class ConfigurationReadiness implements HealthCheck {
     @Inject
     ApiKeys keys;
 
+    @Inject
+    RestClients rest;
+
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder check = HealthCheckResponse.named("pinecone-configuration");
@@ -38,6 +42,7 @@ public class ConfigurationReadiness implements HealthCheck {
                 throw new PineconeConfigException(Connection.MISSING_KEY);
             }
             RetryPolicy.check(config.retries(), config.retryDelay());
+            rest.checkTls();
             Connection connection = Connection.of(config).oneIndex();
             if (connection.indexHost() != null) {
                 return check.up().withData("indexHost", IndexHost.parse(connection.indexHost()).host()).build();

@@ -1,6 +1,7 @@
 package io.github.pineconeimports.function.lambda;
 
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -72,8 +73,8 @@ public final class FunctionUrlEvent {
         }
         StringBuilder query = new StringBuilder();
         parameters.forEach((name, value) -> query.append(query.length() == 0 ? "" : "&")
-                .append(java.net.URLEncoder.encode(String.valueOf(name), StandardCharsets.UTF_8)).append('=')
-                .append(java.net.URLEncoder.encode(String.valueOf(value), StandardCharsets.UTF_8)));
+                .append(URLEncoder.encode(String.valueOf(name), StandardCharsets.UTF_8)).append('=')
+                .append(URLEncoder.encode(String.valueOf(value), StandardCharsets.UTF_8)));
         return query.toString();
     }
 }

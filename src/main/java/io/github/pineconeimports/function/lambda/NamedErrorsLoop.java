@@ -2,6 +2,7 @@ package io.github.pineconeimports.function.lambda;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
@@ -57,7 +58,7 @@ final class NamedErrorsLoop extends AbstractLambdaPollLoop {
     protected LambdaOutputWriter getOutputWriter() {
         return new LambdaOutputWriter() {
             @Override
-            public void writeValue(OutputStream out, Object answer) throws java.io.IOException {
+            public void writeValue(OutputStream out, Object answer) throws IOException {
                 out.write((byte[]) answer);
             }
 

@@ -12,6 +12,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
 
@@ -61,12 +62,12 @@ public class SnapStartPriming implements Resource {
     }
 
     @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) throws Exception {
+    public void beforeCheckpoint(Context<? extends Resource> context) throws Exception {
         prime();
     }
 
     @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
+    public void afterRestore(Context<? extends Resource> context) {
         // nothing to renew: priming left no connection, no key and no cached index host behind
     }
 

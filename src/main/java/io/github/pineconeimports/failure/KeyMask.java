@@ -1,4 +1,4 @@
-package io.github.pineconeimports.client;
+package io.github.pineconeimports.failure;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package io.github.pineconeimports.client;
+package io.github.pineconeimports.failure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -14,15 +14,16 @@ class KeyMaskTest {
     void aShortKeyIsMaskedAsAWholeTokenOnly(String key) {
         String message = "Could not reach Pinecone: ConnectException: Connection refused";
         assertEquals(message, KeyMask.mask(message, key));
-        assertEquals("Api-Key: *** rejected (key=***)", KeyMask.mask("Api-Key: " + key + " rejected (key=" + key + ")", key));
+        assertEquals("Api-Key: *** rejected (key=***)",
+                KeyMask.mask("Api-Key: " + key + " rejected (key=" + key + ")", key));
         assertEquals("*** ***", KeyMask.mask(key + " " + key, key));
     }
 
     @Test
     void aRealKeyIsMaskedWhereverItAppears() {
         String key = "pcsk_4fT9x_2LqzQ8mWv3";
-        assertEquals("Invalid API key ***, token=***; glued:x***y", KeyMask.mask("Invalid API key " + key + ", token=" + key
-                + "; glued:x" + key + "y", key));
+        assertEquals("Invalid API key ***, token=***; glued:x***y",
+                KeyMask.mask("Invalid API key " + key + ", token=" + key + "; glued:x" + key + "y", key));
     }
 
     @Test
