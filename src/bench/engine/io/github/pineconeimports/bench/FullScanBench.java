@@ -95,7 +95,7 @@ class FullScanBench {
 
     /** A page of 100, waited for as RestClients waits. */
     private static byte[] page(PineconeApi api, String token) {
-        return api.listImports(100, token).toCompletableFuture().join();
+        return api.listImports(100, token).await().indefinitely();
     }
 
     /** Our REST client interface alone, with the key header and nothing else of the client's wiring. */

@@ -1,12 +1,12 @@
 package io.github.pineconeimports.client;
 
-import java.util.concurrent.CompletionStage;
-
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+
+import io.smallrye.mutiny.Uni;
 
 /**
  * Pinecone's control plane ({@code PINECONE_CONTROLLER_HOST}): the indexes of a project and their hosts. Bodies
@@ -17,9 +17,9 @@ import jakarta.ws.rs.core.MediaType;
 public interface ControlPlaneApi {
 
     @GET
-    CompletionStage<byte[]> listIndexes();
+    Uni<byte[]> listIndexes();
 
     @GET
     @Path("/{name}")
-    CompletionStage<byte[]> describeIndex(@PathParam("name") String name);
+    Uni<byte[]> describeIndex(@PathParam("name") String name);
 }

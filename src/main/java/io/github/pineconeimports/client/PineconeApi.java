@@ -1,7 +1,5 @@
 package io.github.pineconeimports.client;
 
-import java.util.concurrent.CompletionStage;
-
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -10,6 +8,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import io.github.pineconeimports.failure.PineconeException;
+import io.smallrye.mutiny.Uni;
 
 /**
  * Pinecone's List imports endpoint on an index host, built per {@link Connection} by {@link PineconeClient}.
@@ -26,11 +25,11 @@ public interface PineconeApi {
      * in a response filter, which would make a busy worker pool wait on itself (see src/bench/results/results.md).
      */
     @GET
-    CompletionStage<byte[]> listImports(@QueryParam("limit") Integer limit,
+    Uni<byte[]> listImports(@QueryParam("limit") Integer limit,
             @QueryParam("paginationToken") String paginationToken);
 
     /** One import by id ("Describe an import"): what {@code watch} reads when that costs fewer calls than a listing. */
     @GET
     @Path("/{id}")
-    CompletionStage<byte[]> describeImport(@PathParam("id") String id);
+    Uni<byte[]> describeImport(@PathParam("id") String id);
 }

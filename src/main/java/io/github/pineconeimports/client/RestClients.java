@@ -9,12 +9,9 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import javax.net.ssl.SSLException;
@@ -38,6 +35,8 @@ import io.netty.handler.ssl.NotSslRecordException;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.quarkus.tls.TlsConfiguration;
 import io.quarkus.tls.TlsConfigurationRegistry;
+import io.smallrye.mutiny.TimeoutException;
+import io.smallrye.mutiny.Uni;
 
 /**
  * The REST clients, built on first use, and what every call shares: the key only to its own host, no redirects,
@@ -137,16 +136,16 @@ public class RestClients {
         return builder;
     }
 
-    /**
-     * The certificates a user trusts instead of the JDK's, as for any Quarkus application: the TLS registry's default
-     * trust store ({@code quarkus.tls.trust-store.pem.certs}, i.e. {@code QUARKUS_TLS_TRUST_STORE_PEM_CERTS}).
-     * Settings that would send the key to any server are refused rather than obeyed.
-     */
     /** Refuses, as every call does, TLS settings that would send the key to any server: for readiness. */
     public void checkTls() {
         trustStore();
     }
 
+    /**
+     * The certificates a user trusts instead of the JDK's, as for any Quarkus application: the TLS registry's default
+     * trust store ({@code quarkus.tls.trust-store.pem.certs}, i.e. {@code QUARKUS_TLS_TRUST_STORE_PEM_CERTS}).
+     * Settings that would send the key to any server are refused rather than obeyed.
+     */
     private Optional<TlsConfiguration> trustStore() {
         Optional<TlsConfiguration> configured = tls.getDefault();
         boolean anyHost = configured.map(c -> c.isTrustAll()
@@ -179,7 +178,7 @@ public class RestClients {
     }
 
     /** Makes the call and parses its body as {@code type}: JSON of bounded size, or an anomaly (not worth a retry). */
-    <T> T call(Connection connection, Supplier<CompletionStage<byte[]>> request, Class<T> type) {
+    <T> T call(Connection connection, Supplier<Uni<byte[]>> request, Class<T> type) {
         byte[] body = jsonBytes(connection, send(connection, request));
         try {
             return json.readValue(body, type);
@@ -191,7 +190,7 @@ public class RestClients {
     }
 
     /** A page of imports, read in one pass (see {@link PageReader}). */
-    ListImportsResponse page(Connection connection, Supplier<CompletionStage<byte[]>> request) {
+    ListImportsResponse page(Connection connection, Supplier<Uni<byte[]>> request) {
         byte[] body = jsonBytes(connection, send(connection, request));
         try {
             return pages.read(body);
@@ -224,28 +223,33 @@ public class RestClients {
     /**
      * Sends the request and waits for its whole answer, at most the connect and read timeouts together and never
      * past the caller's deadline: a server that sends the headers and then stalls must not hold the call forever.
+     * Waiting on a Uni cancels the request when the wait ends (its connection is reset, not kept in the pool), and
+     * refuses to block an event loop.
      */
-    private static byte[] send(Connection connection, Supplier<CompletionStage<byte[]>> request) {
-        CompletableFuture<byte[]> answer;
+    private static byte[] send(Connection connection, Supplier<Uni<byte[]>> request) {
+        Duration budget = connection.connectTimeout().plus(connection.readTimeout());
+        boolean deadlineFirst = Deadline.remaining().compareTo(budget) < 0;
         try {
-            answer = request.get().toCompletableFuture();
+            return request.get().await().atMost(deadlineFirst ? Deadline.remaining() : budget);
+        } catch (TimeoutException e) {
+            if (deadlineFirst) {
+                throw new Deadline.DeadlineExceededException();
+            }
+            throw PineconeException.unreachable("no complete answer within " + budget.toMillis() + " ms");
+        } catch (CompletionException e) {
+            throw failed(connection, e.getCause() == null ? e : e.getCause());
         } catch (PineconeException | ProcessingException | WebApplicationException e) {
             throw failed(connection, e);
+        } catch (RuntimeException e) {
+            // the transport's own failures arrive unwrapped on this path (a timeout, a reset): the network's; any
+            // other exception is a bug of ours, shown as such
+            throw transport(e) ? failed(connection, e) : e;
         }
-        Duration budget = connection.connectTimeout().plus(connection.readTimeout());
-        budget = Deadline.remaining().compareTo(budget) < 0 ? Deadline.remaining() : budget;
-        try {
-            return answer.get(Math.max(1, budget.toMillis()), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            answer.cancel(true);
-            throw PineconeException.unreachable("no complete answer within " + budget.toMillis() + " ms");
-        } catch (InterruptedException e) {
-            answer.cancel(true);
-            Thread.currentThread().interrupt();
-            throw PineconeException.unreachable("interrupted while waiting for the answer");
-        } catch (ExecutionException e) {
-            throw failed(connection, e.getCause() == null ? e : e.getCause());
-        }
+    }
+
+    private static boolean transport(Throwable e) {
+        String type = e.getClass().getName();
+        return cause(e, IOException.class) != null || type.startsWith("io.vertx.") || type.startsWith("io.netty.");
     }
 
     /**

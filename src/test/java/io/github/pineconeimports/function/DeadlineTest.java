@@ -3,6 +3,7 @@ package io.github.pineconeimports.function;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,6 +46,8 @@ class DeadlineTest {
         long started = System.nanoTime();
         Failure failed = assertThrows(Failure.class,
                 () -> Deadline.within(Duration.ofSeconds(2), () -> lister.list(ImportQuery.builder().build())));
+        // the deadline, not an outage: the last wait was cut by it (a 504 on the function, DeadlineExceeded on Lambda)
+        assertEquals(Failure.Kind.DEADLINE, failed.kind(), failed.getMessage());
         assertTrue(failed.kind().incomplete(), failed.kind() + ": " + failed.getMessage());
         long took = (System.nanoTime() - started) / 1_000_000;
         int calls = pinecone.getAllServeEvents().size();
