@@ -228,9 +228,13 @@ public class RestClients {
      */
     private static byte[] send(Connection connection, Supplier<Uni<byte[]>> request) {
         Duration budget = connection.connectTimeout().plus(connection.readTimeout());
-        boolean deadlineFirst = Deadline.remaining().compareTo(budget) < 0;
+        Duration left = Deadline.remaining();
+        boolean deadlineFirst = left.compareTo(budget) < 0;
+        if (left.isNegative() || left.isZero()) {
+            throw new Deadline.DeadlineExceededException();
+        }
         try {
-            return request.get().await().atMost(deadlineFirst ? Deadline.remaining() : budget);
+            return request.get().await().atMost(deadlineFirst ? left : budget);
         } catch (TimeoutException e) {
             if (deadlineFirst) {
                 throw new Deadline.DeadlineExceededException();

@@ -53,6 +53,12 @@ public final class RetryPolicy {
             try {
                 return call.get();
             } catch (PineconeException failure) {
+                if (attempt < retries && failure.isTransient() && !worthRetrying(failure)) {
+                    // a retry only the deadline forbids: the deadline is what ended the call (504, DeadlineExceeded)
+                    PineconeException deadline = new Deadline.DeadlineExceededException();
+                    deadline.addSuppressed(failure);
+                    throw deadline;
+                }
                 if (attempt >= retries || !worthRetrying(failure)) {
                     throw failure;
                 }
