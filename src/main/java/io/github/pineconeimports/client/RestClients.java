@@ -28,6 +28,7 @@ import org.jboss.resteasy.reactive.client.api.LoggingScope;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.github.pineconeimports.failure.Failure;
 import io.github.pineconeimports.failure.KeyMask;
 import io.github.pineconeimports.failure.PineconeConfigException;
 import io.github.pineconeimports.failure.PineconeException;
@@ -253,7 +254,8 @@ public class RestClients {
 
     private static boolean transport(Throwable e) {
         String type = e.getClass().getName();
-        return cause(e, IOException.class) != null || type.startsWith("io.vertx.") || type.startsWith("io.netty.");
+        return Failure.find(e, IOException.class) != null || type.startsWith("io.vertx.")
+                || type.startsWith("io.netty.");
     }
 
     /**
@@ -261,32 +263,22 @@ public class RestClients {
      * (a timeout, a reset: worth a retry).
      */
     private static RuntimeException failed(Connection connection, Throwable e) {
-        PineconeException known = cause(e, PineconeException.class);
+        PineconeException known = Failure.find(e, PineconeException.class);
         if (known != null) {
             return known.redact(connection.apiKey());
         }
         // a plain-HTTP answer comes wrapped in an SSLException: it is the setting to name, not the handshake
-        if (cause(e, NotSslRecordException.class) != null) {
+        if (Failure.find(e, NotSslRecordException.class) != null) {
             return plainHttp(connection);
         }
         // a certificate refused is a setting to fix; any other handshake failure is the network's, worth a retry
-        if (cause(e, SSLException.class) != null && cause(e, CertificateException.class) != null) {
-            return untrusted(connection, cause(e, CertificateException.class));
+        if (Failure.find(e, SSLException.class) != null && Failure.find(e, CertificateException.class) != null) {
+            return untrusted(connection, Failure.find(e, CertificateException.class));
         }
         Throwable root = root(e);
         String detail = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": "
                 + root.getMessage());
         return PineconeException.unreachable(PineconeErrorMapper.clip(KeyMask.mask(detail, connection.apiKey())));
-    }
-
-    /** The first {@code type} in {@code thrown}'s cause chain, or null. */
-    private static <T extends Throwable> T cause(Throwable thrown, Class<T> type) {
-        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-        }
-        return null;
     }
 
     private static Throwable root(Throwable thrown) {

@@ -56,9 +56,14 @@ public abstract class Failure extends RuntimeException {
 
     /** The first failure of ours in a cause chain (Funqy, CDI and Vert.x wrap what we throw), or null. */
     public static Failure find(Throwable thrown) {
+        return find(thrown, Failure.class);
+    }
+
+    /** The first {@code type} in {@code thrown}'s cause chain, or null. */
+    public static <T extends Throwable> T find(Throwable thrown, Class<T> type) {
         for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof Failure failure) {
-                return failure;
+            if (type.isInstance(t)) {
+                return type.cast(t);
             }
         }
         return null;
