@@ -73,6 +73,9 @@ class WatchCommand implements Callable<Integer> {
     @Inject
     PineconeConfig config;
 
+    @Inject
+    WatchClock clock;
+
     @Override
     public Integer call() throws InterruptedException {
         if (interval.compareTo(MIN_INTERVAL) < 0) {
@@ -84,7 +87,7 @@ class WatchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Screen screen = Screen.detect();
         boolean colour = Output.colour();
-        Instant started = Instant.now();
+        Instant started = clock.now();
         List<ImportStatus> statuses = filter.statuses.isEmpty() ? List.of(ImportStatus.PENDING,
                 ImportStatus.IN_PROGRESS)
                 : List.of();
@@ -109,7 +112,7 @@ class WatchCommand implements Callable<Integer> {
         Duration wait = interval;
         String notice = null; // on a terminal, said inside the drawing, which a line printed below would push down
         while (true) {
-            Instant now = Instant.now();
+            Instant now = clock.now();
             if (screen != null) {
                 // the running ones first: when the screen is too short for all, the finished ones are what it leaves
                 // out
@@ -134,9 +137,8 @@ class WatchCommand implements Callable<Integer> {
                         .filter(m -> !finished(m)).count() + " import(s) unfinished.");
                 return Cli.TIMEOUT;
             }
-            Thread.sleep(timeout == null ? wait.toMillis()
-                    : Math.max(1, Math.min(wait.toMillis(), timeout.minus(Duration.between(started, Instant.now()))
-                            .toMillis())));
+            clock.pause(timeout == null ? wait : Duration.ofMillis(Math.max(1, Math.min(wait.toMillis(),
+                    timeout.minus(Duration.between(started, clock.now())).toMillis()))));
             try {
                 polls.refresh(watched);
                 wait = interval;

@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import io.github.pineconeimports.support.Emulator;
 import io.github.pineconeimports.support.ManualClock;
@@ -25,6 +27,7 @@ import io.github.pineconeimports.support.Tools;
  * target/pinecone-imports, as a user runs it after {@code mvn package}: the release archive's launcher, unpacked
  * into target/, against an emulator on loopback. Its output is the answer alone, whatever the JVM did to start fast.
  */
+@Execution(ExecutionMode.CONCURRENT) // it mostly waits on a terminal: it runs beside the other integration tests
 class LauncherIT {
 
     static final Path TARGET = Path.of(System.getProperty("project.build.directory", "target"));

@@ -20,6 +20,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 
 import io.github.pineconeimports.support.Emulator;
@@ -31,6 +33,7 @@ import io.restassured.RestAssured;
  * The release archive as a user meets it: unpacked with tar or unzip into an empty folder outside the repository,
  * run with a PATH that holds a JRE and the few tools the launcher uses, and nothing of Maven, in an empty home.
  */
+@Execution(ExecutionMode.CONCURRENT) // it mostly waits: it runs beside the other integration tests
 class ReleaseArchiveIT {
 
     static final Path TARGET = Path.of(System.getProperty("project.build.directory", "target"));

@@ -29,6 +29,8 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -48,6 +50,7 @@ import io.vertx.core.Vertx;
  * indexes, then both stopped, an import failing while nothing scans, and a third replica started. Prometheus' query
  * API must then say what the emulator holds, counting each import once, and the dashboard's queries must run.
  */
+@Execution(ExecutionMode.CONCURRENT) // it mostly waits: it runs beside the other integration tests
 class PrometheusIT {
 
     static final Duration WAIT = Duration.ofSeconds(120);

@@ -1,0 +1,511 @@
+package io.github.pineconeimports.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.client.WireMock;
+
+import io.github.pineconeimports.emulator.EmulatorProject;
+import io.github.pineconeimports.emulator.EmulatorSettings;
+import io.github.pineconeimports.support.Emulator;
+import io.github.pineconeimports.support.ManualClock;
+import io.github.pineconeimports.support.StandaloneEmulator;
+import io.quarkus.test.junit.main.LaunchResult;
+import io.vertx.core.Vertx;
+
+/**
+ * Every command, every output format and every exit code, against the emulator on a port of its own: run in the
+ * started application by {@link CliTest}, and as processes of the native executable by {@link CliNativeIT}.
+ */
+abstract class CliSuite {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static StandaloneEmulator emulator;
+    static Path keyFile;
+
+    @BeforeAll
+    static void start() throws Exception {
+        // the emulator's clock moves one tick each time it is read, not with the wall clock: a started import is
+        // Pending, then InProgress for ten readings (every poll of a watch), whatever the speed of the machine
+        emulator = new StandaloneEmulator(Duration.ofSeconds(1),
+                ManualClock.stepping(Instant.now(), Duration.ofSeconds(1)));
+        keyFile = Files.createTempFile("pinecone-key", ".txt");
+        Files.writeString(keyFile, Emulator.KEY + "\n");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        emulator.close();
+        Files.deleteIfExists(keyFile);
+    }
+
+    @BeforeEach
+    void freshData() {
+        emulator.store().reset(250, 42);
+    }
+
+    /** Runs one command, as the class under test runs it: in the started application, or as a process. */
+    abstract LaunchResult launch(String... args);
+
+    /** Runs a command against the test's emulator: its host, and the key from a file, as a user would. */
+    LaunchResult run(String... args) {
+        String[] all = Arrays.copyOf(args, args.length + 4);
+        System.arraycopy(new String[] { "--host", emulator.url(), "--api-key-file", keyFile.toString() }, 0, all,
+                args.length, 4);
+        return launch(all);
+    }
+
+    @Test
+    void aHostFlagWithTheConfiguredKey() {
+        // the key from the configuration (PINECONE_API_KEY; the test profile's is the emulator's), the host from --host
+        LaunchResult result = launch("list", "--host", emulator.url(), "--status", "Failed",
+                "--output", "ids");
+        assertEquals(0, result.exitCode(), result.getErrorOutput());
+        assertEquals(statusCount("Failed"), result.getOutput().lines().count());
+        LaunchResult controller = launch("list", "--host", "", "--controller-host", "http://127.0.0.1:1",
+                "--index", "x");
+        assertEquals(Cli.UPSTREAM, controller.exitCode(),
+                "the control plane cannot be reached (3), not a missing key (2): "
+                + controller.getErrorOutput());
+    }
+
+    @Test
+    void listJsonHoldsExactlyTheFailedImports() throws Exception {
+        LaunchResult result = run("list", "--status", "failed", "--output", "json");
+        assertEquals(0, result.exitCode(), result.getErrorOutput());
+        Map<?, ?> page = JSON.readValue(result.getOutput(), Map.class);
+        List<?> data = (List<?>) page.get("data");
+        assertEquals(statusCount("Failed"), data.size());
+        assertTrue(data.stream().allMatch(i -> "Failed".equals(((Map<?, ?>) i).get("status"))));
+        assertFalse(page.containsKey("pagination"), "the whole listing, no continuation");
+    }
+
+    @Test
+    void ndjsonIdsAndCsv() throws Exception {
+        LaunchResult ndjson = run("list", "-s", "Cancelled", "-o", "ndjson");
+        List<String> lines = ndjson.getOutputStream();
+        assertEquals(statusCount("Cancelled"), lines.size(), ndjson.getOutput());
+        for (String line : lines) {
+            assertEquals("Cancelled", JSON.readValue(line, Map.class).get("status"));
+        }
+        LaunchResult ids = run("list", "-s", "Cancelled", "-o", "ids");
+        assertEquals(lines.stream().map(this::id).toList(), ids.getOutputStream());
+        LaunchResult csv = run("list", "-s", "Failed", "-o", "csv");
+        assertEquals("id,uri,status,createdAt,finishedAt,percentComplete,recordsImported,error",
+                csv.getOutputStream().get(0));
+        assertEquals(statusCount("Failed") + 1, csv.getOutputStream().size());
+        assertTrue(csv.getOutputStream().get(1).matches("\\d+,s3://[^,]+,Failed,.*"), csv.getOutputStream().get(1));
+    }
+
+    @Test
+    void tableHasAlignedColumnsRelativeTimesAndBars() {
+        LaunchResult table = run("list", "--status", "InProgress,Failed", "--limit", "5");
+        assertEquals(0, table.exitCode(), table.getErrorOutput());
+        List<String> lines = table.getOutputStream();
+        assertTrue(lines.get(0).startsWith("ID"), lines.get(0));
+        assertEquals(6, lines.size(), "header and five rows: " + lines);
+        int status = lines.get(0).indexOf("STATUS");
+        assertTrue(lines.stream().skip(1).allMatch(l -> l.substring(status).startsWith("InProgress")
+                || l.substring(status).startsWith("Failed")),
+                "status column aligned: " + lines);
+        assertTrue(lines.get(1).contains(" ago") && lines.get(1).contains("%"), lines.get(1));
+        assertFalse(table.getOutput().contains("\u001b["), "no colour when not on a terminal");
+        assertTrue(table.getErrorOutput().contains("more: --page-token pi2."), table.getErrorOutput());
+    }
+
+    @Test
+    void failOnSetsExitCodeOne() {
+        assertEquals(1, run("list", "--status", "Failed", "-o", "ids", "--fail-on", "Failed,Cancelled")
+                .exitCode());
+        assertEquals(0, run("list", "--status", "Completed", "-o", "ids", "--fail-on", "Failed,Cancelled")
+                .exitCode());
+    }
+
+    @Test
+    void countPrintsMatchedCountsByStatus() throws Exception {
+        LaunchResult table = run("count", "--status", "Failed,Cancelled");
+        assertEquals(0, table.exitCode(), table.getErrorOutput());
+        List<String> lines = table.getOutputStream();
+        assertTrue(lines.get(0).matches("STATUS\\s+MATCHED"), lines.get(0));
+        assertTrue(lines.get(3).matches("Failed\\s+" + statusCount("Failed")), lines.get(3));
+        assertTrue(lines.get(4).matches("Completed\\s+0"), lines.get(4));
+        assertTrue(lines.get(6).matches("total\\s+" + (statusCount("Failed") + statusCount("Cancelled"))),
+                lines.get(6));
+        assertEquals("(250 imports scanned in 3 pages)", lines.get(7));
+        LaunchResult json = run("count", "-s", "failed", "-o", "json", "--fail-on", "Failed");
+        assertEquals(1, json.exitCode(), "a failed import matched --fail-on");
+        Map<?, ?> answer = JSON.readValue(json.getOutput(), Map.class);
+        assertEquals(statusCount("Failed"), ((Number) ((Map<?, ?>) answer.get("matched")).get("total")).longValue());
+        assertFalse(answer.containsKey("data"));
+        assertEquals(0, run("count", "-s", "Completed", "--fail-on", "Failed").exitCode());
+    }
+
+    @Test
+    void badUsageIsExitTwoWithOneLine() {
+        for (String[] args : List.of(new String[] { "list", "--status", "Broken" }, new String[] { "list", "--bogus" },
+                new String[] { "list", "--limit", "101" }, new String[] { "list", "--since", "yesterday-ish" },
+                new String[] { "list", "--fail-on", "Nope" }, new String[] { "watch", "--interval", "soon" },
+                // an empty item in a list option is refused, never read as "no filter" or "no gate"
+                new String[] { "list", "--status", "," }, new String[] { "list", "--status", "Failed," },
+                new String[] { "count", "--fail-on", "," }, new String[] { "list", "--since", "739000d" })) {
+            LaunchResult result = run(args);
+            assertEquals(2, result.exitCode(), Arrays.toString(args) + ": " + result.getErrorOutput());
+            assertTrue(result.getErrorOutput().startsWith("pinecone-imports: "), result.getErrorOutput());
+            assertFalse(result.getErrorOutput().contains("\tat ") || result.getErrorOutput().contains("Exception"),
+                    result.getErrorOutput());
+        }
+    }
+
+    @Test
+    void badHostsAndAddressesAreUsageErrorsNamingTheFlag() {
+        for (String[] args : List.of(
+                new String[] { "list", "--host", "http://127.0.0.1:99999", "--api-key-file", keyFile.toString() },
+                new String[] { "list", "--host", "ftp://example.com", "--api-key-file", keyFile.toString() },
+                new String[] { "list", "--index", ",", "--host", "", "--api-key-file", keyFile.toString() },
+                new String[] { "emulator", "--bind", "" }, new String[] { "emulator", "--indexes", "," })) {
+            LaunchResult result = launch(args);
+            assertEquals(2, result.exitCode(), Arrays.toString(args) + ": " + result.getErrorOutput());
+            assertTrue(result.getErrorOutput().startsWith("pinecone-imports: --"), result.getErrorOutput());
+        }
+    }
+
+    @Test
+    void theKeyComesFromOneSourceOnly() {
+        LaunchResult unset = launch("list", "--host", emulator.url(), "--api-key-env",
+                "NO_SUCH_VARIABLE_HERE");
+        assertEquals(2, unset.exitCode());
+        assertTrue(unset.getErrorOutput()
+                .startsWith("pinecone-imports: --api-key-env: the variable NO_SUCH_VARIABLE_HERE is not set"),
+                unset.getErrorOutput());
+        // both given: neither silently wins
+        LaunchResult both = run("list", "--api-key-env", "HOME");
+        assertEquals(2, both.exitCode(), both.getErrorOutput());
+        assertTrue(both.getErrorOutput().contains("--api-key-env") && both.getErrorOutput().contains("--api-key-file")
+                && both.getErrorOutput().contains("mutually exclusive"), both.getErrorOutput());
+    }
+
+    @Test
+    void aKeyTypedAsAnArgumentIsNeverEchoed() {
+        LaunchResult result = run("list", "--api-key", "pcsk_typed_by_mistake_123");
+        assertEquals(2, result.exitCode());
+        assertTrue(result.getErrorOutput().contains("unknown option --api-key (the API key is never an argument"),
+                result.getErrorOutput());
+        assertFalse(result.getErrorOutput().contains("pcsk_typed_by_mistake_123"), result.getErrorOutput());
+    }
+
+    @Test
+    void unreachableUpstreamIsExitThree() {
+        LaunchResult result = launch("list", "--host", "http://127.0.0.1:1", "--api-key-file",
+                keyFile.toString());
+        assertEquals(3, result.exitCode());
+        assertTrue(result.getErrorOutput().contains("Could not reach Pinecone"), result.getErrorOutput());
+        assertFalse(result.getErrorOutput().contains(Emulator.KEY));
+    }
+
+    @Test
+    void relativeTimeWindow() {
+        // seeded imports are 37 minutes apart, the newest 37 minutes old
+        assertEquals(2, run("list", "--since", "75m", "-o", "ids").getOutputStream().size());
+        assertEquals(248, run("list", "--until", "75m", "-o", "ids").getOutputStream().size());
+    }
+
+    @Test
+    void finishWindowFlags() {
+        Instant boundary = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MINUTES);
+        String onBoundary = finishingAt("s3://bucket/will-fail-a/", boundary);
+        String justBefore = finishingAt("s3://bucket/will-fail-b/", boundary.minusMillis(1));
+        String inside = finishingAt("s3://bucket/ok-c/", boundary.plus(Duration.ofMinutes(7)));
+        String asOf = boundary.plus(Duration.ofMinutes(15)).toString();
+        assertEquals(List.of(onBoundary, inside),
+                run("list", "--finished-within", "15m", "--as-of", asOf, "-o", "ids")
+                .getOutputStream());
+        assertEquals(List.of(onBoundary),
+                run("list", "--status", "Failed", "--finished-within", "PT15M", "--as-of", asOf,
+                "-o", "ids").getOutputStream());
+        assertEquals(List.of(justBefore),
+                run("list", "--finished-since", boundary.minusSeconds(60).toString(),
+                "--finished-until", boundary.toString(), "-o", "ids").getOutputStream());
+        LaunchResult both = run("list", "--finished-within", "15m", "--finished-since", "2h");
+        assertEquals(2, both.exitCode(), both.getErrorOutput());
+        assertTrue(both.getErrorOutput().contains("--finished-within cannot be combined with --finished-since"),
+                both.getErrorOutput());
+    }
+
+    /** An import in the emulator that finishes at {@code at}. */
+    private static String finishingAt(String uri, Instant at) {
+        return emulator.store().start(uri, at.minus(emulator.store().finishesAfter(uri)));
+    }
+
+    @Test
+    void listsAcrossIndexesWithAnIndexColumn() throws Exception {
+        Vertx vertx = Vertx.vertx();
+        try (EmulatorProject project = EmulatorProject.start(vertx,
+                EmulatorSettings.defaults().withApiKey(Emulator.KEY).withImports(20, 7), List.of("beta", "alpha"))) {
+            // --host '': the test profile configures an index host, which naming indexes must not meet
+            String[] target = { "--controller-host", "http://127.0.0.1:" + project.port(), "--api-key-file",
+                    keyFile.toString(), "--host", "" };
+            LaunchResult table = launch(concat(new String[] { "list", "--index", "*", "--status", "Failed" },
+                    target));
+            assertEquals(0, table.exitCode(), table.getErrorOutput());
+            List<String> lines = table.getOutputStream();
+            assertTrue(lines.get(0).startsWith("INDEX  ID"), lines.get(0));
+            List<String> indexes = lines.stream().skip(1).map(l -> l.split("\\s+")[0]).distinct().toList();
+            assertEquals(List.of("alpha", "beta"), indexes, "indexes in name order");
+            LaunchResult ids = launch(
+                    concat(new String[] { "list", "--index", "beta", "--index", "alpha", "-o", "ids" }, target));
+            assertEquals(40, ids.getOutputStream().size());
+            assertTrue(ids.getOutputStream().get(0).startsWith("alpha/"), ids.getOutput());
+            LaunchResult both = launch(
+                    "list", "--index", "alpha", "--host", emulator.url(), "--controller-host",
+                    "http://127.0.0.1:" + project.port(), "--api-key-file", keyFile.toString());
+            assertEquals(2, both.exitCode(), both.getErrorOutput());
+            assertTrue(both.getErrorOutput().startsWith("pinecone-imports: --index: this call names an index while"),
+                    both.getErrorOutput());
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().join();
+        }
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    @Test
+    void watchFollowsImportsToTheEndAndReportsFailures() {
+        String ok = emulator.store().start("s3://bucket/ok/");
+        String bad = emulator.store().start("s3://bucket/will-fail/");
+        int pages = emulator.store().pagesServed();
+        int describes = emulator.store().describesServed();
+        LaunchResult result = run("watch", "--since", "1m", "--interval", "1s", "--timeout", "60s");
+        assertEquals(1, result.exitCode(), result.getOutput() + result.getErrorOutput());
+        // two imports to follow, a listing of three pages: each poll asks for the two by id,
+        // never for the listing again
+        assertEquals(3, emulator.store().pagesServed() - pages, "only the first listing reads pages");
+        assertTrue(emulator.store().describesServed() - describes >= 2, "the imports are followed by id");
+        List<String> lines = result.getOutputStream();
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith(ok + " ") && l.contains("InProgress")),
+                "progress lines: " + lines);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith(ok + " ") && l.contains("Completed")
+                && l.contains("100%")));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith(bad + " ") && l.contains("Failed")));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith(bad + " ") && l.contains("Failed")
+                && l.endsWith("missing column 'values'")),
+                "a failed import shows its error: " + lines);
+        assertTrue(lines.contains("2 import(s) finished: Completed 1, Failed 1"), lines.toString());
+        assertTrue(lines.get(lines.size() - 1).matches("  " + bad + " Failed: Invalid parquet file .*"),
+                lines.toString());
+        assertFalse(result.getOutput().contains("\u001b["), "plain lines when piped");
+    }
+
+    @Test
+    void watchEndsWithZeroWhenAllComplete() {
+        emulator.store().start("s3://bucket/ok/");
+        LaunchResult result = run("watch", "--since", "1m", "--interval", "1s", "--timeout", "60s");
+        assertEquals(0, result.exitCode(), result.getOutput());
+        LaunchResult nothing = run("watch", "--since", "0s");
+        assertEquals(0, nothing.exitCode());
+        assertTrue(nothing.getOutput().contains("Nothing to watch"));
+    }
+
+    @Test
+    void watchTimesOutWithExitFour() {
+        // the seeded Pending and InProgress imports never move
+        LaunchResult result = run("watch", "--interval", "1s", "--timeout", "300ms");
+        assertEquals(4, result.exitCode(), result.getOutput());
+        assertTrue(result.getOutput().contains("Timed out"));
+    }
+
+    @Test
+    void watchReadsTheListingWhenThatIsCheaperAndNeverPollsFasterThanASecond() {
+        emulator.store().runSeeded(); // the 25 running seeded imports move: more of them than the listing has pages
+        int pages = emulator.store().pagesServed();
+        LaunchResult result = run("watch", "--interval", "1s", "--timeout", "60s");
+        assertTrue(result.exitCode() == 0 || result.exitCode() == 1, result.getOutput() + result.getErrorOutput());
+        // the first listing (3 pages), then at least one poll by listing: 25 imports by id would cost more than 3 pages
+        assertTrue(emulator.store().pagesServed() - pages >= 6,
+                "pages read: " + (emulator.store().pagesServed() - pages));
+        LaunchResult busy = run("watch", "--interval", "0s");
+        assertEquals(2, busy.exitCode());
+        assertTrue(busy.getErrorOutput().contains("--interval: at least 1s"), busy.getErrorOutput());
+    }
+
+    @Test
+    void watchBacksOffWhenPineconeKeepsSaying429() {
+        com.github.tomakehurst.wiremock.WireMockServer pinecone = new com.github.tomakehurst.wiremock.WireMockServer(
+                com.github.tomakehurst.wiremock.core.WireMockConfiguration.options().bindAddress("127.0.0.1")
+                        .dynamicPort());
+        pinecone.start();
+        try {
+            String created = Instant.now().minusSeconds(60).toString();
+            pinecone.stubFor(WireMock.get(WireMock.urlPathEqualTo("/bulk/imports")).willReturn(
+                    WireMock.okJson("{\"data\": [{\"id\": \"9\", \"uri\": \"s3://b/9/\", "
+                            + "\"status\": \"InProgress\", \"createdAt\": \"" + created
+                            + "\", \"percentComplete\": 10}]}")));
+            // one poll's every attempt (the first and four retries) is throttled, then Pinecone answers again
+            String state = com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+            for (int i = 1; i <= 5; i++) {
+                pinecone.stubFor(WireMock.get("/bulk/imports/9").inScenario("throttled")
+                        .whenScenarioStateIs(state).willSetStateTo("after-" + i).willReturn(
+                                WireMock.aResponse().withStatus(429).withHeader("Retry-After", "0")));
+                state = "after-" + i;
+            }
+            pinecone.stubFor(WireMock.get("/bulk/imports/9").inScenario("throttled")
+                    .whenScenarioStateIs(state).willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(
+                            "{\"id\": \"9\", \"uri\": \"s3://b/9/\", "
+                                    + "\"status\": \"Completed\", \"createdAt\": \"" + created
+                                    + "\", \"finishedAt\": \"" + Instant.now() + "\", \"percentComplete\": 100}")));
+            LaunchResult result = launch("watch", "--interval", "1s", "--timeout", "60s", "--host",
+                    "http://127.0.0.1:" + pinecone.port(), "--api-key-file", keyFile.toString());
+            assertEquals(0, result.exitCode(), result.getOutput() + result.getErrorOutput());
+            assertTrue(result.getErrorOutput().contains("Pinecone is rate-limiting (429); next poll in 2s"),
+                    result.getErrorOutput());
+            assertEquals(6, pinecone.countRequestsMatching(com.github.tomakehurst.wiremock.client.WireMock
+                    .getRequestedFor(WireMock.urlPathEqualTo("/bulk/imports/9")).build()).getCount());
+        } finally {
+            pinecone.stop();
+        }
+    }
+
+    @Test
+    void errorsNameTheFlagsTheUserTyped() {
+        LaunchResult both = run("list", "--limit", "5", "--all");
+        assertEquals(2, both.exitCode());
+        assertTrue(both.getErrorOutput().contains("--limit: --limit cannot be combined with --all"),
+                both.getErrorOutput());
+        LaunchResult window = run("list", "--since", "2h", "--until", "3h");
+        assertTrue(window.getErrorOutput().contains("--until: --until must be after --since"), window.getErrorOutput());
+        LaunchResult far = run("list", "--finished-within", "9999999999d");
+        assertEquals(2, far.exitCode(), far.getErrorOutput());
+        assertTrue(far.getErrorOutput().contains("--finished-within") && far.getErrorOutput().contains("out of range"),
+                far.getErrorOutput());
+        assertEquals(2, run("list", "--since", "+99999-01-01T00:00:00Z").exitCode());
+    }
+
+    @Test
+    void aPlainHttpHostWrittenWithoutItsSchemeIsExplained() {
+        String bare = emulator.url().substring("http://".length());
+        LaunchResult result = launch("list", "--host", bare, "--api-key-file", keyFile.toString());
+        assertEquals(2, result.exitCode(), result.getErrorOutput());
+        assertTrue(result.getErrorOutput().contains("plain HTTP") && result.getErrorOutput().contains("http://" + bare),
+                result.getErrorOutput());
+        assertFalse(result.getErrorOutput().contains("NotSslRecord"), result.getErrorOutput());
+    }
+
+    /** Every row of the exit-code table the help prints, made to happen; a row without a scenario fails. */
+    @Test
+    void everyExitCodeInTheTableHappensAsItSays() throws Exception {
+        Path wrongKey = Files.createTempFile("wrong-key", ".txt");
+        Files.writeString(wrongKey, "not-the-key");
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getByName("127.0.0.1"))) {
+            Map<Integer, java.util.function.IntSupplier> scenarios = Map.of(
+                    0, () -> run("list", "-o", "ids").exitCode(),
+                    1, () -> run("list", "-s", "Failed", "-o", "ids", "--fail-on", "Failed").exitCode(),
+                    2, () -> run("list", "--status", "Bogus").exitCode(),
+                    3, () -> launch("list", "--host", emulator.url(), "--api-key-file", wrongKey.toString())
+                            .exitCode(),
+                    4, () -> run("watch", "--interval", "1s", "--timeout", "0s").exitCode(),
+                    // no injection: the command's collaborators are null, a bug of ours as any other
+                    5, () -> Cli.commandLine(picocli.CommandLine.defaultFactory())
+                            .setErr(new java.io.PrintWriter(new java.io.StringWriter()))
+                            .execute("list", "--host", emulator.url()),
+                    6, () -> launch("emulator", "--bind", "127.0.0.1", "--port",
+                            String.valueOf(taken.getLocalPort())).exitCode());
+            java.util.regex.Matcher rows = java.util.regex.Pattern.compile("(?m)^\\s*(\\d+)\\s+\\S")
+                    .matcher(Cli.EXIT_CODES);
+            java.util.Set<Integer> documented = new java.util.TreeSet<>();
+            while (rows.find()) {
+                documented.add(Integer.valueOf(rows.group(1)));
+            }
+            assertEquals(new java.util.TreeSet<>(scenarios.keySet()), documented,
+                    "a scenario for every documented code");
+            for (int code : documented) {
+                assertEquals(code, scenarios.get(code).getAsInt(), "exit code " + code);
+            }
+        } finally {
+            Files.deleteIfExists(wrongKey);
+        }
+    }
+
+    @Test
+    void emulatorServesOnItsOwnAndStopsByItself() throws Exception {
+        Path portFile = Files.createTempDirectory("emulator").resolve("port");
+        // port 0: the emulator picks a free port and says which in the file, so no port is freed and taken again
+        CompletableFuture<LaunchResult> run = CompletableFuture.supplyAsync(() -> launch(
+                "emulator", "--port", "0",
+                "--port-file", portFile.toString(), "--imports", "12", "--for", "3s"));
+        String body;
+        try {
+            // waits on a condition: the file appears once the emulator listens, and its lifetime starts then
+            while (!Files.exists(portFile) && !run.isDone()) {
+                Thread.sleep(20);
+            }
+            assertTrue(Files.exists(portFile), "the emulator wrote its port before it ended");
+            HttpRequest request = HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + Files.readString(portFile) + "/bulk/imports"))
+                    .header("Api-Key", "pclocal-emulator-key").build();
+            body = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
+        } finally {
+            // the launched application must be gone before the next test launches one
+            LaunchResult result = run.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(0, result.exitCode(), result.getErrorOutput());
+        }
+        assertEquals(12, ((List<?>) JSON.readValue(body, Map.class).get("data")).size(), body);
+        assertTrue(run.get().getOutput().contains("emulator on http://127.0.0.1:" + Files.readString(portFile)));
+    }
+
+    @Test
+    void version() {
+        LaunchResult result = launch("--version");
+        assertEquals(0, result.exitCode(), result.getErrorOutput());
+        assertTrue(result.getOutput().startsWith("pinecone-imports "), result.getOutput());
+    }
+
+    @Test
+    void helpListsCommandsAndExitCodes() {
+        LaunchResult help = launch("--help");
+        assertEquals(0, help.exitCode());
+        for (String word : List.of("list", "watch", "emulator", "generate-completion", "Exit codes:",
+                "4  watch --timeout")) {
+            assertTrue(help.getOutput().contains(word), word + " in " + help.getOutput());
+        }
+        assertTrue(run("list", "--help").getOutput().contains("--fail-on"));
+        assertTrue(launch("generate-completion").getOutput().contains("complete -F"));
+    }
+
+    private long statusCount(String status) {
+        return emulator.store().list(0, 1000).data().stream().filter(i -> status.equals(i.get("status"))).count();
+    }
+
+    private String id(String ndjsonLine) {
+        try {
+            return (String) JSON.readValue(ndjsonLine, Map.class).get("id");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}
