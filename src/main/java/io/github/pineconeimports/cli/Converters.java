@@ -28,6 +28,19 @@ final class Converters {
         }
     }
 
+    /** {@code --limit}: picocli's own word on {@code abc} ("is not an int") would not say what is allowed. */
+    static final class Limit implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            try {
+                return Integer.valueOf(value);
+            } catch (NumberFormatException e) {
+                throw new TypeConversionException("'" + value + "' is not an integer (allowed: an integer from 1 to "
+                        + ImportQuery.MAX_LIMIT + ")");
+            }
+        }
+    }
+
     /** Shell completion offers the wire names, not the enum's. */
     static final class StatusNames extends ArrayList<String> {
         StatusNames() {

@@ -33,7 +33,7 @@ class ListCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
 
-    @Option(names = "--limit", paramLabel = "N",
+    @Option(names = "--limit", paramLabel = "N", converter = Converters.Limit.class,
             description = "matching imports per page, 1..100 (prints the next --page-token on stderr)")
     Integer limit;
 

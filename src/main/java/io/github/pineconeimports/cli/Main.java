@@ -30,7 +30,7 @@ public class Main implements QuarkusApplication {
     public static void main(String... args) {
         if (args.length > 0) {
             // a command-line run: no HTTP port, and only warnings in the log (on stderr, as always); set for this
-            // run only, since a test runs the command line and then serves in the same JVM
+            // run only, so that whoever calls main in a JVM of its own finds its properties as they were
             Map<String, String> commandLine = Map.of("quarkus.http.host-enabled", "false", "quarkus.log.level", "WARN",
                     "quarkus.log.category.\"io.quarkus\".level", "WARN");
             Map<String, String> before = new HashMap<>();

@@ -178,6 +178,16 @@ abstract class CliSuite {
     }
 
     @Test
+    void aLimitThatIsNoNumberSaysWhatIsAllowed() {
+        for (String limit : List.of("abc", "2.5", "", "0", "101")) {
+            LaunchResult result = run("list", "--limit", limit);
+            assertEquals(2, result.exitCode(), limit + ": " + result.getErrorOutput());
+            assertTrue(result.getErrorOutput().contains("--limit") && result.getErrorOutput()
+                    .contains("an integer from 1 to 100"), limit + ": " + result.getErrorOutput());
+        }
+    }
+
+    @Test
     void badHostsAndAddressesAreUsageErrorsNamingTheFlag() {
         for (String[] args : List.of(
                 new String[] { "list", "--host", "http://127.0.0.1:99999", "--api-key-file", keyFile.toString() },

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import io.github.pineconeimports.support.Emulator;
 import io.github.pineconeimports.support.ManualClock;
@@ -27,7 +28,10 @@ import io.github.pineconeimports.support.Tools;
  * target/pinecone-imports, as a user runs it after {@code mvn package}: the release archive's launcher, unpacked
  * into target/, against an emulator on loopback. Its output is the answer alone, whatever the JVM did to start fast.
  */
-@Execution(ExecutionMode.CONCURRENT) // it mostly waits on a terminal: it runs beside the other integration tests
+// it mostly waits on a terminal: it runs beside the other integration tests; its own tests one at a time (the lock
+// does that), since they share a stderr file and the launcher's cache
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock("LauncherIT")
 class LauncherIT {
 
     static final Path TARGET = Path.of(System.getProperty("project.build.directory", "target"));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -33,7 +34,9 @@ import io.restassured.RestAssured;
  * The release archive as a user meets it: unpacked with tar or unzip into an empty folder outside the repository,
  * run with a PATH that holds a JRE and the few tools the launcher uses, and nothing of Maven, in an empty home.
  */
-@Execution(ExecutionMode.CONCURRENT) // it mostly waits: it runs beside the other integration tests
+// it mostly waits: it runs beside the other integration tests, and its tests beside each other (each has a home of
+// its own)
+@Execution(ExecutionMode.CONCURRENT)
 class ReleaseArchiveIT {
 
     static final Path TARGET = Path.of(System.getProperty("project.build.directory", "target"));
@@ -295,8 +298,11 @@ class ReleaseArchiveIT {
             assertEquals(0, ids.exit(), ids.err());
             assertEquals("", ids.err());
             // every import, read page by page over plain HTTP: an oracle apart from the command line
+            // its port said outright: Quarkus' integration tests running beside this one set RestAssured's default
+            URI url = URI.create(frozen.url());
             List<Map<String, Object>> all = Walk.collect(Walk.pages(() -> RestAssured.given().baseUri(frozen.url())
-                    .header("Api-Key", Emulator.KEY).queryParam("limit", 100), "/bulk/imports", 1_000), "");
+                    .port(url.getPort()).header("Api-Key", Emulator.KEY).queryParam("limit", 100), "/bulk/imports",
+                    1_000), "");
             List<String> failed = Emulator.idsWithStatus(all, "Failed");
             assertFalse(failed.isEmpty());
             assertEquals(failed, ids.out().lines().toList());

@@ -50,7 +50,7 @@ import io.vertx.core.Vertx;
  * indexes, then both stopped, an import failing while nothing scans, and a third replica started. Prometheus' query
  * API must then say what the emulator holds, counting each import once, and the dashboard's queries must run.
  */
-@Execution(ExecutionMode.CONCURRENT) // it mostly waits: it runs beside the other integration tests
+@Execution(ExecutionMode.CONCURRENT) // it mostly waits on Prometheus: it runs beside the other integration tests
 class PrometheusIT {
 
     static final Duration WAIT = Duration.ofSeconds(120);
