@@ -6,6 +6,7 @@ import java.net.BindException;
 import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -36,15 +37,19 @@ public class Cli {
     public static final int BUG = 5;
     public static final int CANNOT_LISTEN = 6;
 
+    /** Lines of at most 78 characters: help is 80 columns wide, and a wrapped row loses its indentation. */
     static final String EXIT_CODES = """
               0  success
-              1  list or count --fail-on matched an import, or watch saw an import end Failed or Cancelled
-              2  bad usage: unknown flag or status, bad value or setting, missing PINECONE_API_KEY or host,
-                 or (the launcher) no Java 17 or newer
-              3  Pinecone refused the call (a rejected key), failed or could not be reached (the listing is incomplete)
+              1  list or count --fail-on matched an import, or watch saw an import end
+                 Failed or Cancelled
+              2  bad usage: unknown flag or status, bad value or setting, missing
+                 PINECONE_API_KEY or host, or (the launcher) no Java 17 or newer
+              3  Pinecone refused the call (a rejected key), failed or could not be
+                 reached (the listing is incomplete)
               4  watch --timeout passed before every import finished
               5  a bug of ours (please report it with the message)
-              6  could not listen: the port is taken, or the address is not this machine's (emulator, or serving)""";
+              6  could not listen: the port is taken, or the address is not this
+                 machine's (emulator, or serving)""";
 
     static CommandLine commandLine(CommandLine.IFactory factory) {
         CommandLine cli = new CommandLine(Cli.class, factory);
@@ -100,7 +105,12 @@ public class Cli {
         List<String> options = e.getUnmatched().stream().filter(word -> word.startsWith("-"))
                 .map(word -> word.split("=", 2)[0]).toList();
         if (options.isEmpty()) {
-            return "unexpected argument" + (e.getUnmatched().size() > 1 ? "s" : "") + " (not shown); see --help";
+            // a mistyped command is the likely word here: name the ones there are
+            List<String> commands = e.getCommandLine().getSubcommands().entrySet().stream()
+                    .filter(c -> !c.getValue().getCommandSpec().usageMessage().hidden()).map(Map.Entry::getKey)
+                    .toList();
+            return "unexpected argument" + (e.getUnmatched().size() > 1 ? "s" : "") + " (not shown); "
+                    + (commands.isEmpty() ? "see --help" : "the commands are " + String.join(", ", commands));
         }
         return "unknown option" + (options.size() > 1 ? "s " : " ") + String.join(", ", options)
                 + (options.stream().anyMatch(o -> o.contains("key"))

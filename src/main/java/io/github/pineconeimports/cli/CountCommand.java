@@ -26,8 +26,8 @@ import picocli.CommandLine.Spec;
         description = "Count the imports that match the filter, by status (and by index), reading every page.",
         footerHeading = "%nExamples:%n", footer = {
                 "  pinecone-imports count --since 2h",
-                "  pinecone-imports count --since 2026-11-28T00:00:00Z --fail-on Failed,Cancelled   # exit 1 if any "
-                        + "did",
+                "  # exit 1 if any ended Failed or Cancelled:",
+                "  pinecone-imports count --since 2026-11-28T00:00Z --fail-on Failed,Cancelled",
                 "  pinecone-imports count --index '*' --output json",
                 "%nExit codes:%n" + Cli.EXIT_CODES })
 class CountCommand implements Callable<Integer> {

@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n", footer = {
                 "  pinecone-imports list --status Failed",
                 "  pinecone-imports list -s failed,cancelled --since 24h --output json",
-                "  pinecone-imports list --status Failed --output ids --fail-on Failed   # exit 1 if any failed",
+                "  # exit 1 if any failed:",
+                "  pinecone-imports list --status Failed --output ids --fail-on Failed",
                 "%nExit codes:%n" + Cli.EXIT_CODES })
 class ListCommand implements Callable<Integer> {
 

@@ -178,6 +178,15 @@ abstract class CliSuite {
     }
 
     @Test
+    void aMistypedCommandIsNotEchoedAndTheCommandsAreNamed() {
+        LaunchResult result = launch("lsit");
+        assertEquals(2, result.exitCode(), result.getErrorOutput());
+        assertFalse(result.getErrorOutput().contains("lsit"), result.getErrorOutput());
+        assertTrue(result.getErrorOutput().contains("the commands are list, count, watch, emulator"),
+                result.getErrorOutput());
+    }
+
+    @Test
     void aLimitThatIsNoNumberSaysWhatIsAllowed() {
         for (String limit : List.of("abc", "2.5", "", "0", "101")) {
             LaunchResult result = run("list", "--limit", limit);
@@ -504,6 +513,21 @@ abstract class CliSuite {
         }
         assertTrue(run("list", "--help").getOutput().contains("--fail-on"));
         assertTrue(launch("generate-completion").getOutput().contains("complete -F"));
+    }
+
+    /** Help is 80 columns wide: an example or a row of the exit-code table that does not fit is wrapped to column 0. */
+    @Test
+    void helpFitsWithNothingWrapped() {
+        for (String command : List.of("list", "count", "watch", "emulator")) {
+            List<String> help = launch(command, "--help").getOutputStream();
+            int examples = help.indexOf("Examples:");
+            int codes = help.indexOf("Exit codes:") < 0 ? help.size() : help.indexOf("Exit codes:");
+            assertTrue(examples > 0, command + ": " + help);
+            assertTrue(help.subList(examples + 1, codes).stream().allMatch(l -> l.isEmpty() || l.startsWith("  ")),
+                    command + " examples: " + help.subList(examples + 1, codes));
+            assertTrue(help.subList(Math.min(codes + 1, help.size()), help.size()).stream()
+                    .allMatch(l -> l.matches("\\d  \\S.*|   \\S.*")), command + " exit codes: " + help);
+        }
     }
 
     private long statusCount(String status) {

@@ -4,13 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.github.pineconeimports.support.Emulator;
@@ -26,36 +22,23 @@ import io.quarkus.test.junit.main.QuarkusMainTest;
 @QuarkusMainTest
 class MainTest {
 
-    static StandaloneEmulator emulator;
-    static Path keyFile;
-
-    @BeforeAll
-    static void start() throws Exception {
-        emulator = new StandaloneEmulator(Duration.ofSeconds(1), Clock.systemUTC());
-        keyFile = Files.createTempFile("pinecone-key", ".txt");
-        Files.writeString(keyFile, Emulator.KEY + "\n");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        emulator.close();
-        Files.deleteIfExists(keyFile);
-    }
-
     @Test
     void aListingIsTheAnswerOnStdoutAndNothingOnStderr(QuarkusMainLauncher launcher) {
-        LaunchResult result = launcher.launch("list", "--status", "Failed", "-o", "ids", "--host", emulator.url(),
-                "--api-key-file", keyFile.toString());
-        assertEquals(0, result.exitCode(), result.getErrorOutput());
-        assertEquals("", result.getErrorOutput(), "no log line");
-        assertFalse(result.getOutputStream().isEmpty());
-        assertTrue(result.getOutputStream().stream().allMatch(line -> line.matches("\\d+")), result.getOutput());
+        // the key from the configuration: the test profile's is the emulator's
+        try (StandaloneEmulator emulator = new StandaloneEmulator(Duration.ofSeconds(1), Clock.systemUTC())) {
+            LaunchResult result = launcher.launch("list", "--status", "Failed", "-o", "ids", "--host",
+                    emulator.url());
+            assertEquals(0, result.exitCode(), result.getErrorOutput());
+            assertEquals("", result.getErrorOutput(), "no log line");
+            assertFalse(result.getOutputStream().isEmpty());
+            assertTrue(result.getOutputStream().stream().allMatch(line -> line.matches("\\d+")),
+                    result.getOutput());
+        }
     }
 
     @Test
     void anUnreachablePineconeIsExitThreeInOneLineWithoutTheKey(QuarkusMainLauncher launcher) {
-        LaunchResult result = launcher.launch("list", "--host", "http://127.0.0.1:1", "--api-key-file",
-                keyFile.toString());
+        LaunchResult result = launcher.launch("list", "--host", "http://127.0.0.1:1");
         assertEquals(Cli.UPSTREAM, result.exitCode(), result.getErrorOutput());
         assertEquals(1, result.getErrorStream().size(), result.getErrorOutput());
         assertTrue(result.getErrorOutput().startsWith("pinecone-imports: ") && result.getErrorOutput()
@@ -65,8 +48,7 @@ class MainTest {
 
     @Test
     void badUsageIsExitTwoWithNoTrace(QuarkusMainLauncher launcher) {
-        LaunchResult result = launcher.launch("list", "--status", "Bogus", "--host", emulator.url(),
-                "--api-key-file", keyFile.toString());
+        LaunchResult result = launcher.launch("list", "--status", "Bogus", "--host", "http://127.0.0.1:1");
         assertEquals(Cli.USAGE, result.exitCode(), result.getErrorOutput());
         assertTrue(result.getErrorStream().stream().allMatch(line -> line.startsWith("pinecone-imports: ")
                 || line.startsWith("Try '")), result.getErrorOutput());
