@@ -104,13 +104,14 @@ public class Cli {
     private static String unknown(CommandLine.UnmatchedArgumentException e) {
         List<String> options = e.getUnmatched().stream().filter(word -> word.startsWith("-"))
                 .map(word -> word.split("=", 2)[0]).toList();
+        // a first word that is no option, where a command was expected, is a mistyped command: name the ones there are
+        List<String> commands = e.getCommandLine().getSubcommands().entrySet().stream()
+                .filter(c -> !c.getValue().getCommandSpec().usageMessage().hidden()).map(Map.Entry::getKey).toList();
+        if (!commands.isEmpty() && !e.getUnmatched().isEmpty() && !e.getUnmatched().get(0).startsWith("-")) {
+            return "unknown command (not shown); the commands are " + String.join(", ", commands);
+        }
         if (options.isEmpty()) {
-            // a mistyped command is the likely word here: name the ones there are
-            List<String> commands = e.getCommandLine().getSubcommands().entrySet().stream()
-                    .filter(c -> !c.getValue().getCommandSpec().usageMessage().hidden()).map(Map.Entry::getKey)
-                    .toList();
-            return "unexpected argument" + (e.getUnmatched().size() > 1 ? "s" : "") + " (not shown); "
-                    + (commands.isEmpty() ? "see --help" : "the commands are " + String.join(", ", commands));
+            return "unexpected argument" + (e.getUnmatched().size() > 1 ? "s" : "") + " (not shown); see --help";
         }
         return "unknown option" + (options.size() > 1 ? "s " : " ") + String.join(", ", options)
                 + (options.stream().anyMatch(o -> o.contains("key"))

@@ -31,10 +31,11 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n", footer = {
                 "  pinecone-imports emulator --port 5080",
                 "  curl -H 'Api-Key: pclocal-emulator-key' 'localhost:5080/bulk/imports?limit=2'",
-                "  export PINECONE_API_KEY=pclocal-emulator-key",
-                "  PINECONE_INDEX_HOST=http://localhost:5080 pinecone-imports list",
+                "  PINECONE_API_KEY=pclocal-emulator-key \\",
+                "    PINECONE_INDEX_HOST=http://localhost:5080 pinecone-imports list",
                 "  pinecone-imports emulator --indexes alpha,beta,gamma --port 5080",
-                "  PINECONE_CONTROLLER_HOST=http://127.0.0.1:5080 \\",
+                "  PINECONE_API_KEY=pclocal-emulator-key \\",
+                "    PINECONE_CONTROLLER_HOST=http://127.0.0.1:5080 \\",
                 "    pinecone-imports list --index '*'" })
 class EmulatorCommand implements Callable<Integer> {
 

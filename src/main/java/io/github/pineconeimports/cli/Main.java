@@ -30,7 +30,7 @@ public class Main implements QuarkusApplication {
     public static void main(String... args) {
         if (args.length > 0) {
             // a command-line run: no HTTP port, and only warnings in the log (on stderr, as always); set for this
-            // run only, so that whoever calls main in a JVM of its own finds its properties as they were
+            // run only: a test (MainTest) runs the command line in a JVM that goes on to serve other tests
             Map<String, String> commandLine = Map.of("quarkus.http.host-enabled", "false", "quarkus.log.level", "WARN",
                     "quarkus.log.category.\"io.quarkus\".level", "WARN");
             Map<String, String> before = new HashMap<>();

@@ -179,11 +179,14 @@ abstract class CliSuite {
 
     @Test
     void aMistypedCommandIsNotEchoedAndTheCommandsAreNamed() {
-        LaunchResult result = launch("lsit");
-        assertEquals(2, result.exitCode(), result.getErrorOutput());
-        assertFalse(result.getErrorOutput().contains("lsit"), result.getErrorOutput());
-        assertTrue(result.getErrorOutput().contains("the commands are list, count, watch, emulator"),
-                result.getErrorOutput());
+        for (String[] args : List.of(new String[] { "lsit" }, new String[] { "lsit", "--status", "Failed" })) {
+            LaunchResult result = launch(args);
+            assertEquals(2, result.exitCode(), result.getErrorOutput());
+            assertFalse(result.getErrorOutput().contains("lsit"), result.getErrorOutput());
+            assertTrue(result.getErrorOutput().contains("unknown command (not shown); the commands are list, count,"
+                    + " watch, emulator"), result.getErrorOutput());
+            assertFalse(result.getErrorOutput().contains("train"), "a hidden command stays hidden");
+        }
     }
 
     @Test
