@@ -101,8 +101,8 @@ class StrictInputTest {
     @ParameterizedTest
     @MethodSource("bodies")
     void theEventBindingsReadTheSameWay(String body, String field) {
-        // Funqy's Knative binding reads events with a copy of this mapper into ListImportsInput; the Lambda face reads
-        // a tree with it, then binds the same bean (function/lambda/ListImportsLambda)
+        // Funqy's Knative and Lambda bindings read events with a copy of this mapper into ListImportsInput (on Lambda
+        // through function/lambda/LambdaEvents, which reads a tree first)
         InvalidQueryException refused = assertThrows(InvalidQueryException.class, () -> {
             try {
                 mapper.copy().readValue(body, ListImportsInput.class).toQuery();
