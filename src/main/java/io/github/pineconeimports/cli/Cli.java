@@ -2,8 +2,6 @@ package io.github.pineconeimports.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.BindException;
-import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -54,44 +52,22 @@ public class Cli {
     static CommandLine commandLine(CommandLine.IFactory factory) {
         CommandLine cli = new CommandLine(Cli.class, factory);
         cli.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
+        cli.setExitCodeExceptionMapper(ExitCodes.MAP);
         cli.setParameterExceptionHandler((e, args) -> {
             PrintWriter err = e.getCommandLine().getErr();
             err.println("pinecone-imports: "
                     + Output.printable(e instanceof CommandLine.UnmatchedArgumentException unmatched
                     ? unknown(unmatched) : e.getMessage()));
             err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
-            return USAGE;
+            return e.getCommandLine().getExitCodeExceptionMapper().getExitCode(e);
         });
         cli.setExecutionStrategy(parsed -> {
             refuseEmptyItems(parsed);
             return new CommandLine.RunLast().execute(parsed);
         });
         cli.setExecutionExceptionHandler((e, command, parsed) -> {
-            PrintWriter err = command.getErr();
-            if (e instanceof CommandLine.ParameterException) {
-                err.println("pinecone-imports: " + e.getMessage());
-                return USAGE;
-            }
-            if (e instanceof CannotListenException) {
-                err.println("pinecone-imports: " + e.getMessage());
-                return CANNOT_LISTEN;
-            }
-            if (e instanceof InvalidQueryException invalid) {
-                err.println("pinecone-imports: " + invalid.message(FilterOptions::flag));
-                return USAGE;
-            }
-            if (Failure.kindOf(e) == Failure.Kind.TOO_LARGE) {
-                // the engine says it in the function's words; here the user typed flags
-                err.println("pinecone-imports: " + Output.printable(e.getMessage())
-                        .replace("limit and paginationToken", "--limit and --page-token")
-                        .replace("all=true", "listing every match").replace("counts=true", "counting"));
-                return USAGE;
-            }
-            int code = exitCode(Failure.kindOf(e));
-            // a bug of ours is still one line: the class names what went wrong
-            // messages may quote Pinecone's text: shown, never sent to the terminal as it came
-            err.println("pinecone-imports: " + (code == BUG ? "unexpected " + e.getClass().getSimpleName() + ": " : "")
-                    + Output.printable(e.getMessage()));
+            int code = command.getExitCodeExceptionMapper().getExitCode(e);
+            command.getErr().println("pinecone-imports: " + message(e, code));
             return code;
         });
         return cli;
@@ -140,31 +116,27 @@ public class Cli {
         }
     }
 
-    /** The one place a failure's kind becomes an exit code. */
-    static int exitCode(Failure.Kind kind) {
-        return switch (kind) {
-            case INVALID_INPUT, NOT_CONFIGURED, TOO_LARGE -> USAGE;
-            case UPSTREAM_REJECTED, UPSTREAM_UNAVAILABLE, UPSTREAM_THROTTLED, DEADLINE, UPSTREAM_ANOMALY -> UPSTREAM;
-            case INTERNAL -> BUG;
-        };
+    /** A failed command's one line, in the words of the command line (flags, not the function's fields). */
+    private static String message(Exception e, int code) {
+        if (e instanceof InvalidQueryException invalid) {
+            return invalid.message(FilterOptions::flag);
+        }
+        if (Failure.kindOf(e) == Failure.Kind.TOO_LARGE) {
+            return Output.printable(e.getMessage()).replace("limit and paginationToken", "--limit and --page-token")
+                    .replace("all=true", "listing every match").replace("counts=true", "counting");
+        }
+        // a bug of ours is still one line: the class names what went wrong; messages may quote Pinecone's text:
+        // shown, never sent to the terminal as it came
+        return (code == BUG ? "unexpected " + e.getClass().getSimpleName() + ": " : "") + Output.printable(
+                e.getMessage());
     }
 
     /** A server could not listen where it was asked to: an environment problem, not a bug (exit 6). */
     static final class CannotListenException extends RuntimeException {
 
         /** @param hint what to change, as the user sets it */
-        CannotListenException(String where, Throwable cause, String hint) {
-            super("cannot listen on " + where + ": " + reason(cause) + "; " + hint);
-        }
-
-        /** The failure to listen in {@code thrown}'s causes, or null when it is something else. */
-        static IOException find(Throwable thrown) {
-            for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
-                if (t instanceof BindException || t instanceof UnknownHostException) {
-                    return (IOException) t;
-                }
-            }
-            return null;
+        CannotListenException(String where, IOException cause, String hint) {
+            super("cannot listen on " + where + ": " + reason(cause) + "; " + hint, cause);
         }
 
         private static String reason(Throwable cause) {

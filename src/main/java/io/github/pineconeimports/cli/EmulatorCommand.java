@@ -152,10 +152,11 @@ class EmulatorCommand implements Callable<Integer> {
         try {
             return start.get();
         } catch (RuntimeException e) {
-            if (Cli.CannotListenException.find(e) == null) {
+            IOException cannot = ExitCodes.cannotListen(e);
+            if (cannot == null) {
                 throw e;
             }
-            throw new Cli.CannotListenException(bind + ":" + port, Cli.CannotListenException.find(e),
+            throw new Cli.CannotListenException(bind + ":" + port, cannot,
                     "choose another --port (0 picks a free one) or --bind");
         }
     }

@@ -275,18 +275,10 @@ public class RestClients {
         if (Failure.find(e, SSLException.class) != null && Failure.find(e, CertificateException.class) != null) {
             return untrusted(connection, Failure.find(e, CertificateException.class));
         }
-        Throwable root = root(e);
+        Throwable root = Failure.root(e);
         String detail = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": "
                 + root.getMessage());
         return PineconeException.unreachable(PineconeErrorMapper.clip(KeyMask.mask(detail, connection.apiKey())));
-    }
-
-    private static Throwable root(Throwable thrown) {
-        Throwable root = thrown;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root;
     }
 
     /**
@@ -301,7 +293,7 @@ public class RestClients {
 
     /** A certificate that is not trusted, or that names another host: a setting to fix, retrying cannot help. */
     private static PineconeConfigException untrusted(Connection connection, Throwable refused) {
-        Throwable root = root(refused);
+        Throwable root = Failure.root(refused);
         return new PineconeConfigException("TLS with " + authority(connection) + " failed ("
                 + PineconeErrorMapper.clip(KeyMask.mask(String.valueOf(root.getMessage()), connection.apiKey()))
                 + "): if this server is yours, trust its certificate with quarkus.tls.trust-store.pem.certs"

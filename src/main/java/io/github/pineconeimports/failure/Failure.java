@@ -1,5 +1,8 @@
 package io.github.pineconeimports.failure;
 
+import java.util.Objects;
+import java.util.stream.Stream;
+
 /**
  * Every failure this project reports has a {@link Kind}. Each face maps the kind to its own answer in one place
  * (HTTP status and error code, exit code, metric outcome, Lambda error name), so no face has to work it out
@@ -61,12 +64,17 @@ public abstract class Failure extends RuntimeException {
 
     /** The first {@code type} in {@code thrown}'s cause chain, or null. */
     public static <T extends Throwable> T find(Throwable thrown, Class<T> type) {
-        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-        }
-        return null;
+        return causes(thrown).filter(type::isInstance).map(type::cast).findFirst().orElse(null);
+    }
+
+    /** {@code thrown} and its causes, outermost first: the one walk of a cause chain. */
+    public static Stream<Throwable> causes(Throwable thrown) {
+        return Stream.iterate(thrown, Objects::nonNull, t -> t.getCause() == t ? null : t.getCause());
+    }
+
+    /** The innermost cause: what a wrapper (a failed start, a failed call) is about. */
+    public static Throwable root(Throwable thrown) {
+        return causes(thrown).reduce((outer, inner) -> inner).orElse(thrown);
     }
 
     /** The kind of anything thrown: {@link Kind#INTERNAL} when it is not one of ours. */

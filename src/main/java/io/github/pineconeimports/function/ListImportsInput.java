@@ -8,6 +8,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 
@@ -61,8 +62,11 @@ public class ListImportsInput {
         String allowed = "a JSON object with " + String.join(", ", FIELDS);
         String original = jsonFailure instanceof JsonProcessingException e ? String.valueOf(e.getOriginalMessage())
                 : "";
-        if (original.startsWith("Duplicate field '") && original.indexOf('\'', 17) > 17) {
-            return repeated(original.substring(17, original.indexOf('\'', 17)));
+        // the parser that found a key twice (StrictJson) stands on it
+        String at = jsonFailure instanceof JsonProcessingException e && e.getProcessor() instanceof JsonParser parser
+                ? parser.getParsingContext().getCurrentName() : null;
+        if (original.startsWith("Duplicate field") && at != null) {
+            return repeated(at);
         }
         if (jsonFailure instanceof JsonMappingException e && !e.getPath().isEmpty() && e.getPath().get(0)
                 .getFieldName() != null) {
@@ -91,15 +95,8 @@ public class ListImportsInput {
      * mistake it was, naming the field; null when {@code thrown} is something else.
      */
     public static InvalidQueryException unreadableInput(Throwable thrown) {
-        if (Failure.find(thrown) != null) {
-            return null;
-        }
-        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof JsonProcessingException json) {
-                return unreadable(json);
-            }
-        }
-        return null;
+        JsonProcessingException json = Failure.find(thrown, JsonProcessingException.class);
+        return Failure.find(thrown) != null || json == null ? null : unreadable(json);
     }
 
     /**

@@ -87,7 +87,10 @@ class ConfigurationIT {
         assertStartStopsNaming(Map.of("PINECONE_RETRIES", "abc"), "pinecone.retries");
     }
 
-    /** The server, started with {@code env}, stops by itself with exit code 1 and one line naming {@code property}. */
+    /**
+     * The server, started with {@code env}, stops by itself with exit code 2 (a setting to fix, as on the command line)
+     * and one line naming {@code property}.
+     */
     private static void assertStartStopsNaming(Map<String, String> env, String property) throws Exception {
         Path home = Files.createTempDirectory("configuration-it");
         Path log = home.resolve("server.log");
@@ -97,7 +100,7 @@ class ConfigurationIT {
         } finally {
             server.destroyForcibly();
         }
-        assertEquals(1, server.exitValue());
+        assertEquals(2, server.exitValue(), "a setting to fix: exit 2, as on the command line");
         String output = Files.readString(log);
         assertTrue(output.contains("pinecone-imports: cannot start: ") && output.contains(property), output);
     }
