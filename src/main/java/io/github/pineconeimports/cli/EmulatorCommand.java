@@ -19,7 +19,6 @@ import io.github.pineconeimports.emulator.EmulatorSettings;
 import io.github.pineconeimports.emulator.EmulatorStore;
 import io.github.pineconeimports.imports.IndexNames;
 import io.quarkus.runtime.Quarkus;
-import io.vertx.core.Vertx;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,11 +29,11 @@ import picocli.CommandLine.Spec;
                 + " SDKs.",
         footerHeading = "%nExamples:%n", footer = {
                 "  pinecone-imports emulator --port 5080",
-                "  curl -H 'Api-Key: pclocal-emulator-key' 'localhost:5080/bulk/imports?limit=2'",
-                "  PINECONE_API_KEY=pclocal-emulator-key \\",
+                "  curl -H 'Api-Key: " + EmulatorSettings.API_KEY + "' 'localhost:5080/bulk/imports?limit=2'",
+                "  PINECONE_API_KEY=" + EmulatorSettings.API_KEY + " \\",
                 "    PINECONE_INDEX_HOST=http://localhost:5080 pinecone-imports list",
                 "  pinecone-imports emulator --indexes alpha,beta,gamma --port 5080",
-                "  PINECONE_API_KEY=pclocal-emulator-key \\",
+                "  PINECONE_API_KEY=" + EmulatorSettings.API_KEY + " \\",
                 "    PINECONE_CONTROLLER_HOST=http://127.0.0.1:5080 \\",
                 "    pinecone-imports list --index '*'" })
 class EmulatorCommand implements Callable<Integer> {
@@ -43,23 +42,23 @@ class EmulatorCommand implements Callable<Integer> {
             description = "port (default: ${DEFAULT-VALUE}; 0 picks a free one)")
     int port;
 
-    @Option(names = "--bind", defaultValue = "127.0.0.1",
+    @Option(names = "--bind", defaultValue = EmulatorSettings.HOST,
             description = "address to listen on (default: ${DEFAULT-VALUE})")
     String bind;
 
-    @Option(names = "--api-key", defaultValue = "pclocal-emulator-key",
+    @Option(names = "--api-key", defaultValue = EmulatorSettings.API_KEY,
             description = "the key it accepts (default: ${DEFAULT-VALUE})")
     String apiKey;
 
-    @Option(names = "--imports", defaultValue = "250",
+    @Option(names = "--imports", defaultValue = EmulatorSettings.IMPORTS,
             description = "imports it starts with (default: ${DEFAULT-VALUE})")
     int imports;
 
-    @Option(names = "--seed", defaultValue = "42",
+    @Option(names = "--seed", defaultValue = EmulatorSettings.SEED,
             description = "seed of the generated imports (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--tick", defaultValue = "1s", converter = Converters.Span.class,
+    @Option(names = "--tick", defaultValue = EmulatorSettings.TICK, converter = Converters.Span.class,
             description = "one step of a started import (default: ${DEFAULT-VALUE})")
     Duration tick;
 
@@ -111,23 +110,17 @@ class EmulatorCommand implements Callable<Integer> {
                                 : "not an index name (1-45 of a-z, 0-9 and '-')"));
             }
         }
-        // a Vert.x of its own: the application's is instrumented, and Micrometer warns of servers it has seen already
-        Vertx vertx = Vertx.vertx();
-        try {
-            return serve(vertx);
-        } finally {
-            vertx.close().toCompletionStage().toCompletableFuture().join();
-        }
+        return serve();
     }
 
-    private int serve(Vertx vertx) throws InterruptedException, IOException {
+    private int serve() throws InterruptedException, IOException {
         Clock clock = EmulatorStore.clock(Clock.systemUTC(), startTime == null ? null
                 : startTime.resolve(Instant.now()), stepPerListing);
         PrintWriter out = spec.commandLine().getOut();
         EmulatorSettings settings = EmulatorSettings.defaults().listening(bind, port).withApiKey(apiKey)
                 .withImports(imports, seed).withTime(tick, clock);
         if (indexes.isEmpty()) {
-            try (EmulatorServer server = listening(() -> EmulatorServer.start(vertx, settings))) {
+            try (EmulatorServer server = listening(() -> EmulatorServer.start(settings))) {
                 server.store().runSeeded();
                 out.printf("Pinecone bulk-import emulator on http://%s:%d with %d imports (Api-Key: %s)%n", bind,
                         server.port(), imports, apiKey);
@@ -135,7 +128,7 @@ class EmulatorCommand implements Callable<Integer> {
             }
         } else {
             try (EmulatorProject project = listening(
-                    () -> EmulatorProject.start(vertx, settings, indexes))) {
+                    () -> EmulatorProject.start(settings, indexes))) {
                 project.indexes().values().forEach(index -> index.store().runSeeded());
                 out.printf("Pinecone control plane emulator on http://%s:%d (Api-Key: %s) with %d imports in each "
                         + "index:%n", bind, project.port(), apiKey, imports);

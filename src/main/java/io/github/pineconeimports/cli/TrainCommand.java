@@ -10,7 +10,6 @@ import jakarta.inject.Inject;
 
 import io.github.pineconeimports.emulator.EmulatorServer;
 import io.github.pineconeimports.emulator.EmulatorSettings;
-import io.vertx.core.Vertx;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
@@ -32,16 +31,13 @@ class TrainCommand implements Callable<Integer> {
     @Inject
     CommandLine.IFactory factory;
 
-    @Inject
-    Vertx vertx;
-
     @Override
     public Integer call() throws Exception {
         Path key = Files.createTempFile("pinecone-imports-train", ".key");
-        try (EmulatorServer emulator = EmulatorServer.start(vertx,
+        try (EmulatorServer emulator = EmulatorServer.start(
                 EmulatorSettings.defaults().withApiKey(KEY).withImports(1_000, 42))) {
             Files.writeString(key, KEY);
-            String host = "http://127.0.0.1:" + emulator.port();
+            String host = emulator.url();
             for (String output : new String[] { "ids", "json", "table" }) {
                 CommandLine list = Cli.commandLine(factory);
                 list.setOut(new PrintWriter(new StringWriter()));

@@ -1,5 +1,6 @@
 package io.github.pineconeimports.emulator;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -7,7 +8,10 @@ import java.util.Optional;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** The built-in emulator of Pinecone's bulk-import API ({@code PINECONE_EMULATOR_*}). */
+/**
+ * The built-in emulator of Pinecone's bulk-import API on this application's port ({@code PINECONE_EMULATOR_*}):
+ * {@link EmulatorSettings} read from configuration, with the same defaults.
+ */
 @ConfigMapping(prefix = "pinecone-emulator")
 public interface EmulatorConfig {
 
@@ -16,19 +20,19 @@ public interface EmulatorConfig {
     boolean enabled();
 
     /** The only {@code Api-Key} the emulator accepts. */
-    @WithDefault("pclocal-emulator-key")
+    @WithDefault(EmulatorSettings.API_KEY)
     String apiKey();
 
     /** How many imports it starts with, in every status. */
-    @WithDefault("250")
+    @WithDefault(EmulatorSettings.IMPORTS)
     int imports();
 
     /** Seed of the generated imports: the same seed gives the same data. */
-    @WithDefault("42")
+    @WithDefault(EmulatorSettings.SEED)
     long seed();
 
     /** One step of an import started with POST: Pending for one tick, InProgress for ten, then done. */
-    @WithDefault("1s")
+    @WithDefault(EmulatorSettings.TICK)
     Duration tick();
 
     /**
@@ -43,4 +47,10 @@ public interface EmulatorConfig {
      * first page is asked for): a waiter polling it sees one step of progress per poll, however fast it polls.
      */
     Optional<Duration> stepPerListing();
+
+    /** These settings, on {@code system}'s clock (moved to the start time, or stepping per listing). */
+    default EmulatorSettings settings(Clock system) {
+        return EmulatorSettings.defaults().withApiKey(apiKey()).withImports(imports(), seed()).withTime(tick(),
+                EmulatorStore.clock(system, startTime().orElse(null), stepPerListing().orElse(null)));
+    }
 }

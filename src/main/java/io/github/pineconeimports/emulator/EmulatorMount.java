@@ -31,10 +31,7 @@ public class EmulatorMount {
         if (!config.enabled()) {
             return;
         }
-        routes = new EmulatorRoutes(new EmulatorStore(EmulatorStore.clock(clock, config.startTime().orElse(null),
-                config.stepPerListing().orElse(null)),
-                config.tick(), config.imports(), config.seed()),
-                config.apiKey());
+        routes = EmulatorRoutes.of(config.settings(clock));
         routes.mount(router);
         LOG.infof("Pinecone bulk-import emulator serving /bulk/imports with %d imports", config.imports());
     }

@@ -16,19 +16,25 @@ import io.vertx.ext.web.Router;
  */
 public final class EmulatorProject implements AutoCloseable {
 
+    private final Vertx vertx;
     private final HttpServer controlPlane;
     private final Map<String, EmulatorServer> indexes;
     private final Map<String, ControlPlaneRoutes.IndexState> states;
 
-    private EmulatorProject(HttpServer controlPlane, Map<String, EmulatorServer> indexes,
+    private EmulatorProject(Vertx vertx, HttpServer controlPlane, Map<String, EmulatorServer> indexes,
             Map<String, ControlPlaneRoutes.IndexState> states) {
+        this.vertx = vertx;
         this.controlPlane = controlPlane;
         this.indexes = indexes;
         this.states = states;
     }
 
-    /** A control plane on {@code settings}' port and one index per name, each on a free port with its own imports. */
-    public static EmulatorProject start(Vertx vertx, EmulatorSettings settings, List<String> names) {
+    /**
+     * A control plane on {@code settings}' port and one index per name, each on a free port with its own imports, on
+     * a Vert.x of the project's own (as {@link EmulatorServer#start(EmulatorSettings)}).
+     */
+    public static EmulatorProject start(EmulatorSettings settings, List<String> names) {
+        Vertx vertx = Vertx.vertx();
         String host = settings.host();
         Clock clock = settings.clock();
         Map<String, EmulatorServer> indexes = new LinkedHashMap<>();
@@ -39,7 +45,7 @@ public final class EmulatorProject implements AutoCloseable {
                 // a clock that steps per listing steps per listing of each index, not per listing of any index
                 Clock own = clock instanceof ListingClock listing ? listing.fork() : clock;
                 EmulatorServer index = EmulatorServer.start(vertx, settings.listening(host, 0)
-                        .withImports(settings.imports(), settings.seed() + i).withTime(settings.tick(), own));
+                        .withImports(settings.imports(), settings.seed() + i).withTime(settings.tick(), own), null);
                 started.add(index);
                 indexes.put(names.get(i), index);
                 states.put(names.get(i), new ControlPlaneRoutes.IndexState(host + ":" + index.port()));
@@ -48,9 +54,10 @@ public final class EmulatorProject implements AutoCloseable {
             new ControlPlaneRoutes(settings.apiKey(), states).mount(router);
             HttpServer server = vertx.createHttpServer().requestHandler(router).listen(settings.port(), host)
                     .toCompletionStage().toCompletableFuture().join();
-            return new EmulatorProject(server, indexes, states);
+            return new EmulatorProject(vertx, server, indexes, states);
         } catch (RuntimeException e) {
             started.forEach(EmulatorServer::close);
+            vertx.close();
             throw e;
         }
     }
@@ -75,5 +82,6 @@ public final class EmulatorProject implements AutoCloseable {
     public void close() {
         controlPlane.close().toCompletionStage().toCompletableFuture().join();
         indexes.values().forEach(EmulatorServer::close);
+        vertx.close().toCompletionStage().toCompletableFuture().join();
     }
 }

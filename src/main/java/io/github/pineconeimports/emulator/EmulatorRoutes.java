@@ -32,9 +32,15 @@ public final class EmulatorRoutes {
     private volatile Integer outage;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    public EmulatorRoutes(EmulatorStore store, String apiKey) {
+    private EmulatorRoutes(EmulatorStore store, String apiKey) {
         this.store = store;
         this.apiKey = apiKey;
+    }
+
+    /** The routes of an emulator with {@code settings}' key and imports (where it listens is the caller's). */
+    static EmulatorRoutes of(EmulatorSettings settings) {
+        return new EmulatorRoutes(new EmulatorStore(settings.clock(), settings.tick(), settings.imports(),
+                settings.seed()), settings.apiKey());
     }
 
     public EmulatorStore store() {

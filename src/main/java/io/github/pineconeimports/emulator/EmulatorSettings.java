@@ -5,15 +5,23 @@ import java.time.Duration;
 
 /**
  * How an emulator starts: where it listens, the key it accepts, and the imports it holds (how many, from which
- * seed, how fast they progress, on which clock). Start from {@link #defaults()} and change what differs.
+ * seed, how fast they progress, on which clock). Start from {@link #defaults()} and change what differs. The
+ * defaults are here once, as text, for the settings ({@link EmulatorConfig}) and the command's flags to show.
  */
 public record EmulatorSettings(String host, int port, String apiKey, int imports, long seed, Duration tick,
         Clock clock) {
 
+    /** The only key an emulator accepts unless told otherwise: well known, so that demos and tests need no secret. */
+    public static final String API_KEY = "pclocal-emulator-key";
+    public static final String HOST = "127.0.0.1";
+    public static final String IMPORTS = "250";
+    public static final String SEED = "42";
+    public static final String TICK = "1s";
+
     /** Loopback, a free port, the well-known key, 250 imports from seed 42, one step a second, the system clock. */
     public static EmulatorSettings defaults() {
-        return new EmulatorSettings("127.0.0.1", 0, "pclocal-emulator-key", 250, 42, Duration.ofSeconds(1),
-                Clock.systemUTC());
+        return new EmulatorSettings(HOST, 0, API_KEY, Integer.parseInt(IMPORTS), Long.parseLong(SEED),
+                Duration.parse("PT" + TICK), Clock.systemUTC());
     }
 
     /** Never prints the key, even the emulator's. */

@@ -27,12 +27,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.client.WireMock;
 
 import io.github.pineconeimports.emulator.EmulatorProject;
+import io.github.pineconeimports.emulator.EmulatorServer;
+import io.github.pineconeimports.emulator.EmulatorSettings;
 import io.github.pineconeimports.emulator.EmulatorSettings;
 import io.github.pineconeimports.support.Emulator;
 import io.github.pineconeimports.support.ManualClock;
-import io.github.pineconeimports.support.StandaloneEmulator;
 import io.quarkus.test.junit.main.LaunchResult;
-import io.vertx.core.Vertx;
 
 /**
  * Every command, every output format and every exit code, against the emulator on a port of its own: run in the
@@ -41,15 +41,15 @@ import io.vertx.core.Vertx;
 abstract class CliSuite {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    static StandaloneEmulator emulator;
+    static EmulatorServer emulator;
     static Path keyFile;
 
     @BeforeAll
     static void start() throws Exception {
         // the emulator's clock moves one tick each time it is read, not with the wall clock: a started import is
         // Pending, then InProgress for ten readings (every poll of a watch), whatever the speed of the machine
-        emulator = new StandaloneEmulator(Duration.ofSeconds(1),
-                ManualClock.stepping(Instant.now(), Duration.ofSeconds(1)));
+        emulator = EmulatorServer.start(EmulatorSettings.defaults().withTime(Duration.ofSeconds(1),
+                ManualClock.stepping(Instant.now(), Duration.ofSeconds(1))));
         keyFile = Files.createTempFile("pinecone-key", ".txt");
         Files.writeString(keyFile, Emulator.KEY + "\n");
     }
@@ -281,9 +281,8 @@ abstract class CliSuite {
 
     @Test
     void listsAcrossIndexesWithAnIndexColumn() throws Exception {
-        Vertx vertx = Vertx.vertx();
-        try (EmulatorProject project = EmulatorProject.start(vertx,
-                EmulatorSettings.defaults().withApiKey(Emulator.KEY).withImports(20, 7), List.of("beta", "alpha"))) {
+        try (EmulatorProject project = EmulatorProject.start(EmulatorSettings.defaults().withImports(20, 7),
+                List.of("beta", "alpha"))) {
             // --host '': the test profile configures an index host, which naming indexes must not meet
             String[] target = { "--controller-host", "http://127.0.0.1:" + project.port(), "--api-key-file",
                     keyFile.toString(), "--host", "" };
@@ -304,8 +303,6 @@ abstract class CliSuite {
             assertEquals(2, both.exitCode(), both.getErrorOutput());
             assertTrue(both.getErrorOutput().startsWith("pinecone-imports: --index: this call names an index while"),
                     both.getErrorOutput());
-        } finally {
-            vertx.close().toCompletionStage().toCompletableFuture().join();
         }
     }
 
@@ -488,7 +485,7 @@ abstract class CliSuite {
             assertTrue(Files.exists(portFile), "the emulator wrote its port before it ended");
             HttpRequest request = HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + Files.readString(portFile) + "/bulk/imports"))
-                    .header("Api-Key", "pclocal-emulator-key").build();
+                    .header("Api-Key", Emulator.KEY).build();
             body = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
         } finally {
             // the launched application must be gone before the next test launches one

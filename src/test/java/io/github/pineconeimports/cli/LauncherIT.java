@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -19,9 +18,10 @@ import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
+import io.github.pineconeimports.emulator.EmulatorServer;
+import io.github.pineconeimports.emulator.EmulatorSettings;
 import io.github.pineconeimports.support.Emulator;
 import io.github.pineconeimports.support.ManualClock;
-import io.github.pineconeimports.support.StandaloneEmulator;
 import io.github.pineconeimports.support.Tools;
 
 /**
@@ -42,7 +42,7 @@ class LauncherIT {
 
     @Test
     void listsLikeTheCommandLineWithNothingButTheAnswerOnStdout() throws Exception {
-        try (StandaloneEmulator emulator = new StandaloneEmulator(Duration.ofSeconds(1), Clock.systemUTC())) {
+        try (EmulatorServer emulator = EmulatorServer.start(EmulatorSettings.defaults())) {
             Run listed = launch(Map.of("PINECONE_INDEX_HOST", emulator.url(), "PINECONE_API_KEY", Emulator.KEY),
                     "list", "--status", "Failed", "--output", "ids");
             assertEquals(0, listed.exit(), listed.err());
@@ -99,8 +99,8 @@ class LauncherIT {
         String socket = "pinecone-imports-it-" + ProcessHandle.current().pid();
         // the emulator's clock moves a step per reading, not with the wall clock: the imports finish after so many
         // polls, however slowly this machine starts the command
-        try (StandaloneEmulator emulator = new StandaloneEmulator(Duration.ofSeconds(1),
-                ManualClock.stepping(Instant.now(), Duration.ofMillis(250)))) {
+        try (EmulatorServer emulator = EmulatorServer.start(EmulatorSettings.defaults().withTime(Duration.ofSeconds(1),
+                ManualClock.stepping(Instant.now(), Duration.ofMillis(250))))) {
             emulator.store().runSeeded();
             String command = "env -u PINECONE_INDEX -u PINECONE_CONTROLLER_HOST -u PINECONE_API_KEY_SECRET"
                     + " PINECONE_INDEX_HOST=" + emulator.url() + " PINECONE_API_KEY=" + Emulator.KEY + " "

@@ -4,13 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
-import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
+import io.github.pineconeimports.emulator.EmulatorServer;
+import io.github.pineconeimports.emulator.EmulatorSettings;
 import io.github.pineconeimports.support.Emulator;
-import io.github.pineconeimports.support.StandaloneEmulator;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
@@ -26,7 +25,7 @@ class MainTest {
     @Test
     void aListingIsTheAnswerOnStdoutAndNothingOnStderr(QuarkusMainLauncher launcher) {
         // the key from the configuration: the test profile's is the emulator's
-        try (StandaloneEmulator emulator = new StandaloneEmulator(Duration.ofSeconds(1), Clock.systemUTC())) {
+        try (EmulatorServer emulator = EmulatorServer.start(EmulatorSettings.defaults())) {
             LaunchResult result = launcher.launch("list", "--status", "Failed", "-o", "ids", "--host",
                     emulator.url());
             assertEquals(0, result.exitCode(), result.getErrorOutput());

@@ -127,9 +127,8 @@ class ContractTest {
         Set<String> ours = Arrays.stream(io.github.pineconeimports.client.IndexModel.class.getRecordComponents())
                 .map(RecordComponent::getName).collect(Collectors.toSet());
         assertSubset(ours, map(index.get("properties")).keySet(), "the client's IndexModel");
-        io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
-        try (EmulatorProject project = EmulatorProject.start(vertx,
-                EmulatorSettings.defaults().withApiKey(Emulator.KEY).withImports(3, 1), List.of("alpha", "beta"))) {
+        try (EmulatorProject project = EmulatorProject.start(EmulatorSettings.defaults().withImports(3, 1),
+                List.of("alpha", "beta"))) {
             String base = "http://127.0.0.1:" + project.port();
             JsonPath list = given().header("Api-Key", Emulator.KEY).get(base + "/indexes").then().statusCode(200)
                     .extract().jsonPath();
@@ -152,8 +151,6 @@ class ContractTest {
                 assertSubset(error.keySet(), errorSchema.keySet(), "ErrorResponse");
                 assertTrue(codes.contains(map(error.get("error")).get("code")), "code " + error.get("error"));
             }
-        } finally {
-            vertx.close().toCompletionStage().toCompletableFuture().join();
         }
     }
 

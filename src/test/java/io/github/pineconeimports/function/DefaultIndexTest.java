@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.not;
 
 import org.junit.jupiter.api.Test;
 
+import io.github.pineconeimports.support.Emulator;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
@@ -29,6 +30,6 @@ class DefaultIndexTest {
     void readinessNeedsNoHostWhenAnIndexIsNamed() {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'pinecone-configuration' }.data.index", equalTo("gamma"));
-        given().get("/q/metrics").then().statusCode(200).body(not(containsString("pclocal-emulator-key")));
+        given().get("/q/metrics").then().statusCode(200).body(not(containsString(Emulator.KEY)));
     }
 }

@@ -42,7 +42,6 @@ import io.github.pineconeimports.support.Descriptors;
 import io.github.pineconeimports.support.Emulator;
 import io.github.pineconeimports.support.PackagedJar;
 import io.github.pineconeimports.support.Tools;
-import io.vertx.core.Vertx;
 
 /**
  * The shipped rules and dashboard in a real Prometheus (Debian's 2.42, on loopback, started here), scraping the
@@ -58,7 +57,6 @@ class PrometheusIT {
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static final List<String> INDEXES = List.of("alpha", "beta");
 
-    static Vertx vertx;
     static EmulatorProject project;
     static Path home;
     static Process prometheus;
@@ -70,9 +68,8 @@ class PrometheusIT {
     static void start() throws Exception {
         Path binary = Tools.require("prometheus", "prometheus");
         home = Files.createTempDirectory("prometheus-it");
-        vertx = Vertx.vertx();
         // 120 imports per index (two upstream pages), on the system's clock, as the scanners' own
-        project = EmulatorProject.start(vertx, EmulatorSettings.defaults().withApiKey(Emulator.KEY).withImports(120, 42)
+        project = EmulatorProject.start(EmulatorSettings.defaults().withImports(120, 42)
                 .withTime(Duration.ofMillis(500), Clock.systemUTC()), INDEXES);
         Files.writeString(home.resolve("targets.json"), "[]");
         prometheusPort = freePort();
@@ -103,7 +100,6 @@ class PrometheusIT {
         }
         if (project != null) {
             project.close();
-            vertx.close().toCompletionStage().toCompletableFuture().join();
         }
         if (home != null) {
             try (var files = Files.walk(home)) {

@@ -6,7 +6,6 @@ import java.util.Map;
 import io.github.pineconeimports.emulator.EmulatorProject;
 import io.github.pineconeimports.emulator.EmulatorSettings;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import io.vertx.core.Vertx;
 
 /**
  * A project of three emulated indexes (alpha, beta, gamma; 250 imports each, each its own data) behind an emulated
@@ -15,7 +14,6 @@ import io.vertx.core.Vertx;
 public class EmulatedProject implements QuarkusTestResourceLifecycleManager {
 
     public static final List<String> INDEXES = List.of("alpha", "beta", "gamma");
-    private static Vertx vertx;
     private static EmulatorProject project;
 
     public static EmulatorProject project() {
@@ -24,8 +22,7 @@ public class EmulatedProject implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        vertx = Vertx.vertx();
-        project = EmulatorProject.start(vertx, EmulatorSettings.defaults().withApiKey(Emulator.KEY), INDEXES);
+        project = EmulatorProject.start(EmulatorSettings.defaults(), INDEXES);
         return Map.of("pinecone.controller-host", "http://127.0.0.1:" + project.port(),
                 "pinecone.index-host", "",
                 "pinecone.api-key", Emulator.KEY,
@@ -37,7 +34,6 @@ public class EmulatedProject implements QuarkusTestResourceLifecycleManager {
     public void stop() {
         if (project != null) {
             project.close();
-            vertx.close().toCompletionStage().toCompletableFuture().join();
         }
     }
 }

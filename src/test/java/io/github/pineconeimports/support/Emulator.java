@@ -5,10 +5,12 @@ import static io.restassured.RestAssured.given;
 import java.util.List;
 import java.util.Map;
 
+import io.github.pineconeimports.emulator.EmulatorSettings;
+
 /** Reads the emulator's raw pages directly, as an oracle independent of the engine under test. */
 public final class Emulator {
 
-    public static final String KEY = "pclocal-emulator-key";
+    public static final String KEY = EmulatorSettings.API_KEY;
 
     private Emulator() {
     }

@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 
+import io.github.pineconeimports.emulator.EmulatorServer;
+import io.github.pineconeimports.emulator.EmulatorSettings;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
@@ -18,7 +20,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  */
 public class TlsProject implements QuarkusTestResourceLifecycleManager {
 
-    private static StandaloneEmulator emulator;
+    private static EmulatorServer emulator;
     private static TlsStandIn trusted;
     private static TlsStandIn untrusted;
     private static TlsStandIn misnamed;
@@ -34,8 +36,8 @@ public class TlsProject implements QuarkusTestResourceLifecycleManager {
         }
         try {
             Path dir = Files.createTempDirectory("tls-project");
-            emulator = new StandaloneEmulator(Duration.ofDays(1000),
-                    Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+            emulator = EmulatorServer.start(EmulatorSettings.defaults().withTime(Duration.ofDays(1000),
+                    Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC)));
             trusted = TlsStandIn.start(dir, "localhost", emulator.url());
             untrusted = TlsStandIn.start(dir, "localhost", emulator.url());
             misnamed = TlsStandIn.start(dir, "pinecone.invalid", emulator.url());
@@ -61,7 +63,7 @@ public class TlsProject implements QuarkusTestResourceLifecycleManager {
                 "pinecone.api-key", Emulator.KEY, "quarkus.tls.trust-store.pem.certs", trustStore.toString());
     }
 
-    public static StandaloneEmulator emulator() {
+    public static EmulatorServer emulator() {
         made();
         return emulator;
     }

@@ -36,7 +36,6 @@ import io.github.pineconeimports.support.Emulator;
 import io.github.pineconeimports.support.LambdaRuntimeApi;
 import io.github.pineconeimports.support.ManualClock;
 import io.github.pineconeimports.support.PackagedLambda;
-import io.vertx.core.Vertx;
 
 /**
  * deploy/aws/wait-for-imports.asl.json, executed: aws-local-stepfunctions (an Amazon States Language interpreter
@@ -59,7 +58,6 @@ class StepFunctionsIT {
     static final int MAX_INVOCATIONS = 100;
     static final ObjectMapper JSON = new ObjectMapper();
 
-    static Vertx vertx;
     static EmulatorServer emulator;
     static PackagedLambda function;
     static HttpServer invokeApi;
@@ -81,8 +79,7 @@ class StepFunctionsIT {
                 "no " + LAMBDA_BUILD.resolve("function.zip") + " or interpreter to run (-DskipBindings, or -Dnative"
                 + " without -Plambda -Dnative and the HTTP build first)");
         assertTrue(built, "no " + LAMBDA_BUILD.resolve("function.zip") + " or no " + INTERPRETER);
-        vertx = Vertx.vertx();
-        emulator = EmulatorServer.start(vertx, EmulatorSettings.defaults().withApiKey(Emulator.KEY)
+        emulator = EmulatorServer.start(EmulatorSettings.defaults()
                 .withTime(Duration.ofMinutes(1), clock));
         store = emulator.store();
         function = PackagedLambda.start(LAMBDA_BUILD,
@@ -103,9 +100,6 @@ class StepFunctionsIT {
         }
         if (emulator != null) {
             emulator.close();
-        }
-        if (vertx != null) {
-            vertx.close().toCompletionStage().toCompletableFuture().join();
         }
     }
 
@@ -249,9 +243,8 @@ class StepFunctionsIT {
     void aBatchInOneOfSeveralNamedIndexesIsWaitedForAcrossThem() throws Exception {
         // a project of two indexes, each with its own 250 older imports; the function finds them through the control
         // plane
-        try (EmulatorProject project = EmulatorProject.start(vertx,
-                EmulatorSettings.defaults().withApiKey(Emulator.KEY).withTime(Duration.ofMinutes(1), clock),
-                List.of("alpha", "beta"));
+        try (EmulatorProject project = EmulatorProject.start(
+                EmulatorSettings.defaults().withTime(Duration.ofMinutes(1), clock), List.of("alpha", "beta"));
                 PackagedLambda byName = PackagedLambda.start(LAMBDA_BUILD, Map.of("PINECONE_CONTROLLER_HOST",
                         "http://127.0.0.1:" + project.port(), "PINECONE_API_KEY", Emulator.KEY),
                         "step-functions-indexes.log")) {
