@@ -58,13 +58,13 @@ final class Assembly {
     ImportPage answer() {
         ImportQuery query = plan.query();
         int allMaxResults = plan.allMaxResults();
-        if (query.all() && data.size() > allMaxResults) {
+        if (query.mode() == Mode.ALL && data.size() > allMaxResults) {
             throw new ListingTooLargeException("all", ListingTooLargeException.ALL_ALLOWED, "more than " + allMaxResults
                     + " imports match; narrow the filter or page through with limit and paginationToken");
         }
-        if (query.whole() && resume != null) {
+        if (query.mode().whole() && resume != null) {
             String read = total.pages + " pages (imports.max-pages) without reaching the end; ";
-            throw query.counts()
+            throw query.mode().counts()
                     ? new ListingTooLargeException("counts", "counts=true over at most imports.max-pages pages",
                             "counts=true read " + read + "raise IMPORTS_MAX_PAGES or name fewer indexes")
                     : new ListingTooLargeException("all", ListingTooLargeException.ALL_ALLOWED,
@@ -78,8 +78,9 @@ final class Assembly {
         boolean named = plan.named();
         Summary summary = new Summary(total.scanned, total.pages, total.byStatus(), named ? byIndex : null,
                 query.finished().since(), query.finished().until());
-        return query.counts() ? new ImportPage(null, next, Counts.of(matched, named ? matchedByIndex : null, notReady),
-                summary)
-                : new ImportPage(List.copyOf(data), next, null, summary);
+        if (query.mode().counts()) {
+            return new ImportPage(null, next, Counts.of(matched, named ? matchedByIndex : null, notReady), summary);
+        }
+        return new ImportPage(List.copyOf(data), next, null, summary);
     }
 }

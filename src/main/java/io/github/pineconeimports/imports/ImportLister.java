@@ -78,7 +78,7 @@ public class ImportLister {
      * retries, or a listing longer than {@code imports.max-pages}, fails the whole census.
      */
     public Census census(ImportQuery query) {
-        if (!query.counts()) {
+        if (query.mode() != Mode.COUNTS) {
             throw new IllegalArgumentException("a census counts: build its query with counts(true)");
         }
         return keyed(Connection.of(pinecone), keyed -> Deadline.within(config.deadline(),

@@ -19,9 +19,8 @@ import io.github.pineconeimports.client.ImportFacts;
  * every face accepts and rejects exactly the same things.
  *
  * @param statuses the statuses to keep; empty keeps every import, whatever its status
- * @param limit    matching imports per answer, 1..100
- * @param all      every match in one answer (no {@code limit})
- * @param counts   only how many match, by status (and index), never the imports: every page is read
+ * @param mode     a page of matches, every match, their counts, or a census
+ * @param limit    matching imports per answer, 1..100 (a page's)
  * @param cursor   where an earlier answer stopped, or null to start at the beginning
  * @param created  keep imports created in this window
  * @param finished keep imports that finished in this window (an import with no {@code finishedAt} never does)
@@ -29,8 +28,7 @@ import io.github.pineconeimports.client.ImportFacts;
  * @param indexes  index names, sorted, or {@code ["*"]} for every index of the project; empty for the configured
  *                 index
  */
-public record ImportQuery(Set<ImportStatus> statuses, int limit, boolean all, boolean counts, ContinuationToken cursor,
-        Window created,
+public record ImportQuery(Set<ImportStatus> statuses, Mode mode, int limit, ContinuationToken cursor, Window created,
         Window finished, Instant asOf, List<String> indexes) {
 
     public static final int DEFAULT_LIMIT = 100;
@@ -48,9 +46,9 @@ public record ImportQuery(Set<ImportStatus> statuses, int limit, boolean all, bo
         indexes = List.copyOf(indexes);
     }
 
-    /** Whether the answer must cover every match, in one call (all=true, or counts=true). */
-    public boolean whole() {
-        return all || counts;
+    /** The same filter over the same indexes, answered in {@code other} mode. */
+    public ImportQuery answered(Mode other) {
+        return new ImportQuery(statuses, other, limit, cursor, created, finished, asOf, indexes);
     }
 
     public static QueryBuilder builder() {

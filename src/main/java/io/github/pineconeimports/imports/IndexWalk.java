@@ -36,7 +36,7 @@ final class IndexWalk {
 
     /**
      * What the walk found; {@code resume} is where it stopped, or null when the index has no more imports. A
-     * {@code counts=true} walk keeps no matches, only their tally in {@code matched}.
+     * counting walk keeps no matches, only their tally in {@code matched}.
      */
     record Segment(List<Match> matches, Position resume, Tally tally, Tally matched) {
     }
@@ -47,15 +47,9 @@ final class IndexWalk {
     private final int pageSize;
     private final AtomicInteger pagesLeft;
     private final AtomicBoolean unneeded;
-    private final boolean census;
 
-    /**
-     * The walks of {@code plan}, sharing one page budget and one "no longer needed" flag; a census also finds the
-     * oldest running import.
-     */
-    IndexWalk(Pages pages, ListingPlan plan, int pageSize, AtomicInteger pagesLeft, AtomicBoolean unneeded,
-            boolean census) {
-        this.census = census;
+    /** The walks of {@code plan}, sharing one page budget and one "no longer needed" flag. */
+    IndexWalk(Pages pages, ListingPlan plan, int pageSize, AtomicInteger pagesLeft, AtomicBoolean unneeded) {
         this.pages = pages;
         this.plan = plan;
         this.query = plan.query();
@@ -73,7 +67,8 @@ final class IndexWalk {
         // only a walk the answer may cut after any match keeps what was scanned before each
         boolean cuttable = plan.cuttable(index);
         List<Match> matches = new ArrayList<>();
-        Tally tally = new Tally(census);
+        // a census also finds the oldest running import
+        Tally tally = new Tally(query.mode() == Mode.CENSUS);
         Tally matched = new Tally();
         String pageToken = from.pageToken();
         int skip = from.skip();
@@ -98,7 +93,7 @@ final class IndexWalk {
                 for (int i = skip; i < data.size(); i++) {
                     ImportEntry entry = data.get(i);
                     boolean match = query.matches(entry);
-                    if (match && query.counts()) {
+                    if (match && query.mode().counts()) {
                         matched.count(entry);
                     } else if (match && matches.size() == need) {
                         return new Segment(matches, new Position(pageToken, i), tally, matched);

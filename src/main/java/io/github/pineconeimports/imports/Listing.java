@@ -40,7 +40,7 @@ final class Listing {
         ListingPlan plan = ListingPlan.of(query, targets, limits.allMaxResults());
         Assembly assembly = new Assembly(plan);
         int end = plan.ready().size();
-        try (Fanout fanout = fanout(plan, false)) {
+        try (Fanout fanout = fanout(plan)) {
             for (int i = plan.first(); i < end && assembly.add(i, fanout.get(i)); i++) {
                 // each index's segment in name order, until the answer is full
             }
@@ -49,13 +49,13 @@ final class Listing {
     }
 
     /**
-     * Every page of every ready index, counted ({@code query} is a {@code counts=true} query whose finish window is
-     * the census'): the whole census, or an exception, never a part of one.
+     * Every page of every ready index, counted ({@code query}'s finish window is the census'): the whole census, or an
+     * exception, never a part of one.
      */
     Census census(ImportQuery query, List<IndexTarget> targets) {
-        ListingPlan plan = ListingPlan.of(query, targets, limits.allMaxResults());
+        ListingPlan plan = ListingPlan.of(query.answered(Mode.CENSUS), targets, limits.allMaxResults());
         List<Census.IndexCensus> indexes = new ArrayList<>();
-        try (Fanout fanout = fanout(plan, true)) {
+        try (Fanout fanout = fanout(plan)) {
             for (int i = 0; i < plan.ready().size(); i++) {
                 IndexWalk.Segment segment = fanout.get(i);
                 IndexTarget target = plan.ready().get(i);
@@ -78,10 +78,10 @@ final class Listing {
         return new Census(indexes);
     }
 
-    private Fanout fanout(ListingPlan plan, boolean census) {
+    private Fanout fanout(ListingPlan plan) {
         AtomicBoolean unneeded = new AtomicBoolean();
         IndexWalk walker = new IndexWalk(pages, plan, limits.pageSize(), new AtomicInteger(limits.maxPages()),
-                unneeded, census);
+                unneeded);
         return new Fanout(walks, limits.indexConcurrency(), plan.first(), plan.ready().size(), unneeded, walker::run);
     }
 }

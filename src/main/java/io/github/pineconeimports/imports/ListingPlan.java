@@ -22,7 +22,11 @@ record ListingPlan(ImportQuery query, List<IndexTarget> targets, List<IndexTarge
                     "was issued for a different query (other statuses, time windows"
                     + " or indexes) or by another index host; start again without it");
         }
-        int need = query.counts() ? Integer.MAX_VALUE : query.all() ? allMaxResults + 1 : query.limit();
+        int need = switch (query.mode()) {
+            case PAGE -> query.limit();
+            case ALL -> allMaxResults + 1;
+            case COUNTS, CENSUS -> Integer.MAX_VALUE;
+        };
         int first = cursor == null ? 0 : cursor.index();
         return new ListingPlan(query, targets, ready, fingerprint, first, need, allMaxResults);
     }
@@ -41,7 +45,7 @@ record ListingPlan(ImportQuery query, List<IndexTarget> targets, List<IndexTarge
 
     /** A walk after the first of a limited answer may be cut after any match, so it keeps what preceded each. */
     boolean cuttable(int i) {
-        return !query.whole() && i > first;
+        return !query.mode().whole() && i > first;
     }
 
     /** The token this listing started from, as the caller gave it (for error messages), or null. */

@@ -148,7 +148,8 @@ public final class QueryBuilder {
         }
         Window finished = finishedWindow(cursor);
         int perAnswer = limit == null ? ImportQuery.DEFAULT_LIMIT : limit;
-        return new ImportQuery(statuses, perAnswer, all, counts, cursor, new Window(since, until), finished,
+        Mode mode = counts ? Mode.COUNTS : all ? Mode.ALL : Mode.PAGE;
+        return new ImportQuery(statuses, mode, perAnswer, cursor, new Window(since, until), finished,
                 finishedWithin == null ? null : finished.until(), List.copyOf(indexes));
     }
 

@@ -9,30 +9,30 @@ import java.util.TreeMap;
 import io.github.pineconeimports.client.ImportFacts;
 
 /**
- * What a walk scanned: imports, pages, the imports by status (before the filters), and for a census when the oldest
- * import still running (Pending or InProgress) was created (only there: it reads each running import's createdAt).
+ * What a walk scanned: imports, pages, the imports by status (before the filters), and, when asked (a census), when
+ * the oldest import still running (Pending or InProgress) was created: it reads each running import's createdAt.
  */
 final class Tally {
 
     int scanned;
     int pages;
     Instant oldestRunning;
-    private final boolean census;
+    private final boolean findOldestRunning;
     private final Map<String, Integer> byStatus = new HashMap<>();
 
     Tally() {
         this(false);
     }
 
-    Tally(boolean census) {
-        this.census = census;
+    Tally(boolean findOldestRunning) {
+        this.findOldestRunning = findOldestRunning;
     }
 
     void count(ImportFacts model) {
         scanned++;
         String status = status(model);
         byStatus.merge(status, 1, Integer::sum);
-        if (census && running(status)) {
+        if (findOldestRunning && running(status)) {
             oldestRunning = earlier(oldestRunning, model.createdAt());
         }
     }

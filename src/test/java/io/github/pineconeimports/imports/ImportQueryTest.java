@@ -26,7 +26,7 @@ class ImportQueryTest {
         ImportQuery q = parse(null, null, null, null, null, null);
         assertEquals(Set.of(), q.statuses());
         assertEquals(100, q.limit());
-        assertFalse(q.all());
+        assertEquals(Mode.PAGE, q.mode());
         assertNull(q.cursor());
         assertTrue(q.matches(model("Whatever")), "no status filter keeps unknown statuses too");
     }

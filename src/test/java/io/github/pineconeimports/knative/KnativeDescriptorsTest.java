@@ -21,6 +21,7 @@ import io.github.pineconeimports.client.IndexHost;
 import io.github.pineconeimports.function.knative.ListImportsEvents;
 import io.github.pineconeimports.imports.ImportQuery;
 import io.github.pineconeimports.imports.ImportStatus;
+import io.github.pineconeimports.imports.Mode;
 import io.quarkus.funqy.Funq;
 import io.quarkus.funqy.knative.events.CloudEvent;
 
@@ -63,7 +64,7 @@ class KnativeDescriptorsTest {
         assertEquals("application/json", ping.get("contentType"));
         ImportQuery query = validInput((String) ping.get("data"));
         assertEquals(java.util.Set.of(ImportStatus.FAILED, ImportStatus.CANCELLED), query.statuses());
-        assertTrue(query.all());
+        assertEquals(Mode.ALL, query.mode());
         assertEquals("*/15 * * * *", ping.get("schedule"));
         assertEquals(Duration.ofMinutes(15), Duration.between(query.finished().since(), query.finished().until()),
                 "the window is the schedule's period, so pings tile time");

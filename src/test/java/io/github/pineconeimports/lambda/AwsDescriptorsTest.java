@@ -29,6 +29,7 @@ import io.github.pineconeimports.function.lambda.ListImportsHandler;
 import io.github.pineconeimports.function.lambda.SecretApiKey;
 import io.github.pineconeimports.imports.ImportQuery;
 import io.github.pineconeimports.imports.ImportStatus;
+import io.github.pineconeimports.imports.Mode;
 import io.github.pineconeimports.support.AlertRules;
 
 /**
@@ -77,7 +78,7 @@ class AwsDescriptorsTest {
             ImportQuery query = validInput(input.replace("${SchedulePeriodMinutes}", String.valueOf(minutes))
                     .replace("<aws.scheduler.scheduled-time>", "2026-11-29T12:15:00Z"));
             assertEquals(Set.of(ImportStatus.FAILED, ImportStatus.CANCELLED), query.statuses());
-            assertTrue(query.all());
+            assertEquals(Mode.ALL, query.mode());
             assertEquals(Instant.parse("2026-11-29T12:15:00Z"), query.finished().until(),
                     "the window ends at the scheduled time");
             assertEquals(Duration.ofMinutes(minutes),

@@ -13,6 +13,7 @@ import io.github.pineconeimports.failure.InvalidQueryException;
 import io.github.pineconeimports.function.lambda.FunctionUrlEvent;
 import io.github.pineconeimports.imports.ImportQuery;
 import io.github.pineconeimports.imports.ImportStatus;
+import io.github.pineconeimports.imports.Mode;
 
 /** A Function URL request's query string follows the HTTP binding's rules; query and body are never both read. */
 class FunctionUrlEventTest {
@@ -50,6 +51,6 @@ class FunctionUrlEventTest {
         ImportQuery fromBody = FunctionUrlEvent
                 .fields(request("POST", "", "{\"status\": [\"Completed\"], \"all\": true}")).toQuery();
         assertEquals(List.of(ImportStatus.COMPLETED), List.copyOf(fromBody.statuses()));
-        assertEquals(true, fromBody.all());
+        assertEquals(Mode.ALL, fromBody.mode());
     }
 }
