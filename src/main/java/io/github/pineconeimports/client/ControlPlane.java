@@ -81,7 +81,7 @@ public class ControlPlane {
 
     @SuppressWarnings("unchecked")
     private <T> T remembered(Connection connection, String name, Supplier<T> ask) {
-        return (T) cache.get(new Key(connection.controllerHost(), KeyId.of(connection.apiKey()), name), ask::get);
+        return (T) cache.get(new Key(connection.controllerHost(), connection.keyId(), name), ask::get);
     }
 
     /** The control plane knows no index of that name (it answered 404); the engine reports it as bad input. */

@@ -11,25 +11,17 @@ import java.util.Arrays;
  */
 public final class KeyId {
 
-    // the last key seen and its id: every page asks for its client, and the key is almost always the same one
-    private static volatile Object[] last = { null, null };
-
     private final byte[] digest;
 
     private KeyId(byte[] digest) {
         this.digest = digest;
     }
 
+    /** The key's id; a {@link Connection} makes it once (see {@link Connection#keyId()}). */
     public static KeyId of(String key) {
-        Object[] remembered = last;
-        if (key != null && key.equals(remembered[0])) {
-            return (KeyId) remembered[1];
-        }
         try {
-            KeyId id = new KeyId(MessageDigest.getInstance("SHA-256").digest(String.valueOf(key)
+            return new KeyId(MessageDigest.getInstance("SHA-256").digest(String.valueOf(key)
                     .getBytes(StandardCharsets.UTF_8)));
-            last = new Object[] { key, id };
-            return id;
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -84,7 +84,7 @@ public class RestClients {
         Slot slot = new Slot(api, host, c.apiVersion(), c.connectTimeout(), c.readTimeout());
         Map<KeyId, Object> byKey = clients.computeIfAbsent(slot, s -> new LinkedHashMap<>(8, 0.75f, true));
         synchronized (byKey) {
-            Object client = byKey.computeIfAbsent(KeyId.of(c.apiKey()), id -> builder(host.baseUri(), slot.connect(),
+            Object client = byKey.computeIfAbsent(c.keyId(), id -> builder(host.baseUri(), slot.connect(),
                     slot.read(),
                     c.apiKey(), true)
                     .register(new PineconeHeaders(c.apiKey(), slot.apiVersion(), host.host(), "pinecone-imports/"

@@ -3,9 +3,12 @@ package io.github.pineconeimports.client;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -55,5 +58,19 @@ class KeyHoldingTest {
         assertFalse(id.toString().contains("pcsk"), id.toString());
         assertEquals(id, KeyId.of("pcsk_secret_value_123"));
         assertNotEquals(id, KeyId.of("pcsk_secret_value_124"));
+    }
+
+    @Test
+    void theKeysDigestIsKeptWithItsConnectionAndNowhereElse() {
+        // no static field: a raw key kept to skip a hash would outlive every connection that used it
+        assertTrue(Arrays.stream(KeyId.class.getDeclaredFields()).noneMatch(f -> Modifier.isStatic(f.getModifiers())),
+                Arrays.toString(KeyId.class.getDeclaredFields()));
+        Connection keyed = Connection.of(config).withApiKey(" pcsk_secret_value_123\n");
+        assertEquals(KeyId.of("pcsk_secret_value_123"), keyed.keyId(), "the digest of the key as it is sent");
+        assertEquals(keyed.keyId(), keyed.withIndexHost("http://127.0.0.1:9").keyId());
+        assertEquals(keyed.keyId(), new Connection(keyed.apiKey(), null, null, null, null, null, null,
+                KeyId.of("a digest that is not the key's")).keyId(), "the digest is always the key's");
+        assertEquals(KeyId.of("other"), keyed.withApiKey("other").keyId());
+        assertNull(Connection.of(config).keyId());
     }
 }
