@@ -15,6 +15,9 @@ public class PineconeClient {
     RestClients rest;
 
     @Inject
+    Exchange exchange;
+
+    @Inject
     PineconeConfig config;
 
     private volatile RetryPolicy policy;
@@ -33,7 +36,7 @@ public class PineconeClient {
         return retries().call(() -> {
             Deadline.check();
             PineconeApi api = rest.api(PineconeApi.class, connection.host(), connection);
-            return rest.page(connection, () -> api.listImports(limit, paginationToken));
+            return exchange.page(connection, () -> api.listImports(limit, paginationToken));
         });
     }
 
@@ -42,7 +45,7 @@ public class PineconeClient {
         return retries().call(() -> {
             Deadline.check();
             PineconeApi api = rest.api(PineconeApi.class, connection.host(), connection);
-            return rest.call(connection, () -> api.describeImport(id), ImportModel.class);
+            return exchange.call(connection, () -> api.describeImport(id), ImportModel.class);
         });
     }
 
@@ -51,7 +54,7 @@ public class PineconeClient {
         return retries().call(() -> {
             Deadline.check();
             ControlPlaneApi api = rest.api(ControlPlaneApi.class, connection.controlPlane(), connection);
-            return rest.call(connection, api::listIndexes, IndexModel.Listing.class);
+            return exchange.call(connection, api::listIndexes, IndexModel.Listing.class);
         });
     }
 
@@ -60,7 +63,7 @@ public class PineconeClient {
         return retries().call(() -> {
             Deadline.check();
             ControlPlaneApi api = rest.api(ControlPlaneApi.class, connection.controlPlane(), connection);
-            return rest.call(connection, () -> api.describeIndex(name), IndexModel.class);
+            return exchange.call(connection, () -> api.describeIndex(name), IndexModel.class);
         });
     }
 

@@ -5,10 +5,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonFormat;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 
@@ -30,6 +31,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 public class ListImportsInput {
 
     public static final List<String> FIELDS = QueryText.FIELDS;
+
+    // Jackson names a key found twice (StrictJson) in its message only, the same way in the parser and the tree
+    private static final Pattern DUPLICATE = Pattern.compile("^Duplicate field '([^']*)'");
 
     final Map<String, List<String>> fields = new HashMap<>();
     private final Map<String, Object> unknown = new LinkedHashMap<>();
@@ -62,11 +66,9 @@ public class ListImportsInput {
         String allowed = "a JSON object with " + String.join(", ", FIELDS);
         String original = jsonFailure instanceof JsonProcessingException e ? String.valueOf(e.getOriginalMessage())
                 : "";
-        // the parser that found a key twice (StrictJson) stands on it
-        String at = jsonFailure instanceof JsonProcessingException e && e.getProcessor() instanceof JsonParser parser
-                ? parser.getParsingContext().getCurrentName() : null;
-        if (original.startsWith("Duplicate field") && at != null) {
-            return repeated(at);
+        Matcher duplicate = DUPLICATE.matcher(original);
+        if (duplicate.find()) {
+            return repeated(duplicate.group(1));
         }
         if (jsonFailure instanceof JsonMappingException e && !e.getPath().isEmpty() && e.getPath().get(0)
                 .getFieldName() != null) {

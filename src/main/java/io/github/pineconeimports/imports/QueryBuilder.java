@@ -41,10 +41,6 @@ public final class QueryBuilder {
         return this;
     }
 
-    private String name(String field) {
-        return names.apply(field);
-    }
-
     /** Index names to list, or {@code *} for every index; none lists the configured index. */
     public QueryBuilder indexes(Collection<String> given) {
         indexes.addAll(IndexNames.check(given));
@@ -119,9 +115,10 @@ public final class QueryBuilder {
 
     public ImportQuery build() {
         if (limit != null && all) {
-            String both = name("limit") + " or " + name("all") + ", not both";
+            String both = names.apply("limit") + " or " + names.apply("all") + ", not both";
             throw new InvalidQueryException("limit", String.valueOf(limit), both,
-                    name("limit") + " cannot be combined with " + name("all") + ", which returns every match");
+                    names.apply("limit") + " cannot be combined with " + names.apply("all")
+                            + ", which returns every match");
         }
         if (limit != null && (limit < 1 || limit > ImportQuery.MAX_LIMIT)) {
             throw new InvalidQueryException("limit", String.valueOf(limit), QueryText.LIMIT_ALLOWED,
@@ -134,7 +131,7 @@ public final class QueryBuilder {
         inRange("asOf", asOf);
         if (finishedWithin != null && finishedWithin.compareTo(ImportQuery.MAX_SPAN) > 0) {
             throw new InvalidQueryException("finishedWithin", finishedWithin.toString(), QueryText.DURATION_ALLOWED,
-                    name("finishedWithin") + " is out of range");
+                    names.apply("finishedWithin") + " is out of range");
         }
         if (counts) {
             notWithCounts("limit", limit == null ? null : String.valueOf(limit));
@@ -142,21 +139,18 @@ public final class QueryBuilder {
             notWithCounts("paginationToken", paginationToken);
         }
         ContinuationToken cursor = paginationToken == null ? null : ContinuationToken.decode(paginationToken.strip());
-        if (since != null && until != null && !since.isBefore(until)) {
-            throw new InvalidQueryException("until", until.toString(), "an instant after " + name("since"),
-                    name("until") + " must be after " + name("since"));
-        }
+        Window created = Window.between("since", since, "until", until, names);
         Window finished = finishedWindow(cursor);
         int perAnswer = limit == null ? ImportQuery.DEFAULT_LIMIT : limit;
         Mode mode = counts ? Mode.COUNTS : all ? Mode.ALL : Mode.PAGE;
-        return new ImportQuery(statuses, mode, perAnswer, cursor, new Window(since, until), finished,
+        return new ImportQuery(statuses, mode, perAnswer, cursor, created, finished,
                 finishedWithin == null ? null : finished.until(), List.copyOf(indexes));
     }
 
     private void inRange(String field, Instant at) {
         if (at != null && (at.isBefore(ImportQuery.EARLIEST) || at.isAfter(ImportQuery.LATEST))) {
             throw new InvalidQueryException(field, at.toString(), QueryText.INSTANT_ALLOWED,
-                    name(field) + " is out of range");
+                    names.apply(field) + " is out of range");
         }
     }
 
@@ -172,24 +166,20 @@ public final class QueryBuilder {
      * started with: a token carries it, so the window does not slide from page to page.
      */
     private Window finishedWindow(ContinuationToken cursor) {
+        String within = names.apply("finishedWithin");
+        if (finishedWithin == null && asOf != null) {
+            throw new InvalidQueryException("asOf", asOf.toString(), names.apply("asOf") + " together with " + within,
+                    names.apply("asOf") + " is the end of a " + within + " window; give " + within + " too");
+        }
         if (finishedWithin == null) {
-            if (asOf != null) {
-                String within = name("finishedWithin");
-                throw new InvalidQueryException("asOf", asOf.toString(), name("asOf") + " together with " + within,
-                        name("asOf") + " is the end of a " + within + " window; give " + within + " too");
-            }
-            if (finishedSince != null && finishedUntil != null && !finishedSince.isBefore(finishedUntil)) {
-                throw new InvalidQueryException("finishedUntil", finishedUntil.toString(), "an instant after "
-                        + name("finishedSince"), name("finishedUntil") + " must be after " + name("finishedSince"));
-            }
-            return new Window(finishedSince, finishedUntil);
+            return Window.between("finishedSince", finishedSince, "finishedUntil", finishedUntil, names);
         }
         if (finishedSince != null || finishedUntil != null) {
-            String within = name("finishedWithin");
-            String fromTo = name("finishedSince") + " and " + name("finishedUntil");
-            throw new InvalidQueryException("finishedWithin", finishedWithin.toString(),
-                    within + " (with " + name("asOf") + "), or " + fromTo + ", not both",
-                    within + " cannot be combined with " + name("finishedSince") + " or " + name("finishedUntil"));
+            String from = names.apply("finishedSince");
+            String to = names.apply("finishedUntil");
+            throw new InvalidQueryException("finishedWithin", finishedWithin.toString(), within + " (with "
+                    + names.apply("asOf") + "), or " + from + " and " + to + ", not both",
+                    within + " cannot be combined with " + from + " or " + to);
         }
         if (finishedWithin.isNegative() || finishedWithin.isZero()) {
             throw new InvalidQueryException("finishedWithin", finishedWithin.toString(), QueryText.DURATION_ALLOWED,
@@ -201,7 +191,7 @@ public final class QueryBuilder {
         inRange("time", end); // only a trigger's time (a CloudEvent's) can still be out of range here
         if (end.minus(finishedWithin).isBefore(ImportQuery.EARLIEST)) {
             throw new InvalidQueryException("finishedWithin", finishedWithin.toString(), QueryText.DURATION_ALLOWED,
-                    "the window would start before " + ImportQuery.EARLIEST + "; shorten " + name("finishedWithin"));
+                    "the window would start before " + ImportQuery.EARLIEST + "; shorten " + within);
         }
         return new Window(end.minus(finishedWithin), end);
     }

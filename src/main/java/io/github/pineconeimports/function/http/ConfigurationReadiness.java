@@ -12,7 +12,7 @@ import io.github.pineconeimports.client.ApiKeys;
 import io.github.pineconeimports.client.Connection;
 import io.github.pineconeimports.client.IndexHost;
 import io.github.pineconeimports.client.PineconeConfig;
-import io.github.pineconeimports.client.RestClients;
+import io.github.pineconeimports.client.TlsPolicy;
 import io.github.pineconeimports.client.RetryPolicy;
 import io.github.pineconeimports.failure.PineconeConfigException;
 
@@ -32,7 +32,7 @@ public class ConfigurationReadiness implements HealthCheck {
     ApiKeys keys;
 
     @Inject
-    RestClients rest;
+    TlsPolicy tls;
 
     @Override
     public HealthCheckResponse call() {
@@ -42,7 +42,7 @@ public class ConfigurationReadiness implements HealthCheck {
                 throw new PineconeConfigException(Connection.MISSING_KEY);
             }
             RetryPolicy.check(config.retries(), config.retryDelay());
-            rest.checkTls();
+            tls.check();
             Connection connection = Connection.of(config).oneIndex();
             if (connection.indexHost() != null) {
                 return check.up().withData("indexHost", IndexHost.parse(connection.indexHost()).host()).build();

@@ -1,6 +1,9 @@
 package io.github.pineconeimports.function.http;
 
+import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -33,12 +36,15 @@ public class HttpErrors {
      * twice this. */
     static final int MAX_URI = 8192;
     private static final Set<String> FIELDS = Set.copyOf(QueryText.FIELDS);
+    // in this order: the query string is only read once it is known to be readable
+    private static final List<Function<RoutingContext, ErrorAnswer>> CHECKS = List.of(HttpErrors::tooLong,
+            HttpErrors::notUrlEncoded, HttpErrors::bodyOnGet, HttpErrors::queryOnPost, HttpErrors::unknownParameter);
 
     @Inject
     ObjectMapper mapper;
 
     void install(@Observes Router router) {
-        router.route(PATH).order(-10).handler(this::rejectUnknownParameters);
+        router.route(PATH).order(-10).handler(this::checkRequest);
         router.route(PATH).order(-10).failureHandler(this::answer);
         // the Knative binding takes CloudEvents at the root
         router.route("/").order(-10).failureHandler(this::answer);
@@ -49,51 +55,64 @@ public class HttpErrors {
         }
     }
 
-    private void rejectUnknownParameters(RoutingContext rc) {
-        if (rc.request().uri().length() > MAX_URI) {
-            // refused here, with our body, well below the server's own limit (whose 414 would have none)
-            send(rc, new ErrorAnswer(414, ErrorBody.of("uri_too_long", "the request URI is longer than " + MAX_URI
-                    + " characters; send the fields as a JSON body with POST")));
-            return;
-        }
-        try {
-            rc.queryParams();
-        } catch (RuntimeException notUrlEncoded) {
-            send(rc, ErrorAnswer.of(new InvalidQueryException("query", null, "a URL-encoded query string",
-                    "the query string is not URL-encoded (a % must begin an escape such as %2B)")));
-            return;
-        }
-        if (rc.request().method() == HttpMethod.GET && !hasNoBody(rc)) {
-            // a GET reads its query string only: a filter in its body must not be silently dropped
-            send(rc, ErrorAnswer.of(new InvalidQueryException("body", null,
-                    "query parameters on GET, or a JSON body on POST",
-                    "a GET reads its fields from its query string, not its body; use POST for a JSON body")));
-            return;
-        }
-        if (rc.request().method() == HttpMethod.POST && !rc.queryParams().isEmpty()) {
-            // a POST reads its body only: a filter in its URL must not be silently dropped
-            String name = rc.queryParams().names().iterator().next();
-            send(rc, ErrorAnswer.of(new InvalidQueryException(name, null, "a JSON body with " + String.join(", ",
-                    QueryText.FIELDS),
-                    "a POST reads its fields from its JSON body, not its URL; move '" + InvalidQueryException.clip(name)
-                            + "' into the body, or use GET")));
-            return;
-        }
-        if (rc.request().method() == HttpMethod.POST && hasNoBody(rc)) {
+    /** What Funqy would get wrong is refused before it reads the request: the first check that objects answers. */
+    private void checkRequest(RoutingContext rc) {
+        ErrorAnswer refused = CHECKS.stream().map(check -> check.apply(rc)).filter(Objects::nonNull).findFirst()
+                .orElse(null);
+        if (refused != null) {
+            send(rc, refused);
+        } else if (rc.request().method() == HttpMethod.POST && hasNoBody(rc)) {
             // no fields at all, the same as a GET without parameters (the Knative binding fails on an empty body)
             rc.reroute(HttpMethod.GET, PATH);
-            return;
+        } else {
+            rc.next();
         }
-        if (rc.request().method() == HttpMethod.GET) {
-            for (String name : rc.queryParams().names()) {
-                if (!FIELDS.contains(name)) {
-                    send(rc, ErrorAnswer.of(new InvalidQueryException(name, null, String.join(", ", QueryText.FIELDS),
-                            "unknown query parameter '" + InvalidQueryException.clip(name) + "'")));
-                    return;
-                }
-            }
+    }
+
+    /** Refused here, with our body, well below the server's own limit (whose 414 would have none). */
+    private static ErrorAnswer tooLong(RoutingContext rc) {
+        return rc.request().uri().length() <= MAX_URI ? null : new ErrorAnswer(414, ErrorBody.of("uri_too_long",
+                "the request URI is longer than " + MAX_URI + " characters; send the fields as a JSON body with POST"));
+    }
+
+    private static ErrorAnswer notUrlEncoded(RoutingContext rc) {
+        try {
+            rc.queryParams();
+            return null;
+        } catch (RuntimeException notUrlEncoded) {
+            return ErrorAnswer.of(new InvalidQueryException("query", null, "a URL-encoded query string",
+                    "the query string is not URL-encoded (a % must begin an escape such as %2B)"));
         }
-        rc.next();
+    }
+
+    /** A GET reads its query string only: a filter in its body must not be silently dropped. */
+    private static ErrorAnswer bodyOnGet(RoutingContext rc) {
+        return rc.request().method() != HttpMethod.GET || hasNoBody(rc) ? null
+                : ErrorAnswer.of(new InvalidQueryException("body", null,
+                        "query parameters on GET, or a JSON body on POST",
+                        "a GET reads its fields from its query string, not its body; use POST for a JSON body"));
+    }
+
+    /** A POST reads its body only: a filter in its URL must not be silently dropped. */
+    private static ErrorAnswer queryOnPost(RoutingContext rc) {
+        if (rc.request().method() != HttpMethod.POST || rc.queryParams().isEmpty()) {
+            return null;
+        }
+        String name = rc.queryParams().names().iterator().next();
+        return ErrorAnswer.of(new InvalidQueryException(name, null, "a JSON body with " + String.join(", ",
+                QueryText.FIELDS), "a POST reads its fields from its JSON body, not its URL; move '"
+                        + InvalidQueryException.clip(name) + "' into the body, or use GET"));
+    }
+
+    /** Funqy ignores a query parameter it does not know: a typo must not silently widen the listing. */
+    private static ErrorAnswer unknownParameter(RoutingContext rc) {
+        if (rc.request().method() != HttpMethod.GET) {
+            return null;
+        }
+        return rc.queryParams().names().stream().filter(name -> !FIELDS.contains(name)).findFirst()
+                .map(name -> ErrorAnswer.of(new InvalidQueryException(name, null, String.join(", ", QueryText.FIELDS),
+                        "unknown query parameter '" + InvalidQueryException.clip(name) + "'")))
+                .orElse(null);
     }
 
     private static boolean hasNoBody(RoutingContext rc) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.Typed;
@@ -62,6 +63,9 @@ public class SecretApiKey implements ApiKeys {
 
     private Expiring<String, String> keys;
 
+    // one client for the function's life: built on the first fetch (after a SnapStart restore), closed at shutdown
+    private SecretsExtensionApi extension;
+
     @PostConstruct
     void init() {
         keys = new Expiring<>(config.apiKeySecretTtl());
@@ -98,6 +102,21 @@ public class SecretApiKey implements ApiKeys {
         return "SecretApiKey[" + VARIABLE + "]";
     }
 
+    private synchronized SecretsExtensionApi extension() {
+        if (extension == null) {
+            extension = rest.builder(URI.create("http://127.0.0.1:" + port), Duration.ofSeconds(2),
+                    Duration.ofSeconds(5), sessionToken.orElseThrow(), false).build(SecretsExtensionApi.class);
+        }
+        return extension;
+    }
+
+    @PreDestroy
+    synchronized void close() throws Exception {
+        if (extension != null) {
+            extension.close();
+        }
+    }
+
     private String fetch(String secretId) {
         String where = "the AWS Parameters and Secrets extension on 127.0.0.1:" + port;
         if (sessionToken.isEmpty()) {
@@ -105,11 +124,9 @@ public class SecretApiKey implements ApiKeys {
                     + " names a secret, but AWS_SESSION_TOKEN is not set: "
                     + where + " only answers inside a Lambda function");
         }
-        SecretsExtensionApi api = rest.builder(URI.create("http://127.0.0.1:" + port), Duration.ofSeconds(2),
-                Duration.ofSeconds(5), sessionToken.get(), false).build(SecretsExtensionApi.class);
         String body;
         try {
-            body = api.get(secretId, sessionToken.get());
+            body = extension().get(secretId, sessionToken.get());
         } catch (WebApplicationException e) {
             int status = e.getResponse().getStatus();
             throw new SecretException(status >= 500 ? Kind.UPSTREAM_UNAVAILABLE : Kind.NOT_CONFIGURED, VARIABLE + ": "

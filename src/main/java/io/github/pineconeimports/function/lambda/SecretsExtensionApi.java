@@ -13,7 +13,7 @@ import jakarta.ws.rs.core.MediaType;
  */
 @Path("/secretsmanager/get")
 @Produces(MediaType.APPLICATION_JSON)
-public interface SecretsExtensionApi {
+public interface SecretsExtensionApi extends AutoCloseable {
 
     @GET
     String get(@QueryParam("secretId") String secretId,
