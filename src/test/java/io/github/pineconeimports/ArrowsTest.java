@@ -55,6 +55,21 @@ class ArrowsTest {
     }
 
     @Test
+    void everyBindingServesTheOneListImportsFunction() throws IOException {
+        // a second @Funq("listImports") chosen by the build would let the bindings drift apart (issue 30)
+        try (Stream<Path> files = Files.walk(MAIN)) {
+            List<String> declaring = files.filter(f -> f.toString().endsWith(".java")).filter(f -> {
+                try {
+                    return Files.readString(f).contains("@Funq(\"listImports\")");
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }).map(f -> MAIN.relativize(f).toString()).toList();
+            assertEquals(List.of("function/ListImportsFunction.java"), declaring);
+        }
+    }
+
+    @Test
     void theEngineAndReadinessNeverLearnWhereTheKeyComesFrom() throws IOException {
         assertEquals(List.of(), offending("imports", "function.lambda"));
         String readiness = Files.readString(MAIN.resolve("function/http/ConfigurationReadiness.java"));

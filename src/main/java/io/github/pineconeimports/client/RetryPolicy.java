@@ -12,8 +12,8 @@ import io.github.pineconeimports.failure.PineconeConfigException;
 import io.github.pineconeimports.failure.PineconeException;
 
 /**
- * The one retry policy of every call to Pinecone, as a plain loop: a call that succeeds costs one try block, where a
- * SmallRye Fault Tolerance guard cost a page 1.10x to 1.24x (see src/bench/results/results.md). Only transient
+ * The one retry policy of every call to Pinecone, as a plain loop: a call that succeeds costs one try block, less than
+ * a SmallRye Fault Tolerance guard costs a page (measured in src/bench/results/results.md). Only transient
  * failures are retried ({@link PineconeException#isTransient}: 429, 5xx, no answer; never 400, 401, 403 or 404),
  * only while the {@link Deadline} leaves room, after an exponential backoff with full jitter, or after Pinecone's
  * {@code Retry-After} (capped).
