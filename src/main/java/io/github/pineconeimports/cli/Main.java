@@ -60,14 +60,17 @@ public class Main implements QuarkusApplication {
         BiConsumer<Integer, Throwable> exit = ApplicationLifecycleManager.getDefaultExitCodeHandler();
         Quarkus.run(Main.class, (code, failure) -> {
             if (failure != null) {
-                System.err.println("pinecone-imports: " + startFailure(failure));
+                System.err.println("pinecone-imports: " + startFailure(failure, args.length == 0));
             }
             exit.accept(failure == null ? code : ExitCodes.MAP.getExitCode(failure), failure);
         }, args);
     }
 
-    /** Why the start failed, in one line: the wrapper says only that Quarkus failed to start. */
-    static String startFailure(Throwable failure) {
+    /**
+     * Why the start failed, in one line: the wrapper says only that Quarkus failed to start. A command says only what
+     * is wrong with a setting; a server, that it cannot start.
+     */
+    static String startFailure(Throwable failure, boolean serving) {
         IOException socket = ExitCodes.cannotListen(failure);
         if (socket != null) {
             Config config = ConfigProvider.getConfig();
@@ -77,8 +80,10 @@ public class Main implements QuarkusApplication {
                     "set QUARKUS_HTTP_PORT (and QUARKUS_HTTP_HOST) to where it may listen").getMessage();
         }
         String unreadable = ExitCodes.unreadableSetting(failure);
-        return "cannot start: " + (unreadable != null ? unreadable : ExitCodes.oneLine(String.valueOf(
-                Failure.root(failure))));
+        if (unreadable != null) {
+            return serving ? "cannot start: " + unreadable : unreadable;
+        }
+        return "cannot start: " + ExitCodes.oneLine(String.valueOf(Failure.root(failure)));
     }
 
     @Override

@@ -3,8 +3,6 @@ package io.github.pineconeimports.cli;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -85,20 +83,9 @@ class WatchCommand implements Callable<Integer> {
         }
         Connection target = connection.applyTo(Connection.of(config), spec.commandLine());
         PrintWriter out = spec.commandLine().getOut();
-        Screen screen = Screen.detect();
-        boolean colour = Output.colour();
         Instant started = clock.now();
-        List<ImportStatus> statuses = filter.statuses.isEmpty() ? List.of(ImportStatus.PENDING,
-                ImportStatus.IN_PROGRESS)
-                : List.of();
+        ImportPage first = firstListing(target, started);
         Map<String, ImportModel> watched = new LinkedHashMap<>();
-        ImportPage first;
-        try {
-            first = lister.list(filter.query(started).statuses(statuses).all(true).build(), target);
-        } catch (ListingTooLargeException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "too many imports match to watch them all ("
-                    + Output.printable(e.getMessage()) + "); narrow the filter with --status, --since or --index");
-        }
         first.data().forEach(m -> watched.put(key(m), m));
         if (watched.isEmpty()) {
             out.println("Nothing to watch: no import matches.");
@@ -107,28 +94,12 @@ class WatchCommand implements Callable<Integer> {
         // every status and finish time: the watched imports are followed until they finish
         ImportQuery poll = filter.created(started).all(true).build();
         WatchPolls polls = new WatchPolls(lister, follower, target, poll, first.summary().pages());
-        Map<String, String> shown = new LinkedHashMap<>();
-        int drawn = 0;
+        WatchView view = new WatchView(Screen.detect(), Output.colour(), out);
         Duration wait = interval;
         String notice = null; // on a terminal, said inside the drawing, which a line printed below would push down
         while (true) {
             Instant now = clock.now();
-            if (screen != null) {
-                // the running ones first: when the screen is too short for all, the finished ones are what it leaves
-                // out
-                List<String> lines = new ArrayList<>(notice == null ? List.of() : List.of(notice));
-                watched.values().stream().sorted(Comparator.comparing(WatchCommand::finished))
-                        .forEach(m -> lines.add(line(m, started, now, colour)));
-                drawn = screen.redraw(lines, out, drawn);
-            } else {
-                for (ImportModel m : watched.values()) {
-                    String state = m.status() + "|" + m.percentComplete() + "|" + m.recordsImported();
-                    if (!state.equals(shown.put(key(m), state))) {
-                        out.println(line(m, started, now, false));
-                    }
-                }
-            }
-            out.flush();
+            view.show(watched.values(), notice, started, now);
             if (watched.values().stream().allMatch(WatchCommand::finished)) {
                 return summary(watched, out);
             }
@@ -147,14 +118,31 @@ class WatchCommand implements Callable<Integer> {
                 if (throttled.kind() != Failure.Kind.UPSTREAM_THROTTLED) {
                     throw throttled;
                 }
-                Duration cap = interval.compareTo(MAX_BACKOFF) > 0 ? interval : MAX_BACKOFF;
-                wait = wait.multipliedBy(2).compareTo(cap) > 0 ? cap : wait.multipliedBy(2);
+                wait = backoff(wait);
                 notice = "Pinecone is rate-limiting (429); next poll in " + Converters.Span.show(wait);
-                if (screen == null) {
+                if (!view.onScreen()) {
                     spec.commandLine().getErr().println("pinecone-imports: " + notice);
                 }
             }
         }
+    }
+
+    /** What to watch: without --status, the imports still running; all of them, or a usage error if too many. */
+    private ImportPage firstListing(Connection target, Instant started) {
+        List<ImportStatus> statuses = filter.statuses.isEmpty() ? List.of(ImportStatus.PENDING,
+                ImportStatus.IN_PROGRESS) : List.of();
+        try {
+            return lister.list(filter.query(started).statuses(statuses).all(true).build(), target);
+        } catch (ListingTooLargeException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "too many imports match to watch them all ("
+                    + Output.printable(e.getMessage()) + "); narrow the filter with --status, --since or --index");
+        }
+    }
+
+    /** Twice the wait, up to the larger of the interval and {@link #MAX_BACKOFF}: Pinecone asked us to slow down. */
+    private Duration backoff(Duration wait) {
+        Duration cap = interval.compareTo(MAX_BACKOFF) > 0 ? interval : MAX_BACKOFF;
+        return wait.multipliedBy(2).compareTo(cap) > 0 ? cap : wait.multipliedBy(2);
     }
 
     static boolean finished(ImportModel m) {
