@@ -93,7 +93,7 @@ class FullScanBench {
                 Integer.getInteger("bench.warmup", 5), Integer.getInteger("bench.rounds", 15)));
     }
 
-    /** A page of 100, waited for as RestClients waits. */
+    /** A page of 100, waited for as client/Exchange waits. */
     private static byte[] page(PineconeApi api, String token) {
         return api.listImports(100, token).await().indefinitely();
     }

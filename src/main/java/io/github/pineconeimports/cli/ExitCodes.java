@@ -25,7 +25,8 @@ final class ExitCodes implements CommandLine.IExitCodeExceptionMapper {
         if (thrown instanceof CommandLine.ParameterException || unreadableSetting(thrown) != null) {
             return Cli.USAGE;
         }
-        if (cannotListen(thrown) != null) {
+        // a failure of ours says what it is, whatever its causes (an unknown host is Pinecone's, not a listening one)
+        if (Failure.find(thrown) == null && cannotListen(thrown) != null) {
             return Cli.CANNOT_LISTEN;
         }
         return switch (Failure.kindOf(thrown)) {

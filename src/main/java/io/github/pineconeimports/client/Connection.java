@@ -8,9 +8,9 @@ import io.github.pineconeimports.failure.PineconeConfigException;
  * How to reach Pinecone: the key, the API version, the control plane, the index (a host, or a name the control
  * plane turns into one) and the timeouts. Immutable: the application builds one from its configuration
  * ({@link #of}), the command line derives one from its options ({@code with...}), and {@link PineconeClient}
- * keeps one REST client per host and connection. {@code keyId} is the key's digest, made with the connection (a
- * record cannot hide a component: whatever is passed for it is replaced by the digest of {@code apiKey}), so that
- * clients and caches keyed on the key never hash it per page, and nothing keeps a raw key to skip the hash.
+ * keeps one REST client per host and connection. {@code keyId} is the key's digest, made with the connection (give
+ * null; any other must be the key's), so that clients and caches keyed on the key never hash it per page, and
+ * nothing keeps a raw key to skip the hash.
  */
 public record Connection(String apiKey, String apiVersion, String indexHost, String index, String controllerHost,
         Duration connectTimeout, Duration readTimeout, KeyId keyId) {
@@ -24,7 +24,11 @@ public record Connection(String apiKey, String apiVersion, String indexHost, Str
     /** A key as it is often stored (a secret or file ending in a newline): what surrounds it is not part of it. */
     public Connection {
         apiKey = apiKey == null ? null : apiKey.strip();
-        keyId = apiKey == null ? null : KeyId.of(apiKey);
+        KeyId digest = apiKey == null ? null : KeyId.of(apiKey);
+        if (keyId != null && !keyId.equals(digest)) {
+            throw new IllegalArgumentException("keyId is not the digest of apiKey: give null");
+        }
+        keyId = digest;
     }
 
     public Connection(String apiKey, String apiVersion, String indexHost, String index, String controllerHost,

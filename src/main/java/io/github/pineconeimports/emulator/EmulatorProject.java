@@ -57,7 +57,7 @@ public final class EmulatorProject implements AutoCloseable {
             return new EmulatorProject(vertx, server, indexes, states);
         } catch (RuntimeException e) {
             started.forEach(EmulatorServer::close);
-            vertx.close();
+            vertx.close().toCompletionStage().toCompletableFuture().join();
             throw e;
         }
     }

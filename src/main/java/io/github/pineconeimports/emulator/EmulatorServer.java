@@ -28,7 +28,7 @@ public final class EmulatorServer implements AutoCloseable {
         try {
             return start(vertx, settings, vertx);
         } catch (RuntimeException e) {
-            vertx.close();
+            vertx.close().toCompletionStage().toCompletableFuture().join();
             throw e;
         }
     }

@@ -16,6 +16,7 @@ public record EmulatorSettings(String host, int port, String apiKey, int imports
     public static final String HOST = "127.0.0.1";
     public static final String IMPORTS = "250";
     public static final String SEED = "42";
+    /** Written as ISO-8601's time part (1s, 2m), which the settings and the flags read as they read their own. */
     public static final String TICK = "1s";
 
     /** Loopback, a free port, the well-known key, 250 imports from seed 42, one step a second, the system clock. */

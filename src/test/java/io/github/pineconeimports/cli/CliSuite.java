@@ -29,7 +29,6 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import io.github.pineconeimports.emulator.EmulatorProject;
 import io.github.pineconeimports.emulator.EmulatorServer;
 import io.github.pineconeimports.emulator.EmulatorSettings;
-import io.github.pineconeimports.emulator.EmulatorSettings;
 import io.github.pineconeimports.support.Emulator;
 import io.github.pineconeimports.support.ManualClock;
 import io.quarkus.test.junit.main.LaunchResult;

@@ -28,7 +28,7 @@ import io.restassured.path.json.JsonPath;
 /**
  * The Lambda function invoked with the payloads AWS sends: a direct invocation (Step Functions, the CLI), an
  * EventBridge schedule's constant input, and events that do not fit. Pinecone is a WireMock server with two
- * pages. {@link ListImportsLambdaTest} runs these in test mode, {@link PackagedLambdaIT} against the artifact.
+ * pages. {@link LambdaInvocationsTest} runs these in test mode, {@link PackagedLambdaIT} against the artifact.
  */
 abstract class LambdaInvocations {
 

@@ -111,10 +111,15 @@ public class SecretApiKey implements ApiKeys {
     }
 
     @PreDestroy
-    synchronized void close() throws Exception {
-        if (extension != null) {
-            extension.close();
+    synchronized void close() {
+        try {
+            if (extension != null) {
+                extension.close();
+            }
+        } catch (Exception ignored) {
+            // closing only releases its connection: the function is ending
         }
+        extension = null;
     }
 
     private String fetch(String secretId) {

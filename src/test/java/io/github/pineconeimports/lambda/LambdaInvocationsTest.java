@@ -13,7 +13,7 @@ import io.restassured.response.Response;
 /** The Lambda invocations in test mode, through Quarkus' mock Lambda event server. Runs with {@code -Plambda}. */
 @QuarkusTest
 @TestProfile(UpstreamProfile.class)
-class ListImportsLambdaTest extends LambdaInvocations {
+class LambdaInvocationsTest extends LambdaInvocations {
 
     @Override
     WireMockServer pinecone() {
