@@ -3,6 +3,9 @@ package io.github.pineconeimports.cli;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.UnknownHostException;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.github.pineconeimports.failure.Failure;
 import io.smallrye.config.ConfigValidationException;
@@ -14,6 +17,10 @@ import picocli.CommandLine;
  * commands themselves.
  */
 final class ExitCodes implements CommandLine.IExitCodeExceptionMapper {
+
+    // SmallRye Config's word on a value it could not convert, said again as the user set it
+    private static final Pattern CONVERSION = Pattern.compile("The config property (\\S+) with the config value .*?"
+            + " whilst being converted (?:SRCFG\\d+: )?(.*)$");
 
     static final ExitCodes MAP = new ExitCodes();
 
@@ -50,7 +57,16 @@ final class ExitCodes implements CommandLine.IExitCodeExceptionMapper {
     static String unreadableSetting(Throwable thrown) {
         ConfigValidationException invalid = Failure.find(thrown, ConfigValidationException.class);
         if (invalid != null) {
-            return oneLine(invalid.getMessage());
+            String said = oneLine(invalid.getMessage());
+            Matcher conversion = CONVERSION.matcher(said);
+            return conversion.find() ? variable(conversion.group(1)) + " (" + conversion.group(1) + ") cannot be read: "
+                    + conversion.group(2) : said;
+        }
+        // the HTTP server refuses a port out of range when it starts, not when its setting is read
+        Throwable port = Failure.causes(thrown).filter(t -> t instanceof IllegalArgumentException
+                && String.valueOf(t.getMessage()).startsWith("port ")).findFirst().orElse(null);
+        if (port != null) {
+            return "QUARKUS_HTTP_PORT (quarkus.http.port): " + oneLine(port.getMessage()) + " (0 picks a free one)";
         }
         // the TLS registry refuses a store it cannot read with an IllegalStateException of its own
         return Failure.causes(thrown).filter(t -> t instanceof IllegalStateException && t.getStackTrace().length > 0
@@ -59,6 +75,11 @@ final class ExitCodes implements CommandLine.IExitCodeExceptionMapper {
                 .map(t -> oneLine(t.getMessage() + " (" + Failure.root(t) + "): check quarkus.tls.* (such as"
                         + " QUARKUS_TLS_TRUST_STORE_PEM_CERTS)"))
                 .orElse(null);
+    }
+
+    /** The variable a user sets for a property: {@code pinecone.retries} is {@code PINECONE_RETRIES}. */
+    private static String variable(String property) {
+        return property.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
     }
 
     static String oneLine(String text) {

@@ -78,6 +78,15 @@ class LauncherIT {
     }
 
     @Test
+    void servingOnAPortOutOfRangeIsASettingInOneLine() throws Exception {
+        Run serve = launch(Map.of("PINECONE_INDEX_HOST", "http://127.0.0.1:1", "PINECONE_API_KEY", "k",
+                "QUARKUS_HTTP_PORT", "70000"));
+        assertEquals(Cli.USAGE, serve.exit(), serve.err());
+        assertEquals(List.of("pinecone-imports: cannot start: QUARKUS_HTTP_PORT (quarkus.http.port): port must be <="
+                + " 65535 (0 picks a free one)"), serve.err().lines().toList());
+    }
+
+    @Test
     void servingOnATakenPortIsExitSixInOneLine() throws Exception {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
             Run serve = launch(Map.of("PINECONE_INDEX_HOST", "http://127.0.0.1:1", "PINECONE_API_KEY", "k",

@@ -84,7 +84,7 @@ class ConfigurationIT {
                     .body("checks.find { it.name == 'pinecone-configuration' }.data.problem",
                             containsString("PINECONE_RETRIES"));
         });
-        assertStartStopsNaming(Map.of("PINECONE_RETRIES", "abc"), "pinecone.retries");
+        assertStartStopsNaming(Map.of("PINECONE_RETRIES", "abc"), "PINECONE_RETRIES (pinecone.retries) cannot be read");
     }
 
     /**
