@@ -19,9 +19,10 @@ import picocli.CommandLine.Command;
  * stderr, never a stack trace.
  */
 @Command(name = "pinecone-imports", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
-        description = "Knows the state of Pinecone bulk imports: list or count them by status, watch them finish, or "
-                + "run an emulator.",
-        subcommands = { ListCommand.class, CountCommand.class, WatchCommand.class, EmulatorCommand.class,
+        description = "Knows the state of Pinecone bulk imports: list or count them by status, watch them finish,"
+                + " describe, start or cancel them, or run an emulator.",
+        subcommands = { ListCommand.class, CountCommand.class, WatchCommand.class, DescribeCommand.class,
+                StartCommand.class, CancelCommand.class, EmulatorCommand.class,
                 TrainCommand.class,
                 CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class },
         footerHeading = "%nExit codes:%n", footer = Cli.EXIT_CODES)
@@ -38,13 +39,14 @@ public class Cli {
     /** Lines of at most 78 characters: help is 80 columns wide, and a wrapped row loses its indentation. */
     static final String EXIT_CODES = """
               0  success
-              1  list or count --fail-on matched an import, or watch saw an import end
-                 Failed or Cancelled
+              1  list or count --fail-on matched an import; watch (or start --wait)
+                 saw an import end Failed or Cancelled; describe got an id Pinecone
+                 does not know; cancel left an import uncancelled, or was declined
               2  bad usage: unknown flag or status, bad value or setting, missing
                  PINECONE_API_KEY or host, or (the launcher) no Java 17 or newer
               3  Pinecone refused the call (a rejected key), failed or could not be
                  reached (the listing is incomplete)
-              4  watch --timeout passed before every import finished
+              4  watch (or start --wait): --timeout passed before every import finished
               5  a bug of ours (please report it with the message)
               6  could not listen: the port is taken, or the address is not this
                  machine's (emulator, or serving)""";

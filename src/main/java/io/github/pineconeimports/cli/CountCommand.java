@@ -11,15 +11,12 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.pineconeimports.client.Connection;
-import io.github.pineconeimports.client.PineconeConfig;
 import io.github.pineconeimports.imports.Counts;
 import io.github.pineconeimports.imports.ImportLister;
 import io.github.pineconeimports.imports.ImportPage;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code counts=true} on the command line: how many imports match, by status (and index), never the imports. */
 @Command(name = "count", mixinStandardHelpOptions = true,
@@ -30,7 +27,7 @@ import picocli.CommandLine.Spec;
                 "  pinecone-imports count --since 2026-11-28T00:00Z --fail-on Failed,Cancelled",
                 "  pinecone-imports count --index '*' --output json",
                 "%nExit codes:%n" + Cli.EXIT_CODES })
-class CountCommand implements Callable<Integer> {
+class CountCommand extends PineconeCommand implements Callable<Integer> {
 
     enum Format {
         table, json
@@ -39,9 +36,6 @@ class CountCommand implements Callable<Integer> {
     @Mixin
     FilterOptions filter;
 
-    @Mixin
-    ConnectionOptions connection;
-
     @Option(names = { "-o", "--output" }, paramLabel = "FORMAT", defaultValue = "table",
             description = "table or json, the function's counts=true answer (default: ${DEFAULT-VALUE})")
     Format output;
@@ -49,21 +43,15 @@ class CountCommand implements Callable<Integer> {
     @Mixin
     FailOnOption failOn;
 
-    @Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Inject
     ImportLister lister;
-
-    @Inject
-    PineconeConfig config;
 
     @Inject
     ObjectMapper json;
 
     @Override
     public Integer call() throws Exception {
-        Connection target = connection.applyTo(Connection.of(config), spec.commandLine());
+        Connection target = target();
         ImportPage page = lister.list(filter.query(Instant.now()).counts(true).build(), target);
         PrintWriter out = spec.commandLine().getOut();
         if (output == Format.json) {

@@ -8,14 +8,11 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.pineconeimports.client.Connection;
-import io.github.pineconeimports.client.PineconeConfig;
 import io.github.pineconeimports.imports.ImportLister;
 import io.github.pineconeimports.imports.ImportPage;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = "List imports, filtered by status and creation time. Without --limit or --page-token it lists "
@@ -26,13 +23,10 @@ import picocli.CommandLine.Spec;
                 "  # exit 1 if any failed:",
                 "  pinecone-imports list --status Failed --output ids --fail-on Failed",
                 "%nExit codes:%n" + Cli.EXIT_CODES })
-class ListCommand implements Callable<Integer> {
+class ListCommand extends PineconeCommand implements Callable<Integer> {
 
     @Mixin
     FilterOptions filter;
-
-    @Mixin
-    ConnectionOptions connection;
 
     @Option(names = "--limit", paramLabel = "N", converter = Converters.Limit.class,
             description = "matching imports per page, 1..100 (prints the next --page-token on stderr)")
@@ -51,21 +45,15 @@ class ListCommand implements Callable<Integer> {
     @Mixin
     FailOnOption failOn;
 
-    @Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Inject
     ImportLister lister;
-
-    @Inject
-    PineconeConfig config;
 
     @Inject
     ObjectMapper json;
 
     @Override
     public Integer call() throws Exception {
-        Connection target = connection.applyTo(Connection.of(config), spec.commandLine());
+        Connection target = target();
         Instant now = Instant.now();
         boolean everything = all || (limit == null && pageToken == null);
         ImportPage page = lister.list(filter.query(now).limit(limit).paginationToken(pageToken).all(everything)

@@ -6,7 +6,7 @@ import java.util.Map;
 import io.github.pineconeimports.client.Connection;
 import io.github.pineconeimports.client.ImportModel;
 import io.github.pineconeimports.failure.ListingTooLargeException;
-import io.github.pineconeimports.imports.ImportFollower;
+import io.github.pineconeimports.imports.ImportOperations;
 import io.github.pineconeimports.imports.ImportLister;
 import io.github.pineconeimports.imports.ImportPage;
 import io.github.pineconeimports.imports.ImportQuery;
@@ -18,14 +18,15 @@ import io.github.pineconeimports.imports.ImportQuery;
 final class WatchPolls {
 
     private final ImportLister lister;
-    private final ImportFollower follower;
+    private final ImportOperations operations;
     private final Connection target;
     private final ImportQuery listing;
     private int listingPages;
 
-    WatchPolls(ImportLister lister, ImportFollower follower, Connection target, ImportQuery listing, int listingPages) {
+    WatchPolls(ImportLister lister, ImportOperations operations, Connection target, ImportQuery listing,
+            int listingPages) {
         this.lister = lister;
-        this.follower = follower;
+        this.operations = operations;
         this.target = target;
         this.listing = listing;
         this.listingPages = Math.max(1, listingPages);
@@ -46,7 +47,7 @@ final class WatchPolls {
         }
         for (ImportModel m : running) {
             Object index = m.extra().get("index");
-            ImportModel now = follower.describe(target, index == null ? null : index.toString(), m.id());
+            ImportModel now = operations.follow(target, index == null ? null : index.toString(), m.id());
             if (now != null) {
                 watched.put(WatchCommand.key(m), now);
             }

@@ -1,7 +1,10 @@
 package io.github.pineconeimports.client;
 
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -11,7 +14,7 @@ import io.github.pineconeimports.failure.PineconeException;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Pinecone's List imports endpoint on an index host, built per {@link Connection} by {@link PineconeClient}.
+ * Pinecone's bulk-import endpoints on an index host, built per {@link Connection} by {@link PineconeClient}.
  * The headers ({@code Api-Key}, {@code X-Pinecone-Api-Version}) are added by {@link PineconeHeaders}; non-2xx
  * answers become {@link PineconeException} through {@link PineconeErrorMapper} (registered per client by {@link
  * RestClients}).
@@ -32,4 +35,14 @@ public interface PineconeApi {
     @GET
     @Path("/{id}")
     Uni<byte[]> describeImport(@PathParam("id") String id);
+
+    /** "Start import": the body names the data; the answer, the new import's id. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<byte[]> startImport(StartImportRequest request);
+
+    /** "Cancel an import": Pinecone ignores a cancel of an import that has finished. */
+    @DELETE
+    @Path("/{id}")
+    Uni<byte[]> cancelImport(@PathParam("id") String id);
 }

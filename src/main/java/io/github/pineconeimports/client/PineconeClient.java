@@ -1,5 +1,7 @@
 package io.github.pineconeimports.client;
 
+import java.util.Map;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -46,6 +48,25 @@ public class PineconeClient {
             Deadline.check();
             PineconeApi api = rest.api(PineconeApi.class, connection.host(), connection);
             return exchange.call(connection, () -> api.describeImport(id), ImportModel.class);
+        });
+    }
+
+    /**
+     * {@code POST /bulk/imports}, tried once: starting an import is not idempotent, and a call that timed out or failed
+     * after it was sent may have started one, which a second call would start again.
+     */
+    public String startImport(Connection connection, StartImportRequest request) {
+        Deadline.check();
+        PineconeApi api = rest.api(PineconeApi.class, connection.host(), connection);
+        return exchange.call(connection, () -> api.startImport(request), StartImportResponse.class).id();
+    }
+
+    /** {@code DELETE /bulk/imports/{id}}, retried as a listing is: cancelling twice cancels once. */
+    public void cancelImport(Connection connection, String id) {
+        retries().call(() -> {
+            Deadline.check();
+            PineconeApi api = rest.api(PineconeApi.class, connection.host(), connection);
+            return exchange.call(connection, () -> api.cancelImport(id), Map.class);
         });
     }
 

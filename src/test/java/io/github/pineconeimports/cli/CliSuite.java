@@ -183,7 +183,7 @@ abstract class CliSuite {
             assertEquals(2, result.exitCode(), result.getErrorOutput());
             assertFalse(result.getErrorOutput().contains("lsit"), result.getErrorOutput());
             assertTrue(result.getErrorOutput().contains("unknown command (not shown); the commands are list, count,"
-                    + " watch, emulator"), result.getErrorOutput());
+                    + " watch, describe, start, cancel, emulator"), result.getErrorOutput());
             assertFalse(result.getErrorOutput().contains("train"), "a hidden command stays hidden");
         }
     }
@@ -434,24 +434,132 @@ abstract class CliSuite {
 
     /** Every row of the exit-code table the help prints, made to happen; a row without a scenario fails. */
     @Test
+    void describeShowsImportsByIdInEveryFormatAndAnUnknownIdIsExitOne() throws Exception {
+        String failed = emulator.store().start("s3://bucket/will-fail/");
+        LaunchResult started = run("watch", "--since", "1m", "--interval", "1s", "--timeout", "60s");
+        assertEquals(1, started.exitCode(), started.getOutput()); // it has now ended Failed
+        LaunchResult json = run("describe", failed, "-o", "json");
+        assertEquals(0, json.exitCode(), json.getErrorOutput());
+        Map<?, ?> described = (Map<?, ?>) ((List<?>) JSON.readValue(json.getOutput(), Map.class).get("data")).get(0);
+        assertEquals(failed, described.get("id"));
+        assertEquals("Failed", described.get("status"));
+        assertTrue(String.valueOf(described.get("error")).startsWith("Invalid parquet file"), json.getOutput());
+        LaunchResult table = run("describe", failed, "1");
+        assertEquals(0, table.exitCode(), table.getErrorOutput());
+        assertTrue(table.getOutput().contains("missing column 'values'"), "the error in full: " + table.getOutput());
+        assertEquals(List.of(failed, "1"), run("describe", failed, "1", "-o", "ids").getOutputStream());
+        LaunchResult unknown = run("describe", "1", "no-such-import");
+        assertEquals(Cli.FOUND_FAILURES, unknown.exitCode(), unknown.getErrorOutput());
+        assertEquals(List.of("1"), run("describe", "1", "-o", "ids").getOutputStream());
+        assertEquals("pinecone-imports: no import no-such-import (Pinecone does not know this id)",
+                unknown.getErrorOutput().strip());
+        for (String[] bad : new String[][] { { "describe", "1", "1" }, { "describe", " " }, { "describe" } }) {
+            LaunchResult refused = run(bad);
+            assertEquals(Cli.USAGE, refused.exitCode(), String.join(" ", bad) + ": " + refused.getErrorOutput());
+        }
+    }
+
+    @Test
+    void startChecksItsInputPrintsTheIdAndWaitsWithWatchsExitCodes() {
+        for (String[] bad : new String[][] { { "start", "ftp://bucket/x/" }, { "start", "s3:/bucket" },
+                { "start", "https://example.com/x/" }, { "start", "s3://bucket/x/", "--error-mode", "Continue" },
+                { "start", "s3://bucket/x/", "--integration-id", " " } }) {
+            LaunchResult refused = run(bad);
+            assertEquals(Cli.USAGE, refused.exitCode(), String.join(" ", bad) + ": " + refused.getErrorOutput());
+            assertTrue(refused.getErrorOutput().startsWith("pinecone-imports: " + (bad.length == 2 ? "URI: "
+                    : bad[2] + ": ")), refused.getErrorOutput());
+        }
+        int before = emulator.store().size();
+        LaunchResult started = run("start", "s3://bucket/embeddings/", "--error-mode", "continue");
+        assertEquals(0, started.exitCode(), started.getErrorOutput());
+        String id = started.getOutput().strip();
+        assertEquals(before + 1, emulator.store().size());
+        assertTrue(emulator.store().describe(id).isPresent(), "the printed id is the new import's: " + id);
+        LaunchResult azure = run("start", "https://account.blob.core.windows.net/container/run-1/");
+        assertEquals(0, azure.exitCode(), azure.getErrorOutput());
+        LaunchResult waited = run("start", "gs://bucket/will-fail/", "--wait", "--interval", "1s", "--timeout",
+                "60s");
+        assertEquals(Cli.FOUND_FAILURES, waited.exitCode(), waited.getOutput() + waited.getErrorOutput());
+        assertTrue(waited.getOutputStream().contains("1 import(s) finished: Failed 1"), waited.getOutput());
+        LaunchResult completed = run("start", "gs://bucket/ok/", "--wait", "--interval", "1s", "--timeout", "60s");
+        assertEquals(Cli.OK, completed.exitCode(), completed.getOutput() + completed.getErrorOutput());
+    }
+
+    @Test
+    void cancelByIdSaysWhatBecameOfEachImport() {
+        String running = emulator.store().start("s3://bucket/long-run/");
+        LaunchResult cancelled = run("cancel", running);
+        assertEquals(Cli.OK, cancelled.exitCode(), cancelled.getOutput() + cancelled.getErrorOutput());
+        assertEquals(1, cancelled.getOutputStream().size(), cancelled.getOutput());
+        assertTrue(cancelled.getOutputStream().get(0).matches(running
+                + "  cancelled \\(it was (Pending|InProgress)\\)"), cancelled.getOutput());
+        LaunchResult again = run("cancel", running);
+        assertEquals(Cli.OK, again.exitCode(), "a second cancel is no error: " + again.getOutput());
+        assertEquals(List.of(running + "  already cancelled"), again.getOutputStream());
+        String completed = emulator.store().start("s3://bucket/ok/");
+        assertEquals(0, run("watch", "--since", "1m", "--interval", "1s", "--timeout", "60s").exitCode());
+        LaunchResult finished = run("cancel", completed, "no-such-import");
+        assertEquals(Cli.FOUND_FAILURES, finished.exitCode(), finished.getOutput());
+        assertEquals(List.of(completed + "  not cancelled: it already ended Completed; nothing sent",
+                "no-such-import  not cancelled: Pinecone does not know this id; nothing sent"),
+                finished.getOutputStream());
+        assertEquals("Completed", emulator.store().describe(completed).orElseThrow().get("status"));
+    }
+
+    @Test
+    void cancelByFilterShowsFirstSelectsOnlyRunningImportsAndNeedsYesWhereItCannotAsk() {
+        // the seeded imports still Pending never move on: a filter over them selects the same ones every time
+        String[] filter = { "--status", "Pending" };
+        List<String> pending = run(concat(new String[] { "list", "-o", "ids" }, filter)).getOutputStream();
+        assertFalse(pending.isEmpty(), "the seed holds Pending imports");
+        LaunchResult dryRun = run(concat(new String[] { "cancel", "--dry-run" }, filter));
+        assertEquals(Cli.OK, dryRun.exitCode(), dryRun.getOutput() + dryRun.getErrorOutput());
+        assertTrue(dryRun.getOutput().startsWith("Would cancel " + pending.size() + " import(s):"), dryRun.getOutput());
+        LaunchResult unasked = run(concat(new String[] { "cancel" }, filter));
+        assertEquals(Cli.USAGE, unasked.exitCode(), unasked.getOutput());
+        assertTrue(unasked.getErrorOutput().contains("--yes"), unasked.getErrorOutput());
+        assertEquals(pending, run(concat(new String[] { "list", "-o", "ids" }, filter)).getOutputStream(),
+                "nothing was cancelled");
+        for (String[] bad : new String[][] { { "cancel" }, { "cancel", "--status", "Completed", "--yes" },
+                { "cancel", pending.get(0), "--since", "1m" }, { "cancel", pending.get(0), "--yes" } }) {
+            LaunchResult refused = run(bad);
+            assertEquals(Cli.USAGE, refused.exitCode(), String.join(" ", bad) + ": " + refused.getErrorOutput());
+        }
+        LaunchResult yes = run(concat(new String[] { "cancel", "--yes" }, filter));
+        assertEquals(Cli.OK, yes.exitCode(), yes.getOutput() + yes.getErrorOutput());
+        for (String id : pending) {
+            assertTrue(yes.getOutputStream().contains(id + "  cancelled (it was Pending)"), yes.getOutput());
+            assertEquals("Cancelled", emulator.store().describe(id).orElseThrow().get("status"));
+        }
+        LaunchResult nothing = run(concat(new String[] { "cancel", "--yes" }, filter));
+        assertEquals(Cli.OK, nothing.exitCode());
+        assertTrue(nothing.getOutput().contains("Nothing to cancel"), nothing.getOutput());
+    }
+
+    @Test
     void everyExitCodeInTheTableHappensAsItSays() throws Exception {
         Path wrongKey = Files.createTempFile("wrong-key", ".txt");
         Files.writeString(wrongKey, "not-the-key");
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1,
                 java.net.InetAddress.getByName("127.0.0.1"))) {
-            Map<Integer, java.util.function.IntSupplier> scenarios = Map.of(
-                    0, () -> run("list", "-o", "ids").exitCode(),
-                    1, () -> run("list", "-s", "Failed", "-o", "ids", "--fail-on", "Failed").exitCode(),
-                    2, () -> run("list", "--status", "Bogus").exitCode(),
-                    3, () -> launch("list", "--host", emulator.url(), "--api-key-file", wrongKey.toString())
-                            .exitCode(),
-                    4, () -> run("watch", "--interval", "1s", "--timeout", "0s").exitCode(),
+            // every way to each code the table names
+            Map<Integer, List<java.util.function.IntSupplier>> scenarios = Map.of(
+                    0, List.of(() -> run("list", "-o", "ids").exitCode()),
+                    1, List.of(() -> run("list", "-s", "Failed", "-o", "ids", "--fail-on", "Failed").exitCode(),
+                            () -> run("describe", "no-such-import").exitCode(),
+                            () -> run("cancel", "no-such-import").exitCode(),
+                            () -> run("start", "s3://bucket/will-fail/", "--wait", "--interval", "1s").exitCode()),
+                    2, List.of(() -> run("list", "--status", "Bogus").exitCode()),
+                    3, List.of(() -> launch("list", "--host", emulator.url(), "--api-key-file", wrongKey.toString())
+                            .exitCode()),
+                    4, List.of(() -> run("watch", "--interval", "1s", "--timeout", "0s").exitCode(),
+                            () -> run("start", "s3://bucket/x/", "--wait", "--timeout", "0s").exitCode()),
                     // no injection: the command's collaborators are null, a bug of ours as any other
-                    5, () -> Cli.commandLine(picocli.CommandLine.defaultFactory())
+                    5, List.of(() -> Cli.commandLine(picocli.CommandLine.defaultFactory())
                             .setErr(new java.io.PrintWriter(new java.io.StringWriter()))
-                            .execute("list", "--host", emulator.url()),
-                    6, () -> launch("emulator", "--bind", "127.0.0.1", "--port",
-                            String.valueOf(taken.getLocalPort())).exitCode());
+                            .execute("list", "--host", emulator.url())),
+                    6, List.of(() -> launch("emulator", "--bind", "127.0.0.1", "--port",
+                            String.valueOf(taken.getLocalPort())).exitCode()));
             java.util.regex.Matcher rows = java.util.regex.Pattern.compile("(?m)^\\s*(\\d+)\\s+\\S")
                     .matcher(Cli.EXIT_CODES);
             java.util.Set<Integer> documented = new java.util.TreeSet<>();
@@ -461,7 +569,9 @@ abstract class CliSuite {
             assertEquals(new java.util.TreeSet<>(scenarios.keySet()), documented,
                     "a scenario for every documented code");
             for (int code : documented) {
-                assertEquals(code, scenarios.get(code).getAsInt(), "exit code " + code);
+                for (java.util.function.IntSupplier scenario : scenarios.get(code)) {
+                    assertEquals(code, scenario.getAsInt(), "exit code " + code);
+                }
             }
         } finally {
             Files.deleteIfExists(wrongKey);
@@ -506,8 +616,8 @@ abstract class CliSuite {
     void helpListsCommandsAndExitCodes() {
         LaunchResult help = launch("--help");
         assertEquals(0, help.exitCode());
-        for (String word : List.of("list", "watch", "emulator", "generate-completion", "Exit codes:",
-                "4  watch --timeout")) {
+        for (String word : List.of("list", "watch", "describe", "start", "cancel", "emulator", "generate-completion",
+                "Exit codes:", "4  watch (or start --wait): --timeout")) {
             assertTrue(help.getOutput().contains(word), word + " in " + help.getOutput());
         }
         assertTrue(run("list", "--help").getOutput().contains("--fail-on"));

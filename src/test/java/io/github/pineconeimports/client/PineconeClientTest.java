@@ -1,12 +1,18 @@
 package io.github.pineconeimports.client;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -191,6 +197,34 @@ class PineconeClientTest {
         PineconeException e = assertThrows(PineconeException.class, () -> client.listImports(connection, 100, null));
         assertEquals("Pinecone found no such index or import (404): NOT_FOUND: Resource alpha not found",
                 e.getMessage());
+    }
+
+    @Test
+    void aStartIsSentOnceEvenWhenPineconeFailsAndOnlyTheChosenFieldsGo() {
+        wireMock.stubFor(post(urlPathEqualTo("/bulk/imports")).willReturn(aResponse().withStatus(503)));
+        Failure failed = assertThrows(Failure.class, () -> client.startImport(connection,
+                new StartImportRequest("s3://bucket/run/", null, null)));
+        assertEquals(Failure.Kind.UPSTREAM_UNAVAILABLE, failed.kind());
+        // not idempotent: a 503 after sending may have started it, and a retry would start it again
+        wireMock.verify(1, postRequestedFor(urlPathEqualTo("/bulk/imports")));
+        wireMock.verify(postRequestedFor(urlPathEqualTo("/bulk/imports"))
+                .withRequestBody(equalToJson("{\"uri\": \"s3://bucket/run/\"}")));
+        wireMock.stubFor(post(urlPathEqualTo("/bulk/imports")).willReturn(okJson("{\"id\": \"107\"}")));
+        assertEquals("107", client.startImport(connection, new StartImportRequest("s3://bucket/run/", "int-1",
+                new StartImportRequest.ErrorMode("continue"))));
+        wireMock.verify(postRequestedFor(urlPathEqualTo("/bulk/imports")).withRequestBody(equalToJson(
+                "{\"uri\": \"s3://bucket/run/\", \"integrationId\": \"int-1\","
+                        + " \"errorMode\": {\"onError\": \"continue\"}}")));
+    }
+
+    @Test
+    void aCancelIsRetriedAsAListingIs() {
+        wireMock.stubFor(delete(urlPathEqualTo("/bulk/imports/7")).inScenario("cancel").whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("recovered"));
+        wireMock.stubFor(delete(urlPathEqualTo("/bulk/imports/7")).inScenario("cancel")
+                .whenScenarioStateIs("recovered").willReturn(okJson("{}")));
+        client.cancelImport(connection, "7");
+        wireMock.verify(2, deleteRequestedFor(urlPathEqualTo("/bulk/imports/7")));
     }
 
     private void serve(String fixture) {

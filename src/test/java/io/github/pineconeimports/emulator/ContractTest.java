@@ -25,8 +25,11 @@ import jakarta.ws.rs.QueryParam;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.github.pineconeimports.client.ImportModel;
 import io.github.pineconeimports.client.PineconeApi;
+import io.github.pineconeimports.client.StartImportRequest;
 import io.github.pineconeimports.imports.ImportQuery;
 import io.github.pineconeimports.imports.ImportStatus;
 import io.github.pineconeimports.support.Emulator;
@@ -118,6 +121,54 @@ class ContractTest {
         List<String> required = list(map(map(map(spec.get("components")).get("schemas")).get("StartImportRequest"))
                 .get("required"));
         assertEquals(List.of("uri"), required, "the emulator requires exactly uri");
+    }
+
+    @Test
+    void theLifecycleOfAnImportFollowsTheSpecInEveryVersionWeSend() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        for (String version : List.of("2025-01", "2025-10")) {
+            Map<String, Object> spec = spec("db_data_" + version + ".oas.yaml");
+            // what the client sends to start one: only fields the spec has, errorMode left out when not chosen
+            Map<String, Object> request = json.convertValue(new StartImportRequest("s3://bucket/contract/", "int-1",
+                    new StartImportRequest.ErrorMode("continue")), Map.class);
+            assertSubset(request.keySet(), properties(spec, "StartImportRequest").keySet(), "StartImportRequest");
+            assertSubset(map(request.get("errorMode")).keySet(), properties(spec, "ImportErrorMode").keySet(),
+                    "ImportErrorMode");
+            Map<String, Object> onError = map(properties(spec, "ImportErrorMode").get("onError"));
+            assertEquals(List.of("abort", "continue"), onError.getOrDefault("enum", onError.get("x-enum")),
+                    "the modes --error-mode offers, API " + version);
+            assertEquals(Map.of("uri", "s3://bucket/x/"), json.convertValue(new StartImportRequest("s3://bucket/x/",
+                    null, null), Map.class), "nothing sent that was not chosen");
+            // the emulator answers each operation in the spec's shapes
+            String id = given().header("Api-Key", Emulator.KEY).contentType(ContentType.JSON)
+                    .body(json.writeValueAsString(request)).post("/bulk/imports").then().statusCode(200)
+                    .extract().jsonPath().getString("id");
+            Map<String, Object> described = given().header("Api-Key", Emulator.KEY).get("/bulk/imports/" + id)
+                    .then().statusCode(200).extract().jsonPath().<String, Object> getMap("");
+            Map<String, Object> model = properties(spec, "ImportModel");
+            assertSubset(described.keySet(), model.keySet(), "ImportModel");
+            described.forEach((field, value) -> assertType(map(model.get(field)), value, field));
+            Map<String, Object> cancelled = given().header("Api-Key", Emulator.KEY).delete("/bulk/imports/" + id)
+                    .then().statusCode(200).extract().jsonPath().<String, Object> getMap("");
+            // CancelImportResponse is an object without properties
+            assertEquals("object", map(map(map(spec.get("components")).get("schemas")).get("CancelImportResponse"))
+                    .get("type"));
+            assertEquals(Map.of(), cancelled, "CancelImportResponse");
+            assertEquals("Cancelled", given().header("Api-Key", Emulator.KEY).get("/bulk/imports/" + id).then()
+                    .extract().jsonPath().getString("status"));
+            for (String operation : List.of("get", "delete")) {
+                Map<String, Object> error = (operation.equals("get") ? given().header("Api-Key", Emulator.KEY)
+                        .get("/bulk/imports/no-such-import") : given().header("Api-Key", Emulator.KEY)
+                        .delete("/bulk/imports/no-such-import")).then().statusCode(404).extract().jsonPath()
+                        .<String, Object> getMap("");
+                assertSubset(error.keySet(), properties(spec, "rpcStatus").keySet(), "rpcStatus");
+                assertTrue(map(operation(spec, "/bulk/imports/{id}", operation).get("responses"))
+                        .containsKey("4XX"), operation + " documents its 4XX answers");
+            }
+            given().header("Api-Key", Emulator.KEY).contentType(ContentType.JSON)
+                    .body("{\"uri\":\"s3://bucket/x/\",\"errorMode\":{\"onError\":\"skip\"}}")
+                    .post("/bulk/imports").then().statusCode(400);
+        }
     }
 
     @Test

@@ -1,0 +1,158 @@
+package io.github.pineconeimports.cli;
+
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import jakarta.inject.Inject;
+
+import io.github.pineconeimports.client.Connection;
+import io.github.pineconeimports.client.ImportModel;
+import io.github.pineconeimports.imports.ImportLister;
+import io.github.pineconeimports.imports.ImportOperations;
+import io.github.pineconeimports.imports.ImportOperations.Cancellation;
+import io.github.pineconeimports.imports.ImportStatus;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "cancel", mixinStandardHelpOptions = true,
+        description = "Cancel running imports, by id or by the filter list takes. A filter only ever selects imports"
+                + " still Pending or InProgress; it first shows what it will cancel, then asks on a terminal, and"
+                + " elsewhere needs --yes. An import that already ended Completed or Failed is sent nothing and said"
+                + " so; one already Cancelled counts as done. Exit 0 when every import is cancelled, 1 when any is"
+                + " not.",
+        footerHeading = "%nExamples:%n", footer = {
+                "  pinecone-imports cancel 101 102",
+                "  # pending for over six hours:",
+                "  pinecone-imports cancel --status Pending --until 6h --dry-run",
+                "  pinecone-imports cancel --status Pending --until 6h --yes",
+                "%nExit codes:%n" + Cli.EXIT_CODES })
+class CancelCommand extends PineconeCommand implements Callable<Integer> {
+
+    static final List<ImportStatus> RUNNING = List.of(ImportStatus.PENDING, ImportStatus.IN_PROGRESS);
+
+    @Parameters(paramLabel = "ID", arity = "0..*", description = "import ids, or INDEX/ID as list --index prints them")
+    List<String> ids = new ArrayList<>();
+
+    @Mixin
+    FilterOptions filter;
+
+    @Option(names = "--yes", description = "cancel what the filter selects without asking")
+    boolean yes;
+
+    @Option(names = "--dry-run", description = "only show what the filter selects; cancel nothing")
+    boolean dryRun;
+
+    @Inject
+    ImportOperations operations;
+
+    @Inject
+    ImportLister lister;
+
+    @Override
+    public Integer call() throws IOException {
+        CommandLine cli = spec.commandLine();
+        List<ImportIds> chosen = ids.isEmpty() ? null : byId(cli);
+        Connection target = target();
+        if (chosen == null) {
+            chosen = selected(target, cli);
+            if (chosen == null) {
+                return Cli.FOUND_FAILURES; // declined: nothing cancelled that was selected
+            }
+        }
+        PrintWriter out = cli.getOut();
+        boolean all = true;
+        for (ImportIds id : chosen) {
+            Cancellation done = operations.cancel(target, id.index(), id.id());
+            all &= done.outcome().done();
+            out.println(id.shown() + "  " + said(done));
+        }
+        out.flush();
+        return all ? Cli.OK : Cli.FOUND_FAILURES;
+    }
+
+    private List<ImportIds> byId(CommandLine cli) {
+        if (filterGiven(false) || yes || dryRun) {
+            throw new CommandLine.ParameterException(cli, "ID: give ids, or a filter (with --yes or --dry-run), not"
+                    + " both: ids are cancelled as given");
+        }
+        if (filter.indexes.size() > 1 || filter.indexes.contains("*")) {
+            throw new CommandLine.ParameterException(cli, "--index: ids are in one index: give its name, or give"
+                    + " each id as INDEX/ID");
+        }
+        return ImportIds.parse(ids, filter.indexes.isEmpty() ? null : filter.indexes.get(0), cli);
+    }
+
+    /** What the filter selects, shown: what to cancel, nothing (none selected, a dry run), or null when declined. */
+    private List<ImportIds> selected(Connection target, CommandLine cli) throws IOException {
+        if (!filterGiven(true)) {
+            throw new CommandLine.ParameterException(cli, "give the ids to cancel, or a filter (--status, --since,"
+                    + " --until, --index, ...): cancel never selects every import by itself");
+        }
+        if (filter.statuses.stream().anyMatch(s -> !RUNNING.contains(s))) {
+            throw new CommandLine.ParameterException(cli, "--status: a filter only selects running imports: give"
+                    + " Pending, InProgress or both");
+        }
+        Instant now = Instant.now();
+        List<ImportModel> running = lister.list(filter.query(now).statuses(filter.statuses.isEmpty() ? RUNNING
+                : filter.statuses).all(true).build(), target).data();
+        PrintWriter out = cli.getOut();
+        if (running.isEmpty()) {
+            out.println("Nothing to cancel: no running import matches.");
+            out.flush();
+            return List.of();
+        }
+        out.println((dryRun ? "Would cancel " : "Will cancel ") + running.size() + " import(s):");
+        Output.table(running, out, now, Output.colour());
+        out.flush();
+        if (dryRun) {
+            return List.of();
+        }
+        if (!yes && !confirmed(cli, running.size())) {
+            out.println("Nothing cancelled.");
+            return null;
+        }
+        return running.stream().map(m -> new ImportIds(m.extra().get("index") == null ? null
+                : m.extra().get("index").toString(), m.id())).toList();
+    }
+
+    /** Asks on a terminal; elsewhere there is no one to ask, and a filter needs --yes. */
+    private boolean confirmed(CommandLine cli, int count) throws IOException {
+        Console console = System.console();
+        if (console == null || !Output.terminal()) {
+            throw new CommandLine.ParameterException(cli, "a filter cancels only with --yes where it cannot ask"
+                    + " (stdin or stdout is not a terminal); --dry-run shows what it would cancel");
+        }
+        cli.getOut().print("Cancel these " + count + " import(s)? [y/N] ");
+        cli.getOut().flush();
+        String answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        return answer != null && (answer.strip().equalsIgnoreCase("y") || answer.strip().equalsIgnoreCase("yes"));
+    }
+
+    private boolean filterGiven(boolean withIndex) {
+        return !filter.statuses.isEmpty() || withIndex && !filter.indexes.isEmpty() || filter.since != null
+                || filter.until != null || filter.finishedSince != null || filter.finishedUntil != null
+                || filter.finishedWithin != null || filter.asOf != null;
+    }
+
+    private static String said(Cancellation done) {
+        return switch (done.outcome()) {
+            case CANCELLED -> "cancelled (it was " + Output.printable(done.status()) + ")";
+            case ALREADY_CANCELLED -> "already cancelled";
+            case FINISHED -> "not cancelled: it already ended " + Output.printable(done.status()) + "; nothing sent";
+            case UNKNOWN_ID -> "not cancelled: Pinecone does not know this id; nothing sent";
+            case UNKNOWN_STATUS -> "not cancelled: its status '" + Output.printable(done.status())
+                    + "' is not one this version knows; nothing sent";
+        };
+    }
+}

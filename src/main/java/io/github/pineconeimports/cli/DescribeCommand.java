@@ -1,0 +1,69 @@
+package io.github.pineconeimports.cli;
+
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.github.pineconeimports.client.Connection;
+import io.github.pineconeimports.client.ImportModel;
+import io.github.pineconeimports.imports.ImportOperations;
+import io.github.pineconeimports.imports.ImportPage;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "describe", mixinStandardHelpOptions = true,
+        description = "Show imports by id, as Pinecone describes them now, a failed one's error in full. An id"
+                + " Pinecone does not know is said on stderr, and the exit code is 1.",
+        footerHeading = "%nExamples:%n", footer = {
+                "  pinecone-imports describe 101",
+                "  pinecone-imports describe 101 102 --output json",
+                "  pinecone-imports describe alpha/7 beta/3",
+                "%nExit codes:%n" + Cli.EXIT_CODES })
+class DescribeCommand extends PineconeCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "ID", arity = "1..*",
+            description = "import ids, or INDEX/ID as list --index prints them")
+    List<String> ids;
+
+    @Option(names = "--index", paramLabel = "NAME",
+            description = "the index that holds them, by name (default: PINECONE_INDEX)")
+    String index;
+
+    @Option(names = { "-o", "--output" }, paramLabel = "FORMAT", defaultValue = "table",
+            description = "table, json, ndjson, csv or ids (default: ${DEFAULT-VALUE})")
+    Output output;
+
+    @Inject
+    ImportOperations operations;
+
+    @Inject
+    ObjectMapper json;
+
+    @Override
+    public Integer call() throws Exception {
+        List<ImportIds> wanted = ImportIds.parse(ids, index, spec.commandLine());
+        Connection target = target();
+        List<ImportModel> found = new ArrayList<>();
+        List<ImportIds> unknown = new ArrayList<>();
+        for (ImportIds id : wanted) {
+            ImportModel model = operations.describe(target, id.index(), id.id());
+            if (model == null) {
+                unknown.add(id);
+            } else {
+                found.add(model);
+            }
+        }
+        output.print(new ImportPage(found, null, null, null), spec.commandLine().getOut(), json, Instant.now());
+        PrintWriter err = spec.commandLine().getErr();
+        unknown.forEach(id -> err.println("pinecone-imports: no import " + id.shown() + " (Pinecone does not know"
+                + " this id" + (id.index() == null ? "" : " in the index " + id.index()) + ")"));
+        return unknown.isEmpty() ? Cli.OK : Cli.FOUND_FAILURES;
+    }
+}

@@ -1,0 +1,138 @@
+package io.github.pineconeimports.cli;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+
+import jakarta.inject.Inject;
+
+import io.github.pineconeimports.client.Connection;
+import io.github.pineconeimports.client.ImportModel;
+import io.github.pineconeimports.client.StartImportRequest;
+import io.github.pineconeimports.failure.Failure;
+import io.github.pineconeimports.imports.ImportLister;
+import io.github.pineconeimports.imports.ImportOperations;
+import io.github.pineconeimports.imports.ImportQuery;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "start", mixinStandardHelpOptions = true,
+        description = "Start an import of the Parquet files under URI and print its id. Without --error-mode the"
+                + " field is not sent, so Pinecone's own default applies: abort at the first bad record. With --wait"
+                + " it then follows the import as watch does, with watch's exit codes. A start that fails is never"
+                + " tried again: the import may have been created, and the error says how to look.",
+        footerHeading = "%nExamples:%n", footer = {
+                "  pinecone-imports start s3://my-bucket/embeddings/",
+                "  pinecone-imports start gs://my-bucket/run-7/ --error-mode continue",
+                "  pinecone-imports start s3://my-bucket/run-8/ --wait --timeout 2h",
+                "%nExit codes:%n" + Cli.EXIT_CODES })
+class StartCommand extends PineconeCommand implements Callable<Integer> {
+
+    // Pinecone's forms: s3://BUCKET/DIR, gs://BUCKET/DIR, https://ACCOUNT.blob.core.windows.net/CONTAINER/DIR
+    static final Pattern URI = Pattern.compile(
+            "(s3|gs)://[a-z0-9][a-z0-9._-]*[a-z0-9](/\\S*)?|https://[a-z0-9]+\\.blob\\.core\\.windows\\.net/\\S+");
+    static final int MAX_URI = 1500;
+    static final int MAX_INTEGRATION_ID = 1000;
+
+    @Parameters(paramLabel = "URI", description = "s3://BUCKET/DIR, gs://BUCKET/DIR or"
+            + " https://ACCOUNT.blob.core.windows.net/CONTAINER/DIR")
+    String uri;
+
+    @Option(names = "--error-mode", paramLabel = "MODE",
+            description = "abort or continue at a bad record (default: not sent; Pinecone's default is abort)")
+    String errorMode;
+
+    @Option(names = "--integration-id", paramLabel = "ID",
+            description = "the storage integration that reads a private bucket")
+    String integrationId;
+
+    @Option(names = "--index", paramLabel = "NAME", description = "the index to import into, by name (default:"
+            + " PINECONE_INDEX)")
+    String index;
+
+    @Option(names = "--wait", description = "follow the import until it finishes, as watch does")
+    boolean waitFor;
+
+    @Mixin
+    FollowOptions following;
+
+    @Inject
+    ImportOperations operations;
+
+    @Inject
+    ImportLister lister;
+
+    @Inject
+    WatchClock clock;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        StartImportRequest request = request(spec.commandLine());
+        following.check(spec.commandLine());
+        Connection target = target();
+        Instant sent = clock.now();
+        String id;
+        try {
+            id = operations.start(target, index, request);
+        } catch (Failure failure) {
+            throw maybeStarted(failure, sent);
+        }
+        spec.commandLine().getOut().println(id);
+        spec.commandLine().getOut().flush();
+        if (!waitFor) {
+            return Cli.OK;
+        }
+        ImportModel now = operations.describe(target, index, id);
+        Map<String, ImportModel> watched = new LinkedHashMap<>();
+        // Pinecone may take a moment to describe what it just accepted: followed as Pending until it does
+        ImportModel started = now != null ? now : new ImportModel(id, uri, "Pending", null, null, null, null, null,
+                index == null ? null : new LinkedHashMap<>(Map.of("index", index)));
+        watched.put(WatchCommand.key(started), started);
+        ImportQuery poll = ImportQuery.builder().all(true).build();
+        return following.follow(watched, new WatchPolls(lister, operations, target, poll, 1), clock, sent,
+                spec.commandLine());
+    }
+
+    /** The request, or a usage error naming the flag: nothing is sent that Pinecone would refuse. */
+    private StartImportRequest request(CommandLine cli) {
+        if (uri.length() > MAX_URI || !URI.matcher(uri).matches()) {
+            throw new CommandLine.ParameterException(cli, "URI: '" + Output.printable(uri) + "' is not one Pinecone"
+                    + " imports from: give s3://BUCKET/DIR, gs://BUCKET/DIR or"
+                    + " https://ACCOUNT.blob.core.windows.net/CONTAINER/DIR (at most " + MAX_URI + " characters)");
+        }
+        if (errorMode != null && !errorMode.equals("abort") && !errorMode.equals("continue")) {
+            throw new CommandLine.ParameterException(cli, "--error-mode: '" + Output.printable(errorMode)
+                    + "' is not a mode; give abort or continue, or leave it out for Pinecone's default (abort)");
+        }
+        if (integrationId != null && (integrationId.isBlank() || integrationId.length() > MAX_INTEGRATION_ID)) {
+            throw new CommandLine.ParameterException(cli, "--integration-id: give the integration's id (1 to "
+                    + MAX_INTEGRATION_ID + " characters), or leave it out");
+        }
+        return new StartImportRequest(uri, integrationId,
+                errorMode == null ? null : new StartImportRequest.ErrorMode(errorMode));
+    }
+
+    /**
+     * A start that failed once it may have reached Pinecone (no answer, a timeout, a 5xx) may have created the
+     * import: it is not tried again, and the error says how to look.
+     */
+    private static Failure maybeStarted(Failure failure, Instant sent) {
+        if (failure.kind() != Failure.Kind.UPSTREAM_UNAVAILABLE && failure.kind() != Failure.Kind.DEADLINE) {
+            return failure;
+        }
+        return new MaybeStarted(failure, "the import may have been created, so it was not started again; look"
+                + " with: pinecone-imports list --since " + sent.minusSeconds(60));
+    }
+
+    /** The failure, said again with what the user should do next. */
+    static final class MaybeStarted extends Failure {
+        MaybeStarted(Failure failure, String next) {
+            super(failure.kind(), failure.getMessage() + "; " + next, failure);
+        }
+    }
+}
