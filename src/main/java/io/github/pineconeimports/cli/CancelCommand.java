@@ -9,12 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import jakarta.inject.Inject;
 
 import io.github.pineconeimports.client.Connection;
 import io.github.pineconeimports.client.ImportModel;
+import io.github.pineconeimports.failure.Failure;
 import io.github.pineconeimports.imports.ImportLister;
 import io.github.pineconeimports.imports.ImportOperations;
 import io.github.pineconeimports.imports.ImportOperations.Cancellation;
@@ -63,6 +65,8 @@ class CancelCommand extends PineconeCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         CommandLine cli = spec.commandLine();
         List<ImportIds> chosen = ids.isEmpty() ? null : byId(cli);
+        // by id, any running import; by filter, only in the statuses it was shown in
+        Set<ImportStatus> only = Set.copyOf(ids.isEmpty() && !filter.statuses.isEmpty() ? filter.statuses : RUNNING);
         Connection target = target();
         if (chosen == null) {
             chosen = selected(target, cli);
@@ -72,12 +76,22 @@ class CancelCommand extends PineconeCommand implements Callable<Integer> {
         }
         PrintWriter out = cli.getOut();
         boolean all = true;
+        Failure first = null;
         for (ImportIds id : chosen) {
-            Cancellation done = operations.cancel(target, id.index(), id.id());
-            all &= done.outcome().done();
-            out.println(id.shown() + "  " + said(done));
+            try {
+                Cancellation done = operations.cancel(target, id.index(), id.id(), only);
+                all &= done.outcome().done();
+                out.println(id.shown() + "  " + said(done));
+            } catch (Failure failed) {
+                // one import's failure must not hide what became of the others: each is tried and said
+                first = first == null ? failed : first;
+                out.println(id.shown() + "  not known to be cancelled: " + Output.printable(failed.getMessage()));
+            }
         }
         out.flush();
+        if (first != null) {
+            throw first; // its exit code: Pinecone's failure (3) or a setting (2), said once more on stderr
+        }
         return all ? Cli.OK : Cli.FOUND_FAILURES;
     }
 
@@ -153,6 +167,8 @@ class CancelCommand extends PineconeCommand implements Callable<Integer> {
             case UNKNOWN_ID -> "not cancelled: Pinecone does not know this id; nothing sent";
             case UNKNOWN_STATUS -> "not cancelled: its status '" + Output.printable(done.status())
                     + "' is not one this version knows; nothing sent";
+            case MOVED_ON -> "not cancelled: it is " + Output.printable(done.status()) + " now, which the filter did"
+                    + " not select; nothing sent";
         };
     }
 }

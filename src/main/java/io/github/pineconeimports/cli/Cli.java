@@ -45,7 +45,7 @@ public class Cli {
               2  bad usage: unknown flag or status, bad value or setting, missing
                  PINECONE_API_KEY or host, or (the launcher) no Java 17 or newer
               3  Pinecone refused the call (a rejected key), failed or could not be
-                 reached (the listing is incomplete)
+                 reached (a listing is incomplete; a start or cancel may not be done)
               4  watch (or start --wait): --timeout passed before every import finished
               5  a bug of ours (please report it with the message)
               6  could not listen: the port is taken, or the address is not this

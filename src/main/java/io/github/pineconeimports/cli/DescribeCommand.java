@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.pineconeimports.client.Connection;
 import io.github.pineconeimports.client.ImportModel;
+import io.github.pineconeimports.failure.Failure;
 import io.github.pineconeimports.imports.ImportOperations;
 import io.github.pineconeimports.imports.ImportPage;
 import picocli.CommandLine.Command;
@@ -51,19 +52,30 @@ class DescribeCommand extends PineconeCommand implements Callable<Integer> {
         List<ImportIds> wanted = ImportIds.parse(ids, index, spec.commandLine());
         Connection target = target();
         List<ImportModel> found = new ArrayList<>();
-        List<ImportIds> unknown = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        Failure first = null;
         for (ImportIds id : wanted) {
-            ImportModel model = operations.describe(target, id.index(), id.id());
-            if (model == null) {
-                unknown.add(id);
-            } else {
-                found.add(model);
+            try {
+                ImportModel model = operations.describe(target, id.index(), id.id());
+                if (model == null) {
+                    problems.add("no import " + id.shown() + " (Pinecone does not know this id"
+                            + (id.index() == null ? "" : " in the index " + id.index()) + ")");
+                } else {
+                    found.add(model);
+                }
+            } catch (Failure failed) {
+                // one import's failure must not hide the others: what was found is shown, then why not the rest
+                first = first == null ? failed : first;
+                problems.add(id.shown() + ": " + Output.printable(failed.getMessage()));
             }
         }
         output.print(new ImportPage(found, null, null, null), spec.commandLine().getOut(), json, Instant.now());
         PrintWriter err = spec.commandLine().getErr();
-        unknown.forEach(id -> err.println("pinecone-imports: no import " + id.shown() + " (Pinecone does not know"
-                + " this id" + (id.index() == null ? "" : " in the index " + id.index()) + ")"));
-        return unknown.isEmpty() ? Cli.OK : Cli.FOUND_FAILURES;
+        problems.forEach(problem -> err.println("pinecone-imports: " + problem));
+        err.flush();
+        if (first != null) {
+            throw first;
+        }
+        return problems.isEmpty() ? Cli.OK : Cli.FOUND_FAILURES;
     }
 }

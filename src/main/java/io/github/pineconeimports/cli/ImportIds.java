@@ -14,6 +14,9 @@ import picocli.CommandLine;
  */
 record ImportIds(String index, String id) {
 
+    /** Pinecone's bound on an import id. */
+    static final int MAX_ID = 1000;
+
     /** The imports {@code given} names, in {@code index} unless an id names its own. */
     static List<ImportIds> parse(List<String> given, String index, CommandLine cli) {
         List<ImportIds> ids = new ArrayList<>();
@@ -27,8 +30,9 @@ record ImportIds(String index, String id) {
             }
             ImportIds id = named ? new ImportIds(word.substring(0, slash), word.substring(slash + 1))
                     : new ImportIds(index, word);
-            if (id.id().isBlank()) {
-                throw new CommandLine.ParameterException(cli, "ID: a blank id is not an id; give each import's id");
+            if (id.id().isBlank() || id.id().length() > MAX_ID) {
+                throw new CommandLine.ParameterException(cli, "ID: give each import's id, 1 to " + MAX_ID
+                        + " characters, as list shows it");
             }
             if (!seen.add(id.index() + "/" + id.id())) {
                 throw new CommandLine.ParameterException(cli, "ID: '" + Output.printable(word)

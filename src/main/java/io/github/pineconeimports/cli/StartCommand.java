@@ -74,15 +74,22 @@ class StartCommand extends PineconeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         StartImportRequest request = request(spec.commandLine());
         following.check(spec.commandLine());
+        CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+        if (!waitFor && (parsed.hasMatchedOption("--interval") || parsed.hasMatchedOption("--timeout"))) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--interval and --timeout follow the import:"
+                    + " give --wait too, or leave them out");
+        }
         Connection target = target();
         Instant sent = clock.now();
         String id;
         try {
             id = operations.start(target, index, request);
         } catch (Failure failure) {
-            throw maybeStarted(failure, sent);
+            throw maybeStarted(failure, sent, index != null ? " --index " + index
+                    : target.indexHost() != null ? " --host " + target.indexHost() : "");
         }
-        spec.commandLine().getOut().println(id);
+        // as list prints ids across indexes, so that describe and cancel find it again
+        spec.commandLine().getOut().println(index == null ? id : index + "/" + id);
         spec.commandLine().getOut().flush();
         if (!waitFor) {
             return Cli.OK;
@@ -118,15 +125,17 @@ class StartCommand extends PineconeCommand implements Callable<Integer> {
     }
 
     /**
-     * A start that failed once it may have reached Pinecone (no answer, a timeout, a 5xx) may have created the
-     * import: it is not tried again, and the error says how to look.
+     * A start that failed once it may have reached Pinecone (no answer, a timeout, a 5xx, an answer we could not
+     * read) may have created the import: it is not tried again, and the error says where to look ({@code where}: the
+     * flags that name the index, as given).
      */
-    private static Failure maybeStarted(Failure failure, Instant sent) {
-        if (failure.kind() != Failure.Kind.UPSTREAM_UNAVAILABLE && failure.kind() != Failure.Kind.DEADLINE) {
+    static Failure maybeStarted(Failure failure, Instant sent, String where) {
+        if (failure.kind() != Failure.Kind.UPSTREAM_UNAVAILABLE && failure.kind() != Failure.Kind.DEADLINE
+                && failure.kind() != Failure.Kind.UPSTREAM_ANOMALY) {
             return failure;
         }
         return new MaybeStarted(failure, "the import may have been created, so it was not started again; look"
-                + " with: pinecone-imports list --since " + sent.minusSeconds(60));
+                + " with: pinecone-imports list --since " + sent.minusSeconds(60) + Output.printable(where));
     }
 
     /** The failure, said again with what the user should do next. */

@@ -5,6 +5,8 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.github.pineconeimports.failure.PineconeException;
+
 /**
  * The one way to call Pinecone: a page of imports or one import from an index host, and the control plane's
  * indexes. Every call runs under {@link RetryPolicy} within the caller's {@link Deadline}; tune it with
@@ -58,7 +60,11 @@ public class PineconeClient {
     public String startImport(Connection connection, StartImportRequest request) {
         Deadline.check();
         PineconeApi api = rest.api(PineconeApi.class, connection.host(), connection);
-        return exchange.call(connection, () -> api.startImport(request), StartImportResponse.class).id();
+        String id = exchange.call(connection, () -> api.startImport(request), StartImportResponse.class).id();
+        if (id == null || id.isBlank()) {
+            throw PineconeException.anomaly("Pinecone accepted the start but named no import id");
+        }
+        return id;
     }
 
     /** {@code DELETE /bulk/imports/{id}}, retried as a listing is: cancelling twice cancels once. */

@@ -2,6 +2,7 @@ package io.github.pineconeimports.imports;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,7 +41,9 @@ public class ImportOperations {
         /** Pinecone does not know the id: nothing sent. */
         UNKNOWN_ID,
         /** A status this version does not know: never guessed at, nothing sent. */
-        UNKNOWN_STATUS;
+        UNKNOWN_STATUS,
+        /** Running, but no longer in a status the caller chose (Pending when shown, InProgress now): nothing sent. */
+        MOVED_ON;
 
         /** Whether the import is, as asked, not running any more because of a cancel. */
         public boolean done() {
@@ -82,8 +85,11 @@ public class ImportOperations {
         return on(given, index, (target, name) -> client.startImport(target, request));
     }
 
-    /** Cancels an import that is running; says, and sends nothing, when it is not. */
-    public Cancellation cancel(Connection given, String index, String id) {
+    /**
+     * Cancels an import that is running in one of {@code only} (the statuses a user saw it selected by); says, and
+     * sends nothing, when it is not.
+     */
+    public Cancellation cancel(Connection given, String index, String id, Set<ImportStatus> only) {
         return on(given, index, (target, name) -> {
             ImportModel now = find(target, name, id);
             if (now == null) {
@@ -92,7 +98,8 @@ public class ImportOperations {
             Optional<ImportStatus> status = ImportStatus.parse(now.status());
             Outcome outcome = status.isEmpty() ? Outcome.UNKNOWN_STATUS
                     : status.get() == ImportStatus.CANCELLED ? Outcome.ALREADY_CANCELLED
-                    : status.get().isTerminal() ? Outcome.FINISHED : Outcome.CANCELLED;
+                    : status.get().isTerminal() ? Outcome.FINISHED
+                    : only.contains(status.get()) ? Outcome.CANCELLED : Outcome.MOVED_ON;
             if (outcome == Outcome.CANCELLED) {
                 client.cancelImport(target, id);
             }

@@ -432,7 +432,6 @@ abstract class CliSuite {
         assertFalse(result.getErrorOutput().contains("NotSslRecord"), result.getErrorOutput());
     }
 
-    /** Every row of the exit-code table the help prints, made to happen; a row without a scenario fails. */
     @Test
     void describeShowsImportsByIdInEveryFormatAndAnUnknownIdIsExitOne() throws Exception {
         String failed = emulator.store().start("s3://bucket/will-fail/");
@@ -453,7 +452,8 @@ abstract class CliSuite {
         assertEquals(List.of("1"), run("describe", "1", "-o", "ids").getOutputStream());
         assertEquals("pinecone-imports: no import no-such-import (Pinecone does not know this id)",
                 unknown.getErrorOutput().strip());
-        for (String[] bad : new String[][] { { "describe", "1", "1" }, { "describe", " " }, { "describe" } }) {
+        for (String[] bad : new String[][] { { "describe", "1", "1" }, { "describe", " " }, { "describe" },
+                { "describe", "x".repeat(1001) } }) {
             LaunchResult refused = run(bad);
             assertEquals(Cli.USAGE, refused.exitCode(), String.join(" ", bad) + ": " + refused.getErrorOutput());
         }
@@ -469,6 +469,9 @@ abstract class CliSuite {
             assertTrue(refused.getErrorOutput().startsWith("pinecone-imports: " + (bad.length == 2 ? "URI: "
                     : bad[2] + ": ")), refused.getErrorOutput());
         }
+        LaunchResult unwaited = run("start", "s3://bucket/x/", "--timeout", "5s");
+        assertEquals(Cli.USAGE, unwaited.exitCode(), unwaited.getErrorOutput());
+        assertTrue(unwaited.getErrorOutput().contains("give --wait too"), unwaited.getErrorOutput());
         int before = emulator.store().size();
         LaunchResult started = run("start", "s3://bucket/embeddings/", "--error-mode", "continue");
         assertEquals(0, started.exitCode(), started.getErrorOutput());
@@ -536,6 +539,7 @@ abstract class CliSuite {
         assertTrue(nothing.getOutput().contains("Nothing to cancel"), nothing.getOutput());
     }
 
+    /** Every row of the exit-code table the help prints, made to happen; a row without a scenario fails. */
     @Test
     void everyExitCodeInTheTableHappensAsItSays() throws Exception {
         Path wrongKey = Files.createTempFile("wrong-key", ".txt");
@@ -548,7 +552,8 @@ abstract class CliSuite {
                     1, List.of(() -> run("list", "-s", "Failed", "-o", "ids", "--fail-on", "Failed").exitCode(),
                             () -> run("describe", "no-such-import").exitCode(),
                             () -> run("cancel", "no-such-import").exitCode(),
-                            () -> run("start", "s3://bucket/will-fail/", "--wait", "--interval", "1s").exitCode()),
+                            () -> run("start", "s3://bucket/will-fail/", "--wait", "--interval", "1s", "--timeout",
+                                    "60s").exitCode()),
                     2, List.of(() -> run("list", "--status", "Bogus").exitCode()),
                     3, List.of(() -> launch("list", "--host", emulator.url(), "--api-key-file", wrongKey.toString())
                             .exitCode()),

@@ -1,6 +1,7 @@
 package io.github.pineconeimports.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -144,6 +145,54 @@ class LauncherIT {
         } finally {
             new ProcessBuilder(tmux, "-L", socket, "kill-server").start().waitFor(10, TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * cancel by a filter on a real terminal (tmux) shows what it selected and asks: "n" cancels nothing (exit 1), "y"
+     * cancels exactly what it showed (exit 0).
+     */
+    @Test
+    void cancelByFilterAsksOnATerminal() throws Exception {
+        String tmux = Tools.require("tmux", "tmux").toString();
+        String socket = "pinecone-imports-cancel-" + ProcessHandle.current().pid();
+        // the seeded running imports never move on (nothing runs them): the filter selects the same ones twice
+        try (EmulatorServer emulator = EmulatorServer.start(EmulatorSettings.defaults())) {
+            List<String> pending = emulator.store().list(0, 1000).data().stream()
+                    .filter(i -> "Pending".equals(i.get("status"))).map(i -> (String) i.get("id")).toList();
+            assertFalse(pending.isEmpty(), "the seed holds Pending imports");
+            String cancel = "env -u PINECONE_INDEX -u PINECONE_CONTROLLER_HOST -u PINECONE_API_KEY_SECRET"
+                    + " PINECONE_INDEX_HOST=" + emulator.url() + " PINECONE_API_KEY=" + Emulator.KEY + " "
+                    + TARGET.resolve("pinecone-imports").toAbsolutePath() + " cancel --status Pending";
+            tmux(tmux, socket, "new-session", "-d", "-x", "200", "-y", "50", "-s", "cancel", cancel
+                    + "; echo EXIT=$?; " + cancel + "; echo EXIT=$?; sleep 120");
+            String all = awaitScreen(tmux, socket, "[y/N]", 1);
+            assertTrue(all.contains("Will cancel " + pending.size() + " import(s):"), all);
+            tmux(tmux, socket, "send-keys", "-t", "cancel", "n", "Enter");
+            all = awaitScreen(tmux, socket, "[y/N]", 2);
+            assertTrue(all.contains("Nothing cancelled.") && all.contains("EXIT=1"), all);
+            for (String id : pending) {
+                assertEquals("Pending", emulator.store().describe(id).orElseThrow().get("status"), "declined");
+            }
+            tmux(tmux, socket, "send-keys", "-t", "cancel", "y", "Enter");
+            all = awaitScreen(tmux, socket, "EXIT=0", 1);
+            for (String id : pending) {
+                assertTrue(all.contains(id + "  cancelled (it was Pending)"), all);
+                assertEquals("Cancelled", emulator.store().describe(id).orElseThrow().get("status"));
+            }
+        } finally {
+            new ProcessBuilder(tmux, "-L", socket, "kill-server").start().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The pane with its scrollback, once {@code text} stands in it {@code times} times (at most 100 s). */
+    private static String awaitScreen(String tmuxPath, String socket, String text, int times) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(100);
+        String all = "";
+        while (all.split(java.util.regex.Pattern.quote(text), -1).length - 1 < times && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(250);
+            all = tmux(tmuxPath, socket, "capture-pane", "-p", "-J", "-S", "-", "-t", "cancel");
+        }
+        return all;
     }
 
     private static String tmux(String tmuxPath, String socket, String... args) throws Exception {
