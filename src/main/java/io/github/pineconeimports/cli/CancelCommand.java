@@ -1,11 +1,8 @@
 package io.github.pineconeimports.cli;
 
-import java.io.BufferedReader;
-import java.io.Console;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +17,7 @@ import io.github.pineconeimports.failure.Failure;
 import io.github.pineconeimports.imports.ImportLister;
 import io.github.pineconeimports.imports.ImportOperations;
 import io.github.pineconeimports.imports.ImportOperations.Cancellation;
+import io.github.pineconeimports.imports.ImportPage;
 import io.github.pineconeimports.imports.ImportStatus;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -55,6 +53,11 @@ class CancelCommand extends PineconeCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "only show what the filter selects; cancel nothing")
     boolean dryRun;
 
+    @Option(names = "--answer-within", paramLabel = "DURATION", defaultValue = "5m", converter = Converters.Span.class,
+            description = "on a terminal, how long to wait for the answer; none cancels nothing (default:"
+                    + " ${DEFAULT-VALUE})")
+    Duration answerWithin;
+
     @Inject
     ImportOperations operations;
 
@@ -64,6 +67,11 @@ class CancelCommand extends PineconeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         CommandLine cli = spec.commandLine();
+        if (cli.getParseResult().hasMatchedOption("--answer-within") && (!ids.isEmpty() || yes || dryRun)) {
+            throw new CommandLine.ParameterException(cli, "--answer-within: only a filter's question on a terminal"
+                    + " waits for an answer; leave it out with ids, --yes or --dry-run");
+        }
+        Prompt.check(cli, answerWithin);
         List<ImportIds> chosen = ids.isEmpty() ? null : byId(cli);
         // by id, any running import; by filter, only in the statuses it was shown in
         Set<ImportStatus> only = Set.copyOf(ids.isEmpty() && !filter.statuses.isEmpty() ? filter.statuses : RUNNING);
@@ -118,8 +126,10 @@ class CancelCommand extends PineconeCommand implements Callable<Integer> {
                     + " Pending, InProgress or both");
         }
         Instant now = Instant.now();
-        List<ImportModel> running = lister.list(filter.query(now).statuses(filter.statuses.isEmpty() ? RUNNING
-                : filter.statuses).all(true).build(), target).data();
+        ImportPage page = lister.list(filter.query(now).statuses(filter.statuses.isEmpty() ? RUNNING
+                : filter.statuses).all(true).build(), target);
+        Output.unread(page, cli.getErr());
+        List<ImportModel> running = page.data();
         PrintWriter out = cli.getOut();
         if (running.isEmpty()) {
             out.println("Nothing to cancel: no running import matches.");
@@ -132,25 +142,14 @@ class CancelCommand extends PineconeCommand implements Callable<Integer> {
         if (dryRun) {
             return List.of();
         }
-        if (!yes && !confirmed(cli, running.size())) {
+        if (!yes && !Prompt.confirmed(cli, "Cancel these " + running.size() + " import(s)?", answerWithin,
+                "a filter cancels only with --yes where it cannot ask (stdin or stdout is not a terminal); --dry-run"
+                        + " shows what it would cancel")) {
             out.println("Nothing cancelled.");
             return null;
         }
         return running.stream().map(m -> new ImportIds(m.extra().get("index") == null ? null
                 : m.extra().get("index").toString(), m.id())).toList();
-    }
-
-    /** Asks on a terminal; elsewhere there is no one to ask, and a filter needs --yes. */
-    private boolean confirmed(CommandLine cli, int count) throws IOException {
-        Console console = System.console();
-        if (console == null || !Output.terminal()) {
-            throw new CommandLine.ParameterException(cli, "a filter cancels only with --yes where it cannot ask"
-                    + " (stdin or stdout is not a terminal); --dry-run shows what it would cancel");
-        }
-        cli.getOut().print("Cancel these " + count + " import(s)? [y/N] ");
-        cli.getOut().flush();
-        String answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-        return answer != null && (answer.strip().equalsIgnoreCase("y") || answer.strip().equalsIgnoreCase("yes"));
     }
 
     private boolean filterGiven(boolean withIndex) {

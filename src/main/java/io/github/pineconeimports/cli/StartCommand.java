@@ -1,5 +1,6 @@
 package io.github.pineconeimports.cli;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,6 +39,7 @@ class StartCommand extends PineconeCommand implements Callable<Integer> {
             "(s3|gs)://[a-z0-9][a-z0-9._-]*[a-z0-9](/\\S*)?|https://[a-z0-9]+\\.blob\\.core\\.windows\\.net/\\S+");
     static final int MAX_URI = 1500;
     static final int MAX_INTEGRATION_ID = 1000;
+    static final Duration DESCRIBED_WITHIN = Duration.ofMinutes(1);
 
     @Parameters(paramLabel = "URI", description = "s3://BUCKET/DIR, gs://BUCKET/DIR or"
             + " https://ACCOUNT.blob.core.windows.net/CONTAINER/DIR")
@@ -94,15 +96,32 @@ class StartCommand extends PineconeCommand implements Callable<Integer> {
         if (!waitFor) {
             return Cli.OK;
         }
-        ImportModel now = operations.describe(target, index, id);
         Map<String, ImportModel> watched = new LinkedHashMap<>();
-        // Pinecone may take a moment to describe what it just accepted: followed as Pending until it does
-        ImportModel started = now != null ? now : new ImportModel(id, uri, "Pending", null, null, null, null, null,
-                index == null ? null : new LinkedHashMap<>(Map.of("index", index)));
+        ImportModel started = described(target, id, sent);
         watched.put(WatchCommand.key(started), started);
         ImportQuery poll = ImportQuery.builder().all(true).build();
         return following.follow(watched, new WatchPolls(lister, operations, target, poll, 1), clock, sent,
                 spec.commandLine());
+    }
+
+    /**
+     * The new import as Pinecone first describes it. It may take a moment to describe what it just accepted: asked
+     * again each interval for {@link #DESCRIBED_WITHIN}, then said as an anomaly rather than followed on faith.
+     */
+    private ImportModel described(Connection target, String id, Instant sent) throws InterruptedException {
+        while (true) {
+            ImportModel now = operations.describe(target, index, id);
+            if (now != null) {
+                return now;
+            }
+            if (Duration.between(sent, clock.now()).compareTo(DESCRIBED_WITHIN) >= 0) {
+                throw new StartFailure(Failure.Kind.UPSTREAM_ANOMALY, "Pinecone accepted the import but has not"
+                        + " described it within " + DESCRIBED_WITHIN.toSeconds() + "s (404 for its id); look with:"
+                        + " pinecone-imports describe " + Output.printable(index == null ? id : index + "/" + id),
+                        null);
+            }
+            clock.pause(following.interval);
+        }
     }
 
     /** The request, or a usage error naming the flag: nothing is sent that Pinecone would refuse. */
@@ -134,14 +153,15 @@ class StartCommand extends PineconeCommand implements Callable<Integer> {
                 && failure.kind() != Failure.Kind.UPSTREAM_ANOMALY) {
             return failure;
         }
-        return new MaybeStarted(failure, "the import may have been created, so it was not started again; look"
-                + " with: pinecone-imports list --since " + sent.minusSeconds(60) + Output.printable(where));
+        return new StartFailure(failure.kind(), failure.getMessage() + "; the import may have been created, so it"
+                + " was not started again; look with: pinecone-imports list --since " + sent.minusSeconds(60)
+                + Output.printable(where), failure);
     }
 
-    /** The failure, said again with what the user should do next. */
-    static final class MaybeStarted extends Failure {
-        MaybeStarted(Failure failure, String next) {
-            super(failure.kind(), failure.getMessage() + "; " + next, failure);
+    /** A start's failure, said with what the user should do next. */
+    static final class StartFailure extends Failure {
+        StartFailure(Failure.Kind kind, String message, Throwable cause) {
+            super(kind, message, cause);
         }
     }
 }

@@ -18,7 +18,6 @@ import io.github.pineconeimports.client.IndexTarget;
 import io.github.pineconeimports.client.PineconeClient;
 import io.github.pineconeimports.client.PineconeConfig;
 import io.github.pineconeimports.failure.Failure;
-import io.github.pineconeimports.failure.InvalidQueryException;
 import io.github.pineconeimports.failure.ListingFailedException;
 import io.github.pineconeimports.failure.PineconeException;
 
@@ -91,7 +90,7 @@ public class ImportLister {
      */
     public void checkTargets(ImportQuery query) {
         Connection connection = Connection.of(pinecone);
-        refuseNamesWithHost(query, connection);
+        IndexNames.refuseWithHost(query.indexes(), connection);
         connection.oneIndex();
         if (query.indexes().isEmpty() && connection.index() == null) {
             IndexHost.parse(connection.indexHost());
@@ -127,28 +126,19 @@ public class ImportLister {
 
     /** Where to list: the host, or the named indexes through the control plane; never both. */
     private List<IndexTarget> targets(ImportQuery query, Connection connection) {
-        refuseNamesWithHost(query, connection);
+        IndexNames.refuseWithHost(query.indexes(), connection);
         connection.oneIndex();
         List<String> names = query.indexes().isEmpty() && connection.index() != null ? List.of(connection.index())
                 : query.indexes();
         return names.isEmpty() ? List.of(IndexTarget.byHost(connection)) : resolve(connection, names);
     }
 
-    private static void refuseNamesWithHost(ImportQuery query, Connection connection) {
-        if (!query.indexes().isEmpty() && connection.indexHost() != null) {
-            throw new InvalidQueryException("index", String.join(",", query.indexes()),
-                    "index names, or an index host, not both",
-                    "this call names an index while PINECONE_INDEX_HOST (or --host) names a host; unset the host to "
-                            + "list by name");
-        }
-    }
 
     private List<IndexTarget> resolve(Connection connection, List<String> names) {
         try {
             return controlPlane.resolve(connection, names);
         } catch (ControlPlane.UnknownIndexException e) {
-            throw new InvalidQueryException("index", e.name(), "an index of this project (GET /indexes lists them)",
-                    "the project has no index named '" + InvalidQueryException.clip(e.name()) + "'");
+            throw IndexNames.unknown(e.name());
         }
     }
 }

@@ -122,11 +122,7 @@ public class ImportOperations {
     /** Runs {@code call} on the index named (or configured by name, PINECONE_INDEX), or on the index host. */
     private <T> T on(Connection given, String index, BiFunction<Connection, String, T> call) {
         Connection keyed = keys.keyed(given).oneIndex();
-        if (index != null && keyed.indexHost() != null) {
-            throw new InvalidQueryException("index", index, "an index name, or an index host, not both",
-                    "this call names an index while PINECONE_INDEX_HOST (or --host) names a host; unset the host to "
-                            + "reach an index by name");
-        }
+        IndexNames.refuseWithHost(index == null ? List.of() : List.of(index), keyed);
         String name = index != null ? index : keyed.indexHost() == null ? keyed.index() : null;
         return Deadline.within(config.deadline(), () -> call.apply(name == null ? keyed : resolved(keyed, name),
                 name));
@@ -137,8 +133,7 @@ public class ImportOperations {
         try {
             target = controlPlane.resolve(keyed, List.of(index)).get(0);
         } catch (ControlPlane.UnknownIndexException e) {
-            throw new InvalidQueryException("index", index, "an index of this project (GET /indexes lists them)",
-                    "the project has no index named '" + InvalidQueryException.clip(index) + "'");
+            throw IndexNames.unknown(index);
         }
         if (!target.ready()) {
             throw new IndexNotReady(index, target.state());

@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
+import io.github.pineconeimports.client.Connection;
 import io.github.pineconeimports.client.ControlPlane;
 import io.github.pineconeimports.failure.InvalidQueryException;
 
@@ -40,5 +41,21 @@ public final class IndexNames {
                     "* already means every index; name indexes or give *, not both");
         }
         return checked;
+    }
+
+    /** A call reaches indexes by name or one index by host: both at once would guess which the user meant. */
+    static void refuseWithHost(Collection<String> names, Connection connection) {
+        if (!names.isEmpty() && connection.indexHost() != null) {
+            throw new InvalidQueryException("index", String.join(",", names),
+                    "index names, or an index host, not both",
+                    "this call names an index while PINECONE_INDEX_HOST (or --host) names a host; unset the host to "
+                            + "reach an index by name");
+        }
+    }
+
+    /** The control plane does not know this name. */
+    static InvalidQueryException unknown(String name) {
+        return new InvalidQueryException("index", name, "an index of this project (GET /indexes lists them)",
+                "the project has no index named '" + InvalidQueryException.clip(name) + "'");
     }
 }

@@ -24,7 +24,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
 import io.github.pineconeimports.emulator.EmulatorProject;
 import io.github.pineconeimports.emulator.EmulatorServer;
@@ -305,6 +308,27 @@ abstract class CliSuite {
         }
     }
 
+    @Test
+    void anIndexThatIsNotReadyIsSaidByEveryCommandThatReadsTheListing() {
+        // a project of its own: the control plane's answers are remembered per host for a while
+        try (EmulatorProject project = EmulatorProject.start(EmulatorSettings.defaults().withImports(20, 7),
+                List.of("alpha", "beta"))) {
+            project.setStatus("beta", false, "Initializing");
+            String[] target = { "--index", "*", "--controller-host", "http://127.0.0.1:" + project.port(),
+                "--api-key-file", keyFile.toString(), "--host", "" };
+            for (String[] command : new String[][] { { "list", "-o", "ids" }, { "count" },
+                    { "cancel", "--status", "Pending", "--dry-run" }, { "watch", "--timeout", "1s" } }) {
+                LaunchResult half = launch(concat(command, target));
+                assertTrue(half.getErrorOutput().contains("pinecone-imports: index 'beta' is not ready (Initializing):"
+                        + " its imports were not read"), command[0] + ": " + half.getErrorOutput());
+                assertFalse(half.getErrorOutput().contains("'alpha'"), half.getErrorOutput());
+                assertFalse(half.getOutput().contains("beta"), half.getOutput());
+                assertTrue(half.getOutput().contains("alpha"), command[0] + " still shows the ready index: "
+                        + half.getOutput());
+            }
+        }
+    }
+
     private static String[] concat(String[] a, String[] b) {
         String[] all = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);
@@ -372,8 +396,8 @@ abstract class CliSuite {
 
     @Test
     void watchBacksOffWhenPineconeKeepsSaying429() {
-        com.github.tomakehurst.wiremock.WireMockServer pinecone = new com.github.tomakehurst.wiremock.WireMockServer(
-                com.github.tomakehurst.wiremock.core.WireMockConfiguration.options().bindAddress("127.0.0.1")
+        WireMockServer pinecone = new WireMockServer(
+                WireMockConfiguration.options().bindAddress("127.0.0.1")
                         .dynamicPort());
         pinecone.start();
         try {
@@ -383,7 +407,7 @@ abstract class CliSuite {
                             + "\"status\": \"InProgress\", \"createdAt\": \"" + created
                             + "\", \"percentComplete\": 10}]}")));
             // one poll's every attempt (the first and four retries) is throttled, then Pinecone answers again
-            String state = com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+            String state = Scenario.STARTED;
             for (int i = 1; i <= 5; i++) {
                 pinecone.stubFor(WireMock.get("/bulk/imports/9").inScenario("throttled")
                         .whenScenarioStateIs(state).willSetStateTo("after-" + i).willReturn(
@@ -391,7 +415,7 @@ abstract class CliSuite {
                 state = "after-" + i;
             }
             pinecone.stubFor(WireMock.get("/bulk/imports/9").inScenario("throttled")
-                    .whenScenarioStateIs(state).willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(
+                    .whenScenarioStateIs(state).willReturn(WireMock.okJson(
                             "{\"id\": \"9\", \"uri\": \"s3://b/9/\", "
                                     + "\"status\": \"Completed\", \"createdAt\": \"" + created
                                     + "\", \"finishedAt\": \"" + Instant.now() + "\", \"percentComplete\": 100}")));
@@ -400,8 +424,8 @@ abstract class CliSuite {
             assertEquals(0, result.exitCode(), result.getOutput() + result.getErrorOutput());
             assertTrue(result.getErrorOutput().contains("Pinecone is rate-limiting (429); next poll in 2s"),
                     result.getErrorOutput());
-            assertEquals(6, pinecone.countRequestsMatching(com.github.tomakehurst.wiremock.client.WireMock
-                    .getRequestedFor(WireMock.urlPathEqualTo("/bulk/imports/9")).build()).getCount());
+            assertEquals(6, pinecone.countRequestsMatching(WireMock.getRequestedFor(
+                    WireMock.urlPathEqualTo("/bulk/imports/9")).build()).getCount());
         } finally {
             pinecone.stop();
         }
@@ -489,6 +513,39 @@ abstract class CliSuite {
     }
 
     @Test
+    void startWaitsUntilPineconeDescribesWhatItAccepted() {
+        WireMockServer pinecone = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1")
+                .dynamicPort());
+        pinecone.start();
+        try {
+            pinecone.stubFor(WireMock.post("/bulk/imports").willReturn(WireMock.okJson("{\"id\": \"77\"}")));
+            // not known for two polls (404), then Completed: followed by id, no status invented meanwhile
+            String state = Scenario.STARTED;
+            for (int i = 1; i <= 2; i++) {
+                pinecone.stubFor(WireMock.get("/bulk/imports/77").inScenario("new").whenScenarioStateIs(state)
+                        .willSetStateTo("after-" + i).willReturn(WireMock.aResponse().withStatus(404)
+                                .withHeader("Content-Type", "application/json")
+                                .withBody("{\"code\": 5, \"message\": \"Not found\"}")));
+                state = "after-" + i;
+            }
+            pinecone.stubFor(WireMock.get("/bulk/imports/77").inScenario("new").whenScenarioStateIs(state)
+                    .willReturn(WireMock.okJson("{\"id\": \"77\", \"uri\": \"s3://b/77/\", \"status\":"
+                            + " \"Completed\", \"createdAt\": \"" + Instant.now() + "\", \"percentComplete\": 100}")));
+            LaunchResult result = launch("start", "s3://bucket/77/", "--wait", "--interval", "1s", "--timeout", "60s",
+                    "--host", "http://127.0.0.1:" + pinecone.port(), "--api-key-file", keyFile.toString());
+            assertEquals(Cli.OK, result.exitCode(), result.getOutput() + result.getErrorOutput());
+            assertEquals("77", result.getOutputStream().get(0));
+            assertFalse(result.getOutput().contains("Pending"), result.getOutput());
+            assertEquals(3, pinecone.countRequestsMatching(WireMock.getRequestedFor(WireMock.urlPathEqualTo(
+                    "/bulk/imports/77")).build()).getCount());
+            assertEquals(1, pinecone.countRequestsMatching(WireMock.postRequestedFor(WireMock.urlPathEqualTo(
+                    "/bulk/imports")).build()).getCount());
+        } finally {
+            pinecone.stop();
+        }
+    }
+
+    @Test
     void cancelByIdSaysWhatBecameOfEachImport() {
         String running = emulator.store().start("s3://bucket/long-run/");
         LaunchResult cancelled = run("cancel", running);
@@ -524,7 +581,9 @@ abstract class CliSuite {
         assertEquals(pending, run(concat(new String[] { "list", "-o", "ids" }, filter)).getOutputStream(),
                 "nothing was cancelled");
         for (String[] bad : new String[][] { { "cancel" }, { "cancel", "--status", "Completed", "--yes" },
-                { "cancel", pending.get(0), "--since", "1m" }, { "cancel", pending.get(0), "--yes" } }) {
+                { "cancel", pending.get(0), "--since", "1m" }, { "cancel", pending.get(0), "--yes" },
+                { "cancel", pending.get(0), "--answer-within", "1m" },
+                { "cancel", "--status", "Pending", "--answer-within", "0s" } }) {
             LaunchResult refused = run(bad);
             assertEquals(Cli.USAGE, refused.exitCode(), String.join(" ", bad) + ": " + refused.getErrorOutput());
         }

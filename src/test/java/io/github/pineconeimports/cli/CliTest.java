@@ -1,10 +1,19 @@
 package io.github.pineconeimports.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.test.junit.QuarkusMock;
@@ -37,6 +46,33 @@ class CliTest extends CliSuite {
             return new Result(code, out.toString(), err.toString());
         } finally {
             thread.setContextClassLoader(before);
+        }
+    }
+
+    /**
+     * An import Pinecone accepted and then never describes is not followed on faith: after a minute (of the test's
+     * clock) it is an anomaly, exit 3, naming the id to look for. Here only: a process would wait that minute.
+     */
+    @Test
+    void aStartPineconeNeverDescribesIsAnAnomaly() {
+        WireMockServer pinecone = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1")
+                .dynamicPort());
+        pinecone.start();
+        try {
+            pinecone.stubFor(WireMock.post("/bulk/imports").willReturn(WireMock.okJson("{\"id\": \"78\"}")));
+            pinecone.stubFor(WireMock.get("/bulk/imports/78").willReturn(WireMock.aResponse().withStatus(404)
+                    .withHeader("Content-Type", "application/json").withBody("{\"code\": 5}")));
+            LaunchResult result = launch("start", "s3://bucket/78/", "--wait", "--interval", "10s", "--host",
+                    "http://127.0.0.1:" + pinecone.port(), "--api-key-file", keyFile.toString());
+            assertEquals(Cli.UPSTREAM, result.exitCode(), result.getOutput() + result.getErrorOutput());
+            assertEquals(List.of("78"), result.getOutputStream(), "the id, and no invented status");
+            assertTrue(result.getErrorOutput().contains("Pinecone accepted the import but has not described it within"
+                    + " 60s (404 for its id); look with: pinecone-imports describe 78"), result.getErrorOutput());
+            // asked at 0s, 10s, ..., 60s: each interval, for the minute
+            assertEquals(7, pinecone.countRequestsMatching(WireMock.getRequestedFor(WireMock.urlPathEqualTo(
+                    "/bulk/imports/78")).build()).getCount());
+        } finally {
+            pinecone.stop();
         }
     }
 

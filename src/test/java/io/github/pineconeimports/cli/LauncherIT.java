@@ -148,8 +148,8 @@ class LauncherIT {
     }
 
     /**
-     * cancel by a filter on a real terminal (tmux) shows what it selected and asks: "n" cancels nothing (exit 1), "y"
-     * cancels exactly what it showed (exit 0).
+     * cancel by a filter on a real terminal (tmux) shows what it selected and asks: "n" cancels nothing (exit 1), as
+     * does no answer within --answer-within; "y" cancels exactly what it showed (exit 0).
      */
     @Test
     void cancelByFilterAsksOnATerminal() throws Exception {
@@ -163,13 +163,17 @@ class LauncherIT {
             String cancel = "env -u PINECONE_INDEX -u PINECONE_CONTROLLER_HOST -u PINECONE_API_KEY_SECRET"
                     + " PINECONE_INDEX_HOST=" + emulator.url() + " PINECONE_API_KEY=" + Emulator.KEY + " "
                     + TARGET.resolve("pinecone-imports").toAbsolutePath() + " cancel --status Pending";
+            // asked three times: declined, not answered (a terminal nobody watches), accepted
             tmux(tmux, socket, "new-session", "-d", "-x", "200", "-y", "50", "-s", "cancel", cancel
-                    + "; echo EXIT=$?; " + cancel + "; echo EXIT=$?; sleep 120");
+                    + "; echo EXIT=$?; " + cancel + " --answer-within 2s; echo EXIT=$?; " + cancel
+                    + "; echo EXIT=$?; sleep 120");
             String all = awaitScreen(tmux, socket, "[y/N]", 1);
             assertTrue(all.contains("Will cancel " + pending.size() + " import(s):"), all);
             tmux(tmux, socket, "send-keys", "-t", "cancel", "n", "Enter");
-            all = awaitScreen(tmux, socket, "[y/N]", 2);
-            assertTrue(all.contains("Nothing cancelled.") && all.contains("EXIT=1"), all);
+            all = awaitScreen(tmux, socket, "No answer within 2s.", 1);
+            assertTrue(all.contains("Nothing cancelled.\nEXIT=1"), all);
+            all = awaitScreen(tmux, socket, "[y/N]", 3);
+            assertEquals(2, all.split("Nothing cancelled\\.\nEXIT=1", -1).length - 1, all);
             for (String id : pending) {
                 assertEquals("Pending", emulator.store().describe(id).orElseThrow().get("status"), "declined");
             }

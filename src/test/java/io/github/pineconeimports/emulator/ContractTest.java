@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import jakarta.ws.rs.QueryParam;
@@ -36,6 +37,7 @@ import io.github.pineconeimports.support.Emulator;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
 
 /**
  * Checks the emulator's answers and the client's models against Pinecone's official OpenAPI description,
@@ -128,6 +130,24 @@ class ContractTest {
         ObjectMapper json = new ObjectMapper();
         for (String version : List.of("2025-01", "2025-10")) {
             Map<String, Object> spec = spec("db_data_" + version + ".oas.yaml");
+            assertEquals(version, String.valueOf(map(spec.get("info")).get("version")));
+            // each call says the version it speaks, as the client does; from 2025-10 every operation declares the
+            // header, requires it, and names its own version
+            int declared = 0;
+            for (String[] call : new String[][] { { "/bulk/imports", "get" }, { "/bulk/imports", "post" },
+                    { "/bulk/imports/{id}", "get" }, { "/bulk/imports/{id}", "delete" } }) {
+                for (Map<String, Object> p : ContractTest.<Map<String, Object>> list(operation(spec, call[0], call[1])
+                        .getOrDefault("parameters", List.of()))) {
+                    if ("X-Pinecone-Api-Version".equals(p.get("name"))) {
+                        declared++;
+                        assertEquals(true, p.get("required"), call[1] + " " + call[0]);
+                        assertEquals(version, String.valueOf(map(p.get("schema")).get("default")), call[0]);
+                    }
+                }
+            }
+            assertEquals(version.equals("2025-01") ? 0 : 4, declared, "operations declaring the version header");
+            Supplier<RequestSpecification> pinecone = () -> given().header("Api-Key", Emulator.KEY)
+                    .header("X-Pinecone-Api-Version", version);
             // what the client sends to start one: only fields the spec has, errorMode left out when not chosen
             Map<String, Object> request = json.convertValue(new StartImportRequest("s3://bucket/contract/", "int-1",
                     new StartImportRequest.ErrorMode("continue")), Map.class);
@@ -140,32 +160,32 @@ class ContractTest {
             assertEquals(Map.of("uri", "s3://bucket/x/"), json.convertValue(new StartImportRequest("s3://bucket/x/",
                     null, null), Map.class), "nothing sent that was not chosen");
             // the emulator answers each operation in the spec's shapes
-            String id = given().header("Api-Key", Emulator.KEY).contentType(ContentType.JSON)
+            String id = pinecone.get().contentType(ContentType.JSON)
                     .body(json.writeValueAsString(request)).post("/bulk/imports").then().statusCode(200)
                     .extract().jsonPath().getString("id");
-            Map<String, Object> described = given().header("Api-Key", Emulator.KEY).get("/bulk/imports/" + id)
+            Map<String, Object> described = pinecone.get().get("/bulk/imports/" + id)
                     .then().statusCode(200).extract().jsonPath().<String, Object> getMap("");
             Map<String, Object> model = properties(spec, "ImportModel");
             assertSubset(described.keySet(), model.keySet(), "ImportModel");
             described.forEach((field, value) -> assertType(map(model.get(field)), value, field));
-            Map<String, Object> cancelled = given().header("Api-Key", Emulator.KEY).delete("/bulk/imports/" + id)
+            Map<String, Object> cancelled = pinecone.get().delete("/bulk/imports/" + id)
                     .then().statusCode(200).extract().jsonPath().<String, Object> getMap("");
             // CancelImportResponse is an object without properties
             assertEquals("object", map(map(map(spec.get("components")).get("schemas")).get("CancelImportResponse"))
                     .get("type"));
             assertEquals(Map.of(), cancelled, "CancelImportResponse");
-            assertEquals("Cancelled", given().header("Api-Key", Emulator.KEY).get("/bulk/imports/" + id).then()
+            assertEquals("Cancelled", pinecone.get().get("/bulk/imports/" + id).then()
                     .extract().jsonPath().getString("status"));
             for (String operation : List.of("get", "delete")) {
-                Map<String, Object> error = (operation.equals("get") ? given().header("Api-Key", Emulator.KEY)
-                        .get("/bulk/imports/no-such-import") : given().header("Api-Key", Emulator.KEY)
+                Map<String, Object> error = (operation.equals("get") ? pinecone.get()
+                        .get("/bulk/imports/no-such-import") : pinecone.get()
                         .delete("/bulk/imports/no-such-import")).then().statusCode(404).extract().jsonPath()
                         .<String, Object> getMap("");
                 assertSubset(error.keySet(), properties(spec, "rpcStatus").keySet(), "rpcStatus");
                 assertTrue(map(operation(spec, "/bulk/imports/{id}", operation).get("responses"))
                         .containsKey("4XX"), operation + " documents its 4XX answers");
             }
-            given().header("Api-Key", Emulator.KEY).contentType(ContentType.JSON)
+            pinecone.get().contentType(ContentType.JSON)
                     .body("{\"uri\":\"s3://bucket/x/\",\"errorMode\":{\"onError\":\"skip\"}}")
                     .post("/bulk/imports").then().statusCode(400);
         }
