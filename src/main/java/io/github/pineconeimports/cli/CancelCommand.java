@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import io.github.pineconeimports.client.Connection;
 import io.github.pineconeimports.client.ImportModel;
 import io.github.pineconeimports.failure.Failure;
+import io.github.pineconeimports.failure.ListingTooLargeException;
 import io.github.pineconeimports.imports.ImportLister;
 import io.github.pineconeimports.imports.ImportOperations;
 import io.github.pineconeimports.imports.ImportOperations.Cancellation;
@@ -29,16 +30,19 @@ import picocli.CommandLine.Parameters;
         description = "Cancel running imports, by id or by the filter list takes. A filter only ever selects imports"
                 + " still Pending or InProgress; it first shows what it will cancel, then asks on a terminal, and"
                 + " elsewhere needs --yes. An import that already ended Completed or Failed is sent nothing and said"
-                + " so; one already Cancelled counts as done. Exit 0 when every import is cancelled, 1 when any is"
-                + " not.",
+                + " so; one already Cancelled counts as done. --dry-run shows what it would do and sends nothing. Exit"
+                + " 0 when every import is cancelled, 1 when any is not.",
         footerHeading = "%nExamples:%n", footer = {
                 "  pinecone-imports cancel 101 102",
+                "  pinecone-imports cancel 101 --dry-run",
                 "  # pending for over six hours:",
                 "  pinecone-imports cancel --status Pending --until 6h --dry-run",
                 "  pinecone-imports cancel --status Pending --until 6h --yes",
                 "%nExit codes:%n" + Cli.EXIT_CODES })
 class CancelCommand extends PineconeCommand implements Callable<Integer> {
 
+    static final String CANNOT_ASK = "a filter cancels only with --yes where it cannot ask (stdin or stdout is not a"
+            + " terminal); --dry-run shows what it would cancel";
     static final List<ImportStatus> RUNNING = List.of(ImportStatus.PENDING, ImportStatus.IN_PROGRESS);
 
     @Parameters(paramLabel = "ID", arity = "0..*", description = "import ids, or INDEX/ID as list --index prints them")
@@ -47,10 +51,10 @@ class CancelCommand extends PineconeCommand implements Callable<Integer> {
     @Mixin
     FilterOptions filter;
 
-    @Option(names = "--yes", description = "cancel what the filter selects without asking")
+    @Option(names = "--yes", description = "cancel what the filter selects without asking (ids are never asked)")
     boolean yes;
 
-    @Option(names = "--dry-run", description = "only show what the filter selects; cancel nothing")
+    @Option(names = "--dry-run", description = "only show what would be cancelled; send nothing")
     boolean dryRun;
 
     @Option(names = "--answer-within", paramLabel = "DURATION", defaultValue = "5m", converter = Converters.Span.class,
@@ -72,10 +76,17 @@ class CancelCommand extends PineconeCommand implements Callable<Integer> {
                     + " waits for an answer; leave it out with ids, --yes or --dry-run");
         }
         Prompt.check(cli, answerWithin);
-        List<ImportIds> chosen = ids.isEmpty() ? null : byId(cli);
+        String finishing = filter.finishedSince != null ? "--finished-since" : filter.finishedUntil != null
+                ? "--finished-until" : filter.finishedWithin != null ? "--finished-within" : filter.asOf != null
+                ? "--as-of" : null;
+        if (finishing != null) {
+            throw new CommandLine.ParameterException(cli, finishing + ": a running import has not finished, so"
+                    + " cancel's filter is --status, --since, --until and --index");
+        }
+        Connection target = target();
+        List<ImportIds> chosen = ids.isEmpty() ? null : byId(cli, target);
         // by id, any running import; by filter, only in the statuses it was shown in
         Set<ImportStatus> only = Set.copyOf(ids.isEmpty() && !filter.statuses.isEmpty() ? filter.statuses : RUNNING);
-        Connection target = target();
         if (chosen == null) {
             chosen = selected(target, cli);
             if (chosen == null) {
@@ -85,34 +96,36 @@ class CancelCommand extends PineconeCommand implements Callable<Integer> {
         PrintWriter out = cli.getOut();
         boolean all = true;
         Failure first = null;
+        int failed = 0;
         for (ImportIds id : chosen) {
             try {
-                Cancellation done = operations.cancel(target, id.index(), id.id(), only);
+                Cancellation done = operations.cancel(target, id.index(), id.id(), only, dryRun);
                 all &= done.outcome().done();
                 out.println(id.shown() + "  " + said(done));
-            } catch (Failure failed) {
+            } catch (Failure failure) {
                 // one import's failure must not hide what became of the others: each is tried and said
-                first = first == null ? failed : first;
-                out.println(id.shown() + "  not known to be cancelled: " + Output.printable(failed.getMessage()));
+                first = first == null ? failure : first;
+                failed++;
+                out.println(id.shown() + "  not known to be cancelled: " + Output.printable(failure.getMessage()));
             }
         }
         out.flush();
         if (first != null) {
-            throw first; // its exit code: Pinecone's failure (3) or a setting (2), said once more on stderr
+            throw new PartlyFailed(first, failed, chosen.size(), "not known to be cancelled"); // its exit code (3)
         }
         return all ? Cli.OK : Cli.FOUND_FAILURES;
     }
 
-    private List<ImportIds> byId(CommandLine cli) {
-        if (filterGiven(false) || yes || dryRun) {
-            throw new CommandLine.ParameterException(cli, "ID: give ids, or a filter (with --yes or --dry-run), not"
-                    + " both: ids are cancelled as given");
+    private List<ImportIds> byId(CommandLine cli, Connection target) {
+        if (filterGiven(false)) {
+            throw new CommandLine.ParameterException(cli, "ID: give ids, or a filter, not both: ids are cancelled as"
+                    + " given");
         }
         if (filter.indexes.size() > 1 || filter.indexes.contains("*")) {
             throw new CommandLine.ParameterException(cli, "--index: ids are in one index: give its name, or give"
                     + " each id as INDEX/ID");
         }
-        return ImportIds.parse(ids, filter.indexes.isEmpty() ? null : filter.indexes.get(0), cli);
+        return ImportIds.parse(ids, filter.indexes.isEmpty() ? null : filter.indexes.get(0), target, cli);
     }
 
     /** What the filter selects, shown: what to cancel, nothing (none selected, a dry run), or null when declined. */
@@ -125,10 +138,20 @@ class CancelCommand extends PineconeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cli, "--status: a filter only selects running imports: give"
                     + " Pending, InProgress or both");
         }
+        if (!yes && !dryRun && !Output.terminal()) {
+            throw new CommandLine.ParameterException(cli, CANNOT_ASK); // before anything is listed or shown
+        }
         Instant now = Instant.now();
-        ImportPage page = lister.list(filter.query(now).statuses(filter.statuses.isEmpty() ? RUNNING
-                : filter.statuses).all(true).build(), target);
-        Output.unread(page, cli.getErr());
+        ImportPage page;
+        try {
+            page = lister.list(filter.query(now).statuses(filter.statuses.isEmpty() ? RUNNING : filter.statuses)
+                    .all(true).build(), target);
+        } catch (ListingTooLargeException e) {
+            throw new CommandLine.ParameterException(cli, "too many running imports match to show them all ("
+                    + Output.printable(e.getMessage()) + "); narrow the filter with --status, --since, --until or"
+                    + " --index");
+        }
+        unread(page);
         List<ImportModel> running = page.data();
         PrintWriter out = cli.getOut();
         if (running.isEmpty()) {
@@ -143,8 +166,7 @@ class CancelCommand extends PineconeCommand implements Callable<Integer> {
             return List.of();
         }
         if (!yes && !Prompt.confirmed(cli, "Cancel these " + running.size() + " import(s)?", answerWithin,
-                "a filter cancels only with --yes where it cannot ask (stdin or stdout is not a terminal); --dry-run"
-                        + " shows what it would cancel")) {
+                CANNOT_ASK)) {
             out.println("Nothing cancelled.");
             return null;
         }
@@ -154,8 +176,7 @@ class CancelCommand extends PineconeCommand implements Callable<Integer> {
 
     private boolean filterGiven(boolean withIndex) {
         return !filter.statuses.isEmpty() || withIndex && !filter.indexes.isEmpty() || filter.since != null
-                || filter.until != null || filter.finishedSince != null || filter.finishedUntil != null
-                || filter.finishedWithin != null || filter.asOf != null;
+                || filter.until != null;
     }
 
     private static String said(Cancellation done) {
@@ -168,6 +189,10 @@ class CancelCommand extends PineconeCommand implements Callable<Integer> {
                     + "' is not one this version knows; nothing sent";
             case MOVED_ON -> "not cancelled: it is " + Output.printable(done.status()) + " now, which the filter did"
                     + " not select; nothing sent";
+            case WOULD_CANCEL -> "would be cancelled (it is " + Output.printable(done.status()) + "); dry run,"
+                    + " nothing sent";
+            case ENDED_FIRST -> "not cancelled: it ended " + Output.printable(done.status()) + " before the cancel"
+                    + " reached it";
         };
     }
 }

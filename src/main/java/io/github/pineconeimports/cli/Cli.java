@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -57,9 +58,11 @@ public class Cli {
         cli.setExitCodeExceptionMapper(ExitCodes.MAP);
         cli.setParameterExceptionHandler((e, args) -> {
             PrintWriter err = e.getCommandLine().getErr();
+            // help WORD says "Unknown subcommand 'WORD'": the word may be a secret too
             err.println("pinecone-imports: "
                     + Output.printable(e instanceof CommandLine.UnmatchedArgumentException unmatched
-                    ? unknown(unmatched) : e.getMessage()));
+                    ? unknown(unmatched) : e.getMessage().startsWith("Unknown subcommand '")
+                    ? unknownCommand(e.getCommandLine()) : e.getMessage()));
             err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             return e.getCommandLine().getExitCodeExceptionMapper().getExitCode(e);
         });
@@ -75,6 +78,12 @@ public class Cli {
         return cli;
     }
 
+    private static String unknownCommand(CommandLine cli) {
+        return "unknown command (not shown); the commands are " + cli.getSubcommands().entrySet().stream()
+                .filter(c -> !c.getValue().getCommandSpec().usageMessage().hidden()).map(Map.Entry::getKey)
+                .collect(Collectors.joining(", "));
+    }
+
     /**
      * What was not understood, naming the unknown options only: the words after them may be a secret typed where it
      * should not be ({@code --api-key pcsk_...}), and this line ends up in CI logs.
@@ -83,10 +92,9 @@ public class Cli {
         List<String> options = e.getUnmatched().stream().filter(word -> word.startsWith("-"))
                 .map(word -> word.split("=", 2)[0]).toList();
         // a first word that is no option, where a command was expected, is a mistyped command: name the ones there are
-        List<String> commands = e.getCommandLine().getSubcommands().entrySet().stream()
-                .filter(c -> !c.getValue().getCommandSpec().usageMessage().hidden()).map(Map.Entry::getKey).toList();
-        if (!commands.isEmpty() && !e.getUnmatched().isEmpty() && !e.getUnmatched().get(0).startsWith("-")) {
-            return "unknown command (not shown); the commands are " + String.join(", ", commands);
+        if (!e.getCommandLine().getSubcommands().isEmpty() && !e.getUnmatched().isEmpty()
+                && !e.getUnmatched().get(0).startsWith("-")) {
+            return unknownCommand(e.getCommandLine());
         }
         if (options.isEmpty()) {
             return "unexpected argument" + (e.getUnmatched().size() > 1 ? "s" : "") + " (not shown); see --help";

@@ -23,6 +23,9 @@ final class Converters {
     static final class Status implements ITypeConverter<ImportStatus> {
         @Override
         public ImportStatus convert(String value) {
+            if (value.isBlank()) {
+                return null; // an empty item, which Cli.refuseEmptyItems refuses wherever it stands in the list
+            }
             return ImportStatus.parse(value).orElseThrow(() -> new TypeConversionException(
                     "unknown status '" + value + "' (allowed: " + String.join(", ", ImportStatus.NAMES) + ")"));
         }

@@ -60,7 +60,7 @@ class CountCommand extends PineconeCommand implements Callable<Integer> {
             table(page, out);
         }
         out.flush();
-        Output.unread(page, spec.commandLine().getErr());
+        unread(page);
         Counts matched = page.matched();
         return failOn.exitCode(s -> matched.byStatus().getOrDefault(s.wire(), 0) > 0);
     }

@@ -49,11 +49,12 @@ class DescribeCommand extends PineconeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<ImportIds> wanted = ImportIds.parse(ids, index, spec.commandLine());
         Connection target = target();
+        List<ImportIds> wanted = ImportIds.parse(ids, index, target, spec.commandLine());
         List<ImportModel> found = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         Failure first = null;
+        int failed = 0;
         for (ImportIds id : wanted) {
             try {
                 ImportModel model = operations.describe(target, id.index(), id.id());
@@ -63,18 +64,22 @@ class DescribeCommand extends PineconeCommand implements Callable<Integer> {
                 } else {
                     found.add(model);
                 }
-            } catch (Failure failed) {
+            } catch (Failure failure) {
                 // one import's failure must not hide the others: what was found is shown, then why not the rest
-                first = first == null ? failed : first;
-                problems.add(id.shown() + ": " + Output.printable(failed.getMessage()));
+                first = first == null ? failure : first;
+                failed++;
+                problems.add(id.shown() + ": " + Output.printable(failure.getMessage()));
             }
         }
-        output.print(new ImportPage(found, null, null, null), spec.commandLine().getOut(), json, Instant.now());
+        if (!found.isEmpty() || problems.isEmpty() || output != Output.table) {
+            // a table with no rows would read as "no imports" where the errors below say why
+            output.print(new ImportPage(found, null, null, null), spec.commandLine().getOut(), json, Instant.now());
+        }
         PrintWriter err = spec.commandLine().getErr();
         problems.forEach(problem -> err.println("pinecone-imports: " + problem));
         err.flush();
         if (first != null) {
-            throw first;
+            throw new PartlyFailed(first, failed, wanted.size(), "could not be described");
         }
         return problems.isEmpty() ? Cli.OK : Cli.FOUND_FAILURES;
     }

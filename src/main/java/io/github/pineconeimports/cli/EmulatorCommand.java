@@ -93,6 +93,12 @@ class EmulatorCommand implements Callable<Integer> {
         if (imports < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--imports must be 0 or more");
         }
+        if (apiKey.isBlank() || tick.isZero() || lifetime != null && lifetime.isZero()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), apiKey.isBlank()
+                    ? "--api-key: give the key it accepts; a blank one is no key"
+                    : tick.isZero() ? "--tick: more than 0s: each step of a started import takes time"
+                    : "--for: more than 0s, or leave it out to serve until interrupted");
+        }
         if (bind.isBlank()) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--bind must be an address, such as 127.0.0.1 or 0.0.0.0");

@@ -59,9 +59,7 @@ public class FollowOptions {
                 return summary(watched, out);
             }
             if (timeout != null && Duration.between(started, now).compareTo(timeout) >= 0) {
-                out.println("Timed out after " + timeout.toSeconds() + "s with " + watched.values().stream()
-                        .filter(m -> !WatchCommand.finished(m)).count() + " import(s) unfinished.");
-                return Cli.TIMEOUT;
+                return timedOut(watched.values().stream().filter(m -> !WatchCommand.finished(m)).count(), out);
             }
             clock.pause(timeout == null ? wait : Duration.ofMillis(Math.max(1, Math.min(wait.toMillis(),
                     timeout.minus(Duration.between(started, clock.now())).toMillis()))));
@@ -80,6 +78,12 @@ public class FollowOptions {
                 }
             }
         }
+    }
+
+    /** Says the --timeout passed with {@code unfinished} imports still running: exit 4. */
+    int timedOut(long unfinished, PrintWriter out) {
+        out.println("Timed out after " + timeout.toSeconds() + "s with " + unfinished + " import(s) unfinished.");
+        return Cli.TIMEOUT;
     }
 
     /** Twice the wait, up to the larger of the interval and {@link #MAX_BACKOFF}: Pinecone asked us to slow down. */

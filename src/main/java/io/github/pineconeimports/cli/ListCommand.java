@@ -59,7 +59,7 @@ class ListCommand extends PineconeCommand implements Callable<Integer> {
         ImportPage page = lister.list(filter.query(now).limit(limit).paginationToken(pageToken).all(everything)
                 .build(), target);
         output.print(page, spec.commandLine().getOut(), json, now);
-        Output.unread(page, spec.commandLine().getErr());
+        unread(page);
         if (page.pagination() != null) {
             spec.commandLine().getErr().println("more: --page-token " + page.pagination().next());
         }

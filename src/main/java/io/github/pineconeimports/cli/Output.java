@@ -7,14 +7,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.pineconeimports.client.ImportModel;
 import io.github.pineconeimports.imports.ImportPage;
-import io.github.pineconeimports.imports.Summary;
 
 /** The output formats of {@code list}: a table for people, JSON, NDJSON, CSV and bare ids for scripts. */
 enum Output {
@@ -65,18 +63,6 @@ enum Output {
         out.flush();
     }
 
-    /** Says which named indexes were not ready, so not read: their imports are missing from every format. */
-    static void unread(ImportPage page, PrintWriter err) {
-        Map<String, Summary.IndexSummary> byIndex = page.summary().byIndex();
-        (byIndex == null ? Map.<String, Summary.IndexSummary> of() : byIndex).forEach((index, part) -> {
-            if (Boolean.FALSE.equals(part.ready())) {
-                err.println("pinecone-imports: index '" + printable(index) + "' is not ready ("
-                        + printable(part.state()) + "): its imports were not read");
-            }
-        });
-        err.flush();
-    }
-
     /** Aligned columns; an INDEX column first when the imports come from named indexes. */
     static void table(List<ImportModel> imports, PrintWriter out, Instant now, boolean colour) {
         boolean indexed = imports.stream().anyMatch(m -> m.extra().containsKey("index"));
@@ -112,9 +98,13 @@ enum Output {
     }
 
     private static String[] row(boolean indexed, String index, String... cells) {
-        List<String> row = new ArrayList<>(List.of(cells));
-        row.add(0, index);
-        return indexed ? row.toArray(String[]::new) : cells;
+        if (!indexed) {
+            return cells;
+        }
+        String[] row = new String[cells.length + 1];
+        row[0] = index;
+        System.arraycopy(cells, 0, row, 1, cells.length);
+        return row;
     }
 
     /** "3h ago": how long before {@code now}. */

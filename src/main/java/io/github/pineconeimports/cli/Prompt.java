@@ -1,7 +1,6 @@
 package io.github.pineconeimports.cli;
 
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -35,8 +34,8 @@ final class Prompt {
      * Whether the user answered y or yes within {@code within}; no answer, or any other, is no. Where stdin or
      * stdout is not a terminal, a usage error that says {@code elsewhere}.
      */
-    static boolean confirmed(CommandLine cli, String question, Duration within, String elsewhere) throws IOException {
-        if (System.console() == null || !Output.terminal()) {
+    static boolean confirmed(CommandLine cli, String question, Duration within, String elsewhere) {
+        if (!Output.terminal()) {
             throw new CommandLine.ParameterException(cli, elsewhere);
         }
         cli.getOut().print(question + " [y/N] ");
@@ -55,7 +54,9 @@ final class Prompt {
             cli.getOut().println("No answer within " + Converters.Span.show(within) + ".");
             return false;
         } catch (ExecutionException e) {
-            throw new IOException("could not read the answer", e.getCause());
+            cli.getOut().println();
+            cli.getOut().println("Could not read an answer (" + e.getCause().getClass().getSimpleName() + ").");
+            return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;

@@ -88,17 +88,24 @@ final class Screen {
                 stty.destroyForcibly();
                 return new int[] { 24, 80 };
             }
-            String[] answer = new String(stty.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip()
-                    .split("\\s+");
-            if (answer.length == 2) {
-                return new int[] { Math.max(2, Integer.parseInt(answer[0])), Math.max(10,
-                        Integer.parseInt(answer[1])) };
-            }
+            return size(new String(stty.getInputStream().readAllBytes(), StandardCharsets.US_ASCII));
         } catch (IOException | NumberFormatException e) {
             // no stty (Windows) or no terminal: the default below
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         return new int[] { 24, 80 };
+    }
+
+    /** Rows and columns from what {@code stty size} printed; 24 x 80 for what it could not tell. */
+    static int[] size(String stty) {
+        String[] answer = stty.strip().split("\\s+");
+        if (answer.length != 2) {
+            return new int[] { 24, 80 };
+        }
+        int rows = Integer.parseInt(answer[0]);
+        int columns = Integer.parseInt(answer[1]);
+        // a pseudo-terminal nobody sized (script, some CI runners) says 0 0: unknown, not tiny
+        return new int[] { rows == 0 ? 24 : Math.max(2, rows), columns == 0 ? 80 : Math.max(10, columns) };
     }
 }

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
@@ -13,9 +12,8 @@ import io.github.pineconeimports.client.Connection;
 import io.github.pineconeimports.client.ImportModel;
 import io.github.pineconeimports.client.StartImportRequest;
 import io.github.pineconeimports.failure.Failure;
-import io.github.pineconeimports.imports.ImportLister;
+import io.github.pineconeimports.failure.InvalidQueryException;
 import io.github.pineconeimports.imports.ImportOperations;
-import io.github.pineconeimports.imports.ImportQuery;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,15 +32,10 @@ import picocli.CommandLine.Parameters;
                 "%nExit codes:%n" + Cli.EXIT_CODES })
 class StartCommand extends PineconeCommand implements Callable<Integer> {
 
-    // Pinecone's forms: s3://BUCKET/DIR, gs://BUCKET/DIR, https://ACCOUNT.blob.core.windows.net/CONTAINER/DIR
-    static final Pattern URI = Pattern.compile(
-            "(s3|gs)://[a-z0-9][a-z0-9._-]*[a-z0-9](/\\S*)?|https://[a-z0-9]+\\.blob\\.core\\.windows\\.net/\\S+");
-    static final int MAX_URI = 1500;
     static final int MAX_INTEGRATION_ID = 1000;
     static final Duration DESCRIBED_WITHIN = Duration.ofMinutes(1);
 
-    @Parameters(paramLabel = "URI", description = "s3://BUCKET/DIR, gs://BUCKET/DIR or"
-            + " https://ACCOUNT.blob.core.windows.net/CONTAINER/DIR")
+    @Parameters(paramLabel = "URI", description = ImportUri.FORMS + " (API 2025-01 documents s3:// only)")
     String uri;
 
     @Option(names = "--error-mode", paramLabel = "MODE",
@@ -67,9 +60,6 @@ class StartCommand extends PineconeCommand implements Callable<Integer> {
     ImportOperations operations;
 
     @Inject
-    ImportLister lister;
-
-    @Inject
     WatchClock clock;
 
     @Override
@@ -82,43 +72,59 @@ class StartCommand extends PineconeCommand implements Callable<Integer> {
                     + " give --wait too, or leave them out");
         }
         Connection target = target();
+        // failures before the POST (the index's lookup) are said as they are: nothing was sent
+        Connection reached = operations.reach(target, index);
         Instant sent = clock.now();
         String id;
         try {
-            id = operations.start(target, index, request);
+            id = operations.start(reached, request);
         } catch (Failure failure) {
             throw maybeStarted(failure, sent, index != null ? " --index " + index
                     : target.indexHost() != null ? " --host " + target.indexHost() : "");
         }
         // as list prints ids across indexes, so that describe and cancel find it again
-        spec.commandLine().getOut().println(index == null ? id : index + "/" + id);
+        spec.commandLine().getOut().println(Output.printable(index == null ? id : index + "/" + id));
         spec.commandLine().getOut().flush();
         if (!waitFor) {
             return Cli.OK;
         }
-        Map<String, ImportModel> watched = new LinkedHashMap<>();
         ImportModel started = described(target, id, sent);
+        if (started == null) {
+            return following.timedOut(1, spec.commandLine().getOut());
+        }
+        Map<String, ImportModel> watched = new LinkedHashMap<>();
         watched.put(WatchCommand.key(started), started);
-        ImportQuery poll = ImportQuery.builder().all(true).build();
-        return following.follow(watched, new WatchPolls(lister, operations, target, poll, 1), clock, sent,
-                spec.commandLine());
+        return following.follow(watched, WatchPolls.byId(operations, target), clock, sent, spec.commandLine());
     }
 
     /**
-     * The new import as Pinecone first describes it. It may take a moment to describe what it just accepted: asked
-     * again each interval for {@link #DESCRIBED_WITHIN}, then said as an anomaly rather than followed on faith.
+     * The new import as Pinecone first describes it, or null when --timeout passes first. Pinecone may take a moment
+     * to describe what it just accepted (404), or ask us to slow down (429): asked again each interval for
+     * {@link #DESCRIBED_WITHIN}, then said as a failure rather than followed on faith.
      */
     private ImportModel described(Connection target, String id, Instant sent) throws InterruptedException {
         while (true) {
-            ImportModel now = operations.describe(target, index, id);
-            if (now != null) {
-                return now;
+            Failure throttled = null;
+            try {
+                ImportModel now = operations.describe(target, index, id);
+                if (now != null) {
+                    return now;
+                }
+            } catch (Failure failure) {
+                if (failure.kind() != Failure.Kind.UPSTREAM_THROTTLED) {
+                    throw failure;
+                }
+                throttled = failure;
             }
-            if (Duration.between(sent, clock.now()).compareTo(DESCRIBED_WITHIN) >= 0) {
-                throw new StartFailure(Failure.Kind.UPSTREAM_ANOMALY, "Pinecone accepted the import but has not"
-                        + " described it within " + DESCRIBED_WITHIN.toSeconds() + "s (404 for its id); look with:"
-                        + " pinecone-imports describe " + Output.printable(index == null ? id : index + "/" + id),
-                        null);
+            Duration waited = Duration.between(sent, clock.now());
+            if (following.timeout != null && waited.compareTo(following.timeout) >= 0) {
+                return null;
+            }
+            if (waited.compareTo(DESCRIBED_WITHIN) >= 0) {
+                throw throttled != null ? throttled : new StartFailure(Failure.Kind.UPSTREAM_ANOMALY, "Pinecone"
+                        + " accepted the import but has not described it within " + DESCRIBED_WITHIN.toSeconds()
+                        + "s (404 for its id); look with: pinecone-imports describe "
+                        + Output.printable(index == null ? id : index + "/" + id), null);
             }
             clock.pause(following.interval);
         }
@@ -126,10 +132,10 @@ class StartCommand extends PineconeCommand implements Callable<Integer> {
 
     /** The request, or a usage error naming the flag: nothing is sent that Pinecone would refuse. */
     private StartImportRequest request(CommandLine cli) {
-        if (uri.length() > MAX_URI || !URI.matcher(uri).matches()) {
-            throw new CommandLine.ParameterException(cli, "URI: '" + Output.printable(uri) + "' is not one Pinecone"
-                    + " imports from: give s3://BUCKET/DIR, gs://BUCKET/DIR or"
-                    + " https://ACCOUNT.blob.core.windows.net/CONTAINER/DIR (at most " + MAX_URI + " characters)");
+        String problem = ImportUri.problem(uri);
+        if (problem != null) {
+            throw new CommandLine.ParameterException(cli, "URI: '" + Output.printable(InvalidQueryException.clip(uri))
+                    + "' " + problem + "; give " + ImportUri.FORMS);
         }
         if (errorMode != null && !errorMode.equals("abort") && !errorMode.equals("continue")) {
             throw new CommandLine.ParameterException(cli, "--error-mode: '" + Output.printable(errorMode)

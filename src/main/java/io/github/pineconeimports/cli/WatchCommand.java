@@ -56,7 +56,7 @@ class WatchCommand extends PineconeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Instant started = clock.now();
         ImportPage first = firstListing(target, started);
-        Output.unread(first, spec.commandLine().getErr());
+        unread(first);
         Map<String, ImportModel> watched = new LinkedHashMap<>();
         first.data().forEach(m -> watched.put(key(m), m));
         if (watched.isEmpty()) {

@@ -32,6 +32,11 @@ final class WatchPolls {
         this.listingPages = Math.max(1, listingPages);
     }
 
+    /** Polls that read each import by id, never the listing: for one import, which one describe reads. */
+    static WatchPolls byId(ImportOperations operations, Connection target) {
+        return new WatchPolls(null, operations, target, null, Integer.MAX_VALUE);
+    }
+
     /** Brings every running import of {@code watched} up to date. */
     void refresh(Map<String, ImportModel> watched) {
         List<ImportModel> running = watched.values().stream().filter(m -> !WatchCommand.finished(m)).toList();

@@ -44,6 +44,11 @@ final class CallFailures {
             return untrusted(connection, Failure.find(e, CertificateException.class));
         }
         Throwable root = Failure.root(e);
+        if (root.getClass().getSimpleName().contains("Timeout")) {
+            // Vert.x's own read timeout: said as the setting it comes from, not as a Java class
+            return PineconeException.unreachable("no answer within " + connection.readTimeout().toMillis()
+                    + " ms (PINECONE_READ_TIMEOUT)");
+        }
         String detail = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": "
                 + root.getMessage());
         return PineconeException.unreachable(PineconeErrorMapper.clip(KeyMask.mask(detail, connection.apiKey())));

@@ -58,7 +58,7 @@ public final class Deadline {
     /** The deadline passed: the listing stops here, incomplete. */
     public static final class DeadlineExceededException extends PineconeException {
         DeadlineExceededException() {
-            super(Kind.DEADLINE, 0, null, "gave up (imports.deadline)", null);
+            super(Kind.DEADLINE, 0, null, "gave up after IMPORTS_DEADLINE (imports.deadline)", null);
         }
     }
 }

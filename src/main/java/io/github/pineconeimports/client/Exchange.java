@@ -101,7 +101,8 @@ class Exchange {
             if (deadlineFirst) {
                 throw new Deadline.DeadlineExceededException();
             }
-            throw PineconeException.unreachable("no complete answer within " + budget.toMillis() + " ms");
+            throw PineconeException.unreachable("no complete answer within " + budget.toMillis()
+                    + " ms (PINECONE_CONNECT_TIMEOUT and PINECONE_READ_TIMEOUT)");
         } catch (CompletionException e) {
             throw CallFailures.failed(connection, e.getCause() == null ? e : e.getCause());
         } catch (PineconeException | ProcessingException | WebApplicationException e) {

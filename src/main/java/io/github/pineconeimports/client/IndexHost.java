@@ -21,7 +21,7 @@ public record IndexHost(URI baseUri) {
         if (raw == null || raw.isBlank()) {
             throw new PineconeConfigException(VARIABLE + " is not set: give the index host from the Pinecone"
                     + " console or describe_index, e.g. my-index-abc123.svc.aped-4627-b74a.pinecone.io, or name the"
-                    + " index (PINECONE_INDEX, or the call's index field)");
+                    + " index (PINECONE_INDEX, the call's index field, or --index)");
         }
         return parse(raw, VARIABLE);
     }

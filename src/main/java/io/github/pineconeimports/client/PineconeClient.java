@@ -61,8 +61,10 @@ public class PineconeClient {
         Deadline.check();
         PineconeApi api = rest.api(PineconeApi.class, connection.host(), connection);
         String id = exchange.call(connection, () -> api.startImport(request), StartImportResponse.class).id();
-        if (id == null || id.isBlank()) {
-            throw PineconeException.anomaly("Pinecone accepted the start but named no import id");
+        // the id is printed, then given back in URLs: one that could not be (blank, over Pinecone's 1,000
+        // characters, control characters) is an answer we could not read, so the import may exist
+        if (id == null || id.isBlank() || id.length() > 1000 || id.chars().anyMatch(Character::isISOControl)) {
+            throw PineconeException.anomaly("Pinecone accepted the start but named no usable import id");
         }
         return id;
     }

@@ -81,7 +81,7 @@ public class PineconeException extends Failure {
 
     private static String describe(Kind kind, int status, String upstream) {
         String what = switch (kind) {
-            case DEADLINE -> "The listing's deadline passed";
+            case DEADLINE -> "The deadline passed";
             case UPSTREAM_ANOMALY -> status == 0 ? "Request not sent"
                     : status >= 300 && status < 400
                     ? "Pinecone answered a redirect (" + status + "), which is not followed"

@@ -20,7 +20,8 @@ public record ContinuationToken(String fingerprint, int index, int skip, Instant
     static final String PREFIX = "pi2.";
     static final int MAX_LENGTH = 4096;
     private static final String FIELD = "paginationToken";
-    private static final String ALLOWED = "the pagination.next of an earlier listImports answer";
+    // said to every face: the function's pagination.next, the command line's "more: --page-token"
+    private static final String ALLOWED = "the next-page token of an earlier answer to the same query";
 
     public String encode() {
         String payload = String.join("\n", fingerprint, String.valueOf(index), String.valueOf(skip),
@@ -35,7 +36,7 @@ public record ContinuationToken(String fingerprint, int index, int skip, Instant
             throw invalid(token, "is longer than " + MAX_LENGTH + " characters");
         }
         if (!token.startsWith(PREFIX)) {
-            throw invalid(token, "is not a token issued by listImports");
+            throw invalid(token, "is not a next-page token of ours");
         }
         String payload;
         try {

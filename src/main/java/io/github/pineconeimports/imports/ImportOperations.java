@@ -3,7 +3,6 @@ package io.github.pineconeimports.imports;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,8 +26,11 @@ import io.github.pineconeimports.failure.PineconeException;
 @ApplicationScoped
 public class ImportOperations {
 
-    /** What a cancel by id did, and the status that decided it (null when Pinecone does not know the id). */
-    public record Cancellation(String id, Outcome outcome, String status) {
+    /**
+     * What a cancel by id did, and the status that decided it (null when Pinecone does not know the id; for
+     * {@code CANCELLED}, the status it had; for {@code ENDED_FIRST}, the one it ended in).
+     */
+    public record Cancellation(Outcome outcome, String status) {
     }
 
     public enum Outcome {
@@ -43,11 +45,15 @@ public class ImportOperations {
         /** A status this version does not know: never guessed at, nothing sent. */
         UNKNOWN_STATUS,
         /** Running, but no longer in a status the caller chose (Pending when shown, InProgress now): nothing sent. */
-        MOVED_ON;
+        MOVED_ON,
+        /** It ended Completed or Failed between the describe and the cancel, which Pinecone then ignores. */
+        ENDED_FIRST,
+        /** It is running: a dry run would cancel it, and sent nothing. */
+        WOULD_CANCEL;
 
         /** Whether the import is, as asked, not running any more because of a cancel. */
         public boolean done() {
-            return this == CANCELLED || this == ALREADY_CANCELLED;
+            return this == CANCELLED || this == ALREADY_CANCELLED || this == WOULD_CANCEL;
         }
     }
 
@@ -65,7 +71,8 @@ public class ImportOperations {
 
     /** The import, or null when Pinecone does not know it (404). */
     public ImportModel describe(Connection given, String index, String id) {
-        return on(given, index, (target, name) -> find(target, name, id));
+        Reached at = at(given, index);
+        return Deadline.within(config.deadline(), () -> find(at, id));
     }
 
     /**
@@ -80,37 +87,52 @@ public class ImportOperations {
         }
     }
 
-    /** Starts an import and says its id. */
-    public String start(Connection given, String index, StartImportRequest request) {
-        return on(given, index, (target, name) -> client.startImport(target, request));
+    /**
+     * The connection that reaches one index: {@code index}, else the one PINECONE_INDEX names, else the index host.
+     * Its failures come before anything is sent, which a start must tell from its own ({@link #start}).
+     */
+    public Connection reach(Connection given, String index) {
+        return at(given, index).connection();
+    }
+
+    /** Starts an import, on a connection {@link #reach} gave, and says its id. */
+    public String start(Connection reached, StartImportRequest request) {
+        return Deadline.within(config.deadline(), () -> client.startImport(reached, request));
     }
 
     /**
      * Cancels an import that is running in one of {@code only} (the statuses a user saw it selected by); says, and
-     * sends nothing, when it is not.
+     * sends nothing, when it is not (nor ever, for a {@code dryRun}). Pinecone has no conditional cancel: the status
+     * is the one just described.
      */
-    public Cancellation cancel(Connection given, String index, String id, Set<ImportStatus> only) {
-        return on(given, index, (target, name) -> {
-            ImportModel now = find(target, name, id);
+    public Cancellation cancel(Connection given, String index, String id, Set<ImportStatus> only, boolean dryRun) {
+        Reached at = at(given, index);
+        return Deadline.within(config.deadline(), () -> {
+            ImportModel now = find(at, id);
             if (now == null) {
-                return new Cancellation(id, Outcome.UNKNOWN_ID, null);
+                return new Cancellation(Outcome.UNKNOWN_ID, null);
             }
             Optional<ImportStatus> status = ImportStatus.parse(now.status());
             Outcome outcome = status.isEmpty() ? Outcome.UNKNOWN_STATUS
                     : status.get() == ImportStatus.CANCELLED ? Outcome.ALREADY_CANCELLED
                     : status.get().isTerminal() ? Outcome.FINISHED
                     : only.contains(status.get()) ? Outcome.CANCELLED : Outcome.MOVED_ON;
-            if (outcome == Outcome.CANCELLED) {
-                client.cancelImport(target, id);
+            if (outcome != Outcome.CANCELLED || dryRun) {
+                return new Cancellation(outcome == Outcome.CANCELLED ? Outcome.WOULD_CANCEL : outcome, now.status());
             }
-            return new Cancellation(id, outcome, now.status());
+            client.cancelImport(at.connection(), id);
+            // Pinecone's cancel "has no effect if the operation is already finished": look once more
+            ImportModel after = find(at, id);
+            Optional<ImportStatus> ended = after == null ? Optional.empty() : ImportStatus.parse(after.status());
+            return ended.isPresent() && ended.get().isTerminal() && ended.get() != ImportStatus.CANCELLED
+                    ? new Cancellation(Outcome.ENDED_FIRST, after.status()) : new Cancellation(outcome, now.status());
         });
     }
 
-    private ImportModel find(Connection target, String index, String id) {
+    private ImportModel find(Reached at, String id) {
         try {
-            ImportModel model = client.describeImport(target, id);
-            return index == null ? model : model.withIndex(index);
+            ImportModel model = client.describeImport(at.connection(), id);
+            return at.index() == null ? model : model.withIndex(at.index());
         } catch (PineconeException e) {
             if (e.httpStatus() == 404) {
                 return null;
@@ -119,13 +141,24 @@ public class ImportOperations {
         }
     }
 
-    /** Runs {@code call} on the index named (or configured by name, PINECONE_INDEX), or on the index host. */
-    private <T> T on(Connection given, String index, BiFunction<Connection, String, T> call) {
+    /** One index, by its name (which labels what is described there) or by the index host (no name). */
+    private record Reached(Connection connection, String index) {
+    }
+
+    private Reached at(Connection given, String index) {
         Connection keyed = keys.keyed(given).oneIndex();
         IndexNames.refuseWithHost(index == null ? List.of() : List.of(index), keyed);
         String name = index != null ? index : keyed.indexHost() == null ? keyed.index() : null;
-        return Deadline.within(config.deadline(), () -> call.apply(name == null ? keyed : resolved(keyed, name),
-                name));
+        if (name == null) {
+            return new Reached(keyed, null);
+        }
+        if (!IndexNames.isIndexName(name)) {
+            // '*' lists every index; one import lives in one, which a guess must not pick
+            throw new InvalidQueryException("index", name, "one index's name (1-45 of a-z, 0-9 and '-')",
+                    "'" + InvalidQueryException.clip(name) + "' is not one index's name: describe, start and cancel"
+                            + " act on one index");
+        }
+        return new Reached(Deadline.within(config.deadline(), () -> resolved(keyed, name)), name);
     }
 
     private Connection resolved(Connection keyed, String index) {

@@ -43,6 +43,7 @@ import io.quarkus.test.junit.main.LaunchResult;
 abstract class CliSuite {
 
     static final ObjectMapper JSON = new ObjectMapper();
+    static final ManualClock CLOCK = ManualClock.stepping(Instant.now(), Duration.ofSeconds(1));
     static EmulatorServer emulator;
     static Path keyFile;
 
@@ -50,8 +51,7 @@ abstract class CliSuite {
     static void start() throws Exception {
         // the emulator's clock moves one tick each time it is read, not with the wall clock: a started import is
         // Pending, then InProgress for ten readings (every poll of a watch), whatever the speed of the machine
-        emulator = EmulatorServer.start(EmulatorSettings.defaults().withTime(Duration.ofSeconds(1),
-                ManualClock.stepping(Instant.now(), Duration.ofSeconds(1))));
+        emulator = EmulatorServer.start(EmulatorSettings.defaults().withTime(Duration.ofSeconds(1), CLOCK));
         keyFile = Files.createTempFile("pinecone-key", ".txt");
         Files.writeString(keyFile, Emulator.KEY + "\n");
     }
@@ -64,6 +64,9 @@ abstract class CliSuite {
 
     @BeforeEach
     void freshData() {
+        // the commands read the wall clock (--since 1m): each test starts the emulator's clock level with it, so
+        // slow launches (a JVM per command) never add up to a clock minutes behind
+        CLOCK.set(Instant.now());
         emulator.store().reset(250, 42);
     }
 
@@ -177,11 +180,18 @@ abstract class CliSuite {
             assertFalse(result.getErrorOutput().contains("\tat ") || result.getErrorOutput().contains("Exception"),
                     result.getErrorOutput());
         }
+        // wherever the empty item stands, it is said in the same words
+        for (String statuses : List.of(",Failed", "Failed,", "Failed,,Completed", " ")) {
+            LaunchResult result = run("list", "--status", statuses);
+            assertEquals("pinecone-imports: --status: '" + statuses + "' has an empty item; give each value, or leave"
+                    + " --status out", result.getErrorStream().get(0), statuses);
+        }
     }
 
     @Test
     void aMistypedCommandIsNotEchoedAndTheCommandsAreNamed() {
-        for (String[] args : List.of(new String[] { "lsit" }, new String[] { "lsit", "--status", "Failed" })) {
+        for (String[] args : List.of(new String[] { "lsit" }, new String[] { "lsit", "--status", "Failed" },
+                new String[] { "help", "lsit" })) {
             LaunchResult result = launch(args);
             assertEquals(2, result.exitCode(), result.getErrorOutput());
             assertFalse(result.getErrorOutput().contains("lsit"), result.getErrorOutput());
@@ -207,7 +217,9 @@ abstract class CliSuite {
                 new String[] { "list", "--host", "http://127.0.0.1:99999", "--api-key-file", keyFile.toString() },
                 new String[] { "list", "--host", "ftp://example.com", "--api-key-file", keyFile.toString() },
                 new String[] { "list", "--index", ",", "--host", "", "--api-key-file", keyFile.toString() },
-                new String[] { "emulator", "--bind", "" }, new String[] { "emulator", "--indexes", "," })) {
+                new String[] { "emulator", "--bind", "" }, new String[] { "emulator", "--indexes", "," },
+                new String[] { "emulator", "--api-key", " " }, new String[] { "emulator", "--tick", "0s" },
+                new String[] { "emulator", "--for", "0s" })) {
             LaunchResult result = launch(args);
             assertEquals(2, result.exitCode(), Arrays.toString(args) + ": " + result.getErrorOutput());
             assertTrue(result.getErrorOutput().startsWith("pinecone-imports: --"), result.getErrorOutput());
@@ -309,6 +321,49 @@ abstract class CliSuite {
     }
 
     @Test
+    void theLifecycleWorksAcrossIndexesByName() {
+        try (EmulatorProject project = EmulatorProject.start(EmulatorSettings.defaults().withImports(20, 7),
+                List.of("alpha", "beta"))) {
+            String[] target = { "--controller-host", "http://127.0.0.1:" + project.port(), "--api-key-file",
+                keyFile.toString(), "--host", "" };
+            LaunchResult started = launch(concat(new String[] { "start", "s3://bucket/alpha-run/", "--index",
+                "alpha" }, target));
+            assertEquals(Cli.OK, started.exitCode(), started.getErrorOutput());
+            String shown = started.getOutput().strip();
+            assertTrue(shown.startsWith("alpha/"), shown);
+            assertEquals("s3://bucket/alpha-run/", project.indexes().get("alpha").store().describe(shown.substring(6))
+                    .orElseThrow().get("uri"));
+            String inBeta = launch(concat(new String[] { "list", "--index", "beta", "-o", "ids" }, target))
+                    .getOutputStream().get(0);
+            LaunchResult described = launch(concat(new String[] { "describe", shown, inBeta, "-o", "ids" }, target));
+            assertEquals(List.of(shown, inBeta), described.getOutputStream(), described.getErrorOutput());
+            // one import lives in one index: '*', or no name at all, is refused rather than one index guessed
+            for (String[] bad : new String[][] { { "describe", "--index", "*", "1" },
+                    { "start", "s3://bucket/x/", "--index", "*" }, { "cancel", "--index", " ", "1" } }) {
+                LaunchResult refused = launch(concat(bad, target));
+                assertEquals(Cli.USAGE, refused.exitCode(), String.join(" ", bad) + ": " + refused.getErrorOutput());
+                assertTrue(refused.getErrorOutput().startsWith("pinecone-imports: --index: "),
+                        refused.getErrorOutput());
+            }
+            // by a filter across every index: each selected import, and only those, is cancelled in its own index
+            List<String> pending = launch(concat(new String[] { "list", "--index", "*", "--status", "Pending", "-o",
+                "ids" }, target)).getOutputStream();
+            assertTrue(pending.stream().anyMatch(i -> i.startsWith("alpha/"))
+                    && pending.stream().anyMatch(i -> i.startsWith("beta/")), pending.toString());
+            LaunchResult cancelled = launch(concat(new String[] { "cancel", "--index", "*", "--status", "Pending",
+                "--yes" }, target));
+            assertEquals(Cli.OK, cancelled.exitCode(), cancelled.getOutput() + cancelled.getErrorOutput());
+            for (String id : pending) {
+                assertTrue(cancelled.getOutputStream().contains(id + "  cancelled (it was Pending)"),
+                        cancelled.getOutput());
+                String[] parts = id.split("/", 2);
+                assertEquals("Cancelled", project.indexes().get(parts[0]).store().describe(parts[1]).orElseThrow()
+                        .get("status"), id);
+            }
+        }
+    }
+
+    @Test
     void anIndexThatIsNotReadyIsSaidByEveryCommandThatReadsTheListing() {
         // a project of its own: the control plane's answers are remembered per host for a while
         try (EmulatorProject project = EmulatorProject.start(EmulatorSettings.defaults().withImports(20, 7),
@@ -396,10 +451,7 @@ abstract class CliSuite {
 
     @Test
     void watchBacksOffWhenPineconeKeepsSaying429() {
-        WireMockServer pinecone = new WireMockServer(
-                WireMockConfiguration.options().bindAddress("127.0.0.1")
-                        .dynamicPort());
-        pinecone.start();
+        WireMockServer pinecone = fakePinecone();
         try {
             String created = Instant.now().minusSeconds(60).toString();
             pinecone.stubFor(WireMock.get(WireMock.urlPathEqualTo("/bulk/imports")).willReturn(
@@ -514,9 +566,7 @@ abstract class CliSuite {
 
     @Test
     void startWaitsUntilPineconeDescribesWhatItAccepted() {
-        WireMockServer pinecone = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1")
-                .dynamicPort());
-        pinecone.start();
+        WireMockServer pinecone = fakePinecone();
         try {
             pinecone.stubFor(WireMock.post("/bulk/imports").willReturn(WireMock.okJson("{\"id\": \"77\"}")));
             // not known for two polls (404), then Completed: followed by id, no status invented meanwhile
@@ -578,10 +628,16 @@ abstract class CliSuite {
         LaunchResult unasked = run(concat(new String[] { "cancel" }, filter));
         assertEquals(Cli.USAGE, unasked.exitCode(), unasked.getOutput());
         assertTrue(unasked.getErrorOutput().contains("--yes"), unasked.getErrorOutput());
+        assertEquals("", unasked.getOutput(), "refused before anything is shown as if it would be cancelled");
+        // by id, a dry run describes and sends nothing; --yes is harmless, ids are never asked
+        LaunchResult wouldBe = run("cancel", pending.get(0), "--dry-run", "--yes");
+        assertEquals(Cli.OK, wouldBe.exitCode(), wouldBe.getOutput() + wouldBe.getErrorOutput());
+        assertEquals(List.of(pending.get(0) + "  would be cancelled (it is Pending); dry run, nothing sent"),
+                wouldBe.getOutputStream());
         assertEquals(pending, run(concat(new String[] { "list", "-o", "ids" }, filter)).getOutputStream(),
                 "nothing was cancelled");
         for (String[] bad : new String[][] { { "cancel" }, { "cancel", "--status", "Completed", "--yes" },
-                { "cancel", pending.get(0), "--since", "1m" }, { "cancel", pending.get(0), "--yes" },
+                { "cancel", pending.get(0), "--since", "1m" }, { "cancel", "--finished-within", "1h", "--yes" },
                 { "cancel", pending.get(0), "--answer-within", "1m" },
                 { "cancel", "--status", "Pending", "--answer-within", "0s" } }) {
             LaunchResult refused = run(bad);
@@ -596,6 +652,81 @@ abstract class CliSuite {
         LaunchResult nothing = run(concat(new String[] { "cancel", "--yes" }, filter));
         assertEquals(Cli.OK, nothing.exitCode());
         assertTrue(nothing.getOutput().contains("Nothing to cancel"), nothing.getOutput());
+    }
+
+    /**
+     * Every way a cancel can end for one import, each said on its own line, one failure hiding none of the others;
+     * and a start that may have reached Pinecone names the host to look on.
+     */
+    @Test
+    void cancelSaysEveryOutcomeAndOneFailureHidesNoneOfTheOthers() {
+        WireMockServer pinecone = fakePinecone();
+        try {
+            String host = "http://127.0.0.1:" + pinecone.port();
+            pinecone.stubFor(WireMock.get("/bulk/imports/a1").willReturn(WireMock.aResponse().withStatus(400)
+                    .withHeader("Content-Type", "application/json").withBody("{\"code\": 3, \"message\": \"no\"}")));
+            pinecone.stubFor(WireMock.get("/bulk/imports/b2").willReturn(WireMock.okJson(model("b2", "Paused"))));
+            // c3 completes between the describe and the cancel, which Pinecone then ignores; d4 is cancelled
+            for (String[] id : new String[][] { { "c3", "InProgress", "Completed" },
+                { "d4", "Pending", "Cancelled" } }) {
+                pinecone.stubFor(WireMock.get("/bulk/imports/" + id[0]).inScenario(id[0])
+                        .whenScenarioStateIs(Scenario.STARTED).willReturn(WireMock.okJson(model(id[0], id[1]))));
+                pinecone.stubFor(WireMock.delete("/bulk/imports/" + id[0]).inScenario(id[0])
+                        .willSetStateTo("sent").willReturn(WireMock.okJson("{}")));
+                pinecone.stubFor(WireMock.get("/bulk/imports/" + id[0]).inScenario(id[0])
+                        .whenScenarioStateIs("sent").willReturn(WireMock.okJson(model(id[0], id[2]))));
+            }
+            LaunchResult result = launch("cancel", "a1", "b2", "c3", "d4", "--host", host, "--api-key-file",
+                    keyFile.toString());
+            assertEquals(Cli.UPSTREAM, result.exitCode(), "a1's failure: " + result.getOutput());
+            assertTrue(result.getErrorOutput().contains("pinecone-imports: 1 of 4 import(s) not known to be"
+                    + " cancelled; each is said above"), result.getErrorOutput());
+            List<String> lines = result.getOutputStream();
+            assertEquals(4, lines.size(), result.getOutput());
+            assertTrue(lines.get(0).startsWith("a1  not known to be cancelled: "), lines.get(0));
+            assertEquals(List.of("b2  not cancelled: its status 'Paused' is not one this version knows; nothing sent",
+                    "c3  not cancelled: it ended Completed before the cancel reached it",
+                    "d4  cancelled (it was Pending)"), lines.subList(1, 4));
+            for (String id : List.of("a1", "b2")) {
+                assertEquals(0, pinecone.countRequestsMatching(WireMock.deleteRequestedFor(WireMock.urlPathEqualTo(
+                        "/bulk/imports/" + id)).build()).getCount(), id);
+            }
+            // selected as Pending, InProgress when confirmed: the filter did not select that, so nothing is sent
+            pinecone.stubFor(WireMock.get(WireMock.urlPathEqualTo("/bulk/imports")).willReturn(WireMock.okJson(
+                    "{\"data\": [" + model("e5", "Pending") + "]}")));
+            pinecone.stubFor(WireMock.get("/bulk/imports/e5").willReturn(WireMock.okJson(model("e5", "InProgress"))));
+            LaunchResult moved = launch("cancel", "--status", "Pending", "--yes", "--host", host, "--api-key-file",
+                    keyFile.toString());
+            assertEquals(Cli.FOUND_FAILURES, moved.exitCode(), moved.getOutput() + moved.getErrorOutput());
+            assertTrue(moved.getOutputStream().contains("e5  not cancelled: it is InProgress now, which the filter did"
+                    + " not select; nothing sent"), moved.getOutput());
+            assertEquals(0, pinecone.countRequestsMatching(WireMock.deleteRequestedFor(WireMock.urlPathEqualTo(
+                    "/bulk/imports/e5")).build()).getCount());
+            pinecone.stubFor(WireMock.post("/bulk/imports").willReturn(WireMock.aResponse().withStatus(503)));
+            LaunchResult start = launch("start", "s3://bucket/x/", "--host", host, "--api-key-file",
+                    keyFile.toString());
+            assertEquals(Cli.UPSTREAM, start.exitCode(), start.getErrorOutput());
+            assertTrue(start.getErrorOutput().matches("(?s).*may have been created, so it was not started again;"
+                    + " look with: pinecone-imports list --since \\S+ --host " + java.util.regex.Pattern.quote(host)
+                    + "(\\s.*)?"), start.getErrorOutput());
+            assertEquals(1, pinecone.countRequestsMatching(WireMock.postRequestedFor(WireMock.urlPathEqualTo(
+                    "/bulk/imports")).build()).getCount(), "never sent twice");
+        } finally {
+            pinecone.stop();
+        }
+    }
+
+    /** A stand-in for Pinecone on loopback, started, for the answers the emulator never gives. */
+    static WireMockServer fakePinecone() {
+        WireMockServer pinecone = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1")
+                .dynamicPort());
+        pinecone.start();
+        return pinecone;
+    }
+
+    private static String model(String id, String status) {
+        return "{\"id\": \"" + id + "\", \"uri\": \"s3://bucket/" + id + "/\", \"status\": \"" + status
+                + "\", \"createdAt\": \"" + Instant.now().minusSeconds(60) + "\"}";
     }
 
     /** Every row of the exit-code table the help prints, made to happen; a row without a scenario fails. */
@@ -615,7 +746,11 @@ abstract class CliSuite {
                                     "60s").exitCode()),
                     2, List.of(() -> run("list", "--status", "Bogus").exitCode()),
                     3, List.of(() -> launch("list", "--host", emulator.url(), "--api-key-file", wrongKey.toString())
-                            .exitCode()),
+                            .exitCode(),
+                            () -> launch("start", "s3://bucket/x/", "--host", emulator.url(), "--api-key-file",
+                                    wrongKey.toString()).exitCode(),
+                            () -> launch("cancel", "1", "--host", emulator.url(), "--api-key-file",
+                                    wrongKey.toString()).exitCode()),
                     4, List.of(() -> run("watch", "--interval", "1s", "--timeout", "0s").exitCode(),
                             () -> run("start", "s3://bucket/x/", "--wait", "--timeout", "0s").exitCode()),
                     // no injection: the command's collaborators are null, a bug of ours as any other

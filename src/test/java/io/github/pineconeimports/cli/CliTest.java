@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.test.junit.QuarkusMock;
@@ -55,9 +54,7 @@ class CliTest extends CliSuite {
      */
     @Test
     void aStartPineconeNeverDescribesIsAnAnomaly() {
-        WireMockServer pinecone = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1")
-                .dynamicPort());
-        pinecone.start();
+        WireMockServer pinecone = fakePinecone();
         try {
             pinecone.stubFor(WireMock.post("/bulk/imports").willReturn(WireMock.okJson("{\"id\": \"78\"}")));
             pinecone.stubFor(WireMock.get("/bulk/imports/78").willReturn(WireMock.aResponse().withStatus(404)
@@ -71,6 +68,11 @@ class CliTest extends CliSuite {
             // asked at 0s, 10s, ..., 60s: each interval, for the minute
             assertEquals(7, pinecone.countRequestsMatching(WireMock.getRequestedFor(WireMock.urlPathEqualTo(
                     "/bulk/imports/78")).build()).getCount());
+            // a --timeout shorter than the minute is the user's limit, with its exit code
+            LaunchResult limited = launch("start", "s3://bucket/78/", "--wait", "--interval", "10s", "--timeout",
+                    "30s", "--host", "http://127.0.0.1:" + pinecone.port(), "--api-key-file", keyFile.toString());
+            assertEquals(Cli.TIMEOUT, limited.exitCode(), limited.getOutput() + limited.getErrorOutput());
+            assertEquals(List.of("78", "Timed out after 30s with 1 import(s) unfinished."), limited.getOutputStream());
         } finally {
             pinecone.stop();
         }

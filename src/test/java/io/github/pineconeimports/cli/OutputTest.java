@@ -1,5 +1,6 @@
 package io.github.pineconeimports.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -63,5 +64,13 @@ class OutputTest {
         String wide = Screen.fit("12 Failed " + "日本語😀".repeat(30), 59);
         assertTrue(Screen.columns(wide) <= 59 && Screen.columns(wide) >= 57, wide);
         assertFalse(Character.isHighSurrogate(wide.charAt(wide.length() - 2)), wide);
+    }
+
+    @Test
+    void aTerminalThatSaysItsSizeIsZeroIsOfUnknownSizeNotTiny() {
+        assertArrayEquals(new int[] { 50, 200 }, Screen.size("50 200\n"));
+        assertArrayEquals(new int[] { 24, 80 }, Screen.size("0 0\n"), "script(1) and unsized CI terminals");
+        assertArrayEquals(new int[] { 2, 10 }, Screen.size("1 3"), "tiny but real: at least a line and a bar");
+        assertArrayEquals(new int[] { 24, 80 }, Screen.size(""));
     }
 }

@@ -20,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -215,6 +216,13 @@ class PineconeClientTest {
         wireMock.verify(postRequestedFor(urlPathEqualTo("/bulk/imports")).withRequestBody(equalToJson(
                 "{\"uri\": \"s3://bucket/run/\", \"integrationId\": \"int-1\","
                         + " \"errorMode\": {\"onError\": \"continue\"}}")));
+        // an id that could not be printed or sent back is an answer we could not read: never passed on
+        for (String id : List.of("\"\"", "\"run\\u001b[2J\"", "\"" + "7".repeat(1001) + "\"", "null")) {
+            wireMock.stubFor(post(urlPathEqualTo("/bulk/imports")).willReturn(okJson("{\"id\": " + id + "}")));
+            Failure unusable = assertThrows(Failure.class, () -> client.startImport(connection,
+                    new StartImportRequest("s3://bucket/run/", null, null)), id);
+            assertEquals(Failure.Kind.UPSTREAM_ANOMALY, unusable.kind(), id);
+        }
     }
 
     @Test

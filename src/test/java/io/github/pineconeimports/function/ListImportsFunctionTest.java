@@ -152,7 +152,7 @@ class ListImportsFunctionTest {
         bad(Map.of("limit", "10", "all", "true"), "limit", "10", "cannot be combined");
         bad(Map.of("all", "maybe"), "all", "maybe", "not a boolean");
         bad(Map.of("paginationToken", "not-a-token"), "paginationToken", "not-a-token",
-                "not a token issued by listImports");
+                "not a next-page token of ours");
         bad(Map.of("paginationToken", "pi2.%%%"), "paginationToken", "pi2.%%%", "malformed");
         bad(Map.of("since", "yesterday"), "since", "yesterday", "not an instant");
         bad(Map.of("stauts", "Failed"), "stauts", null, "unknown query parameter");

@@ -1,0 +1,14 @@
+package io.github.pineconeimports.cli;
+
+import io.github.pineconeimports.failure.Failure;
+
+/**
+ * Some of the imports a command named could not be reached, each already said on its own line; the command ends
+ * with the first one's exit code, and says so once rather than repeat that line.
+ */
+final class PartlyFailed extends Failure {
+
+    PartlyFailed(Failure first, int failed, int named, String what) {
+        super(first.kind(), failed + " of " + named + " import(s) " + what + "; each is said above", first);
+    }
+}
