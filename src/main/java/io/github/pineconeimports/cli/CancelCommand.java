@@ -75,10 +75,12 @@ class CancelCommand extends PineconeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cli, "--answer-within: only a filter's question on a terminal"
                     + " waits for an answer; leave it out with ids, --yes or --dry-run");
         }
+        if (yes && dryRun) {
+            throw new CommandLine.ParameterException(cli, "--yes and --dry-run: give one; --dry-run sends nothing,"
+                    + " --yes cancels without asking");
+        }
         Prompt.check(cli, answerWithin);
-        String finishing = filter.finishedSince != null ? "--finished-since" : filter.finishedUntil != null
-                ? "--finished-until" : filter.finishedWithin != null ? "--finished-within" : filter.asOf != null
-                ? "--as-of" : null;
+        String finishing = filter.finishTimeFlag();
         if (finishing != null) {
             throw new CommandLine.ParameterException(cli, finishing + ": a running import has not finished, so"
                     + " cancel's filter is --status, --since, --until and --index");
@@ -103,6 +105,10 @@ class CancelCommand extends PineconeCommand implements Callable<Integer> {
                 all &= done.outcome().done();
                 out.println(id.shown() + "  " + said(done));
             } catch (Failure failure) {
+                if (PartlyFailed.sameForEvery(failure)) {
+                    out.flush();
+                    throw failure; // nothing was sent for this import, nor would be for the rest
+                }
                 // one import's failure must not hide what became of the others: each is tried and said
                 first = first == null ? failure : first;
                 failed++;
@@ -117,7 +123,7 @@ class CancelCommand extends PineconeCommand implements Callable<Integer> {
     }
 
     private List<ImportIds> byId(CommandLine cli, Connection target) {
-        if (filterGiven(false)) {
+        if (filter.given(false)) {
             throw new CommandLine.ParameterException(cli, "ID: give ids, or a filter, not both: ids are cancelled as"
                     + " given");
         }
@@ -130,7 +136,7 @@ class CancelCommand extends PineconeCommand implements Callable<Integer> {
 
     /** What the filter selects, shown: what to cancel, nothing (none selected, a dry run), or null when declined. */
     private List<ImportIds> selected(Connection target, CommandLine cli) throws IOException {
-        if (!filterGiven(true)) {
+        if (!filter.given(true)) {
             throw new CommandLine.ParameterException(cli, "give the ids to cancel, or a filter (--status, --since,"
                     + " --until, --index, ...): cancel never selects every import by itself");
         }
@@ -147,9 +153,8 @@ class CancelCommand extends PineconeCommand implements Callable<Integer> {
             page = lister.list(filter.query(now).statuses(filter.statuses.isEmpty() ? RUNNING : filter.statuses)
                     .all(true).build(), target);
         } catch (ListingTooLargeException e) {
-            throw new CommandLine.ParameterException(cli, "too many running imports match to show them all ("
-                    + Output.printable(e.getMessage()) + "); narrow the filter with --status, --since, --until or"
-                    + " --index");
+            throw new CommandLine.ParameterException(cli, "too many running imports match to show them all at"
+                    + " once; narrow the filter with --status, --since, --until or --index");
         }
         unread(page);
         List<ImportModel> running = page.data();
@@ -172,11 +177,6 @@ class CancelCommand extends PineconeCommand implements Callable<Integer> {
         }
         return running.stream().map(m -> new ImportIds(m.extra().get("index") == null ? null
                 : m.extra().get("index").toString(), m.id())).toList();
-    }
-
-    private boolean filterGiven(boolean withIndex) {
-        return !filter.statuses.isEmpty() || withIndex && !filter.indexes.isEmpty() || filter.since != null
-                || filter.until != null;
     }
 
     private static String said(Cancellation done) {

@@ -65,6 +65,9 @@ class DescribeCommand extends PineconeCommand implements Callable<Integer> {
                     found.add(model);
                 }
             } catch (Failure failure) {
+                if (PartlyFailed.sameForEvery(failure)) {
+                    throw failure;
+                }
                 // one import's failure must not hide the others: what was found is shown, then why not the rest
                 first = first == null ? failure : first;
                 failed++;

@@ -63,6 +63,18 @@ public class FilterOptions {
     }
 
     /** The flag a user typed for a query field, so that errors name {@code --finished-within}, not finishedWithin. */
+    /** Whether any filter is given: a status, a creation window, or (with {@code withIndex}) an index. */
+    boolean given(boolean withIndex) {
+        return !statuses.isEmpty() || withIndex && !indexes.isEmpty() || since != null || until != null
+                || finishTimeFlag() != null;
+    }
+
+    /** The first finish-time flag given, or null. */
+    String finishTimeFlag() {
+        return finishedSince != null ? "--finished-since" : finishedUntil != null ? "--finished-until"
+                : finishedWithin != null ? "--finished-within" : asOf != null ? "--as-of" : null;
+    }
+
     static String flag(String field) {
         return FLAGS.getOrDefault(field, field);
     }

@@ -87,7 +87,7 @@ public class FollowOptions {
     }
 
     /** Twice the wait, up to the larger of the interval and {@link #MAX_BACKOFF}: Pinecone asked us to slow down. */
-    private Duration backoff(Duration wait) {
+    Duration backoff(Duration wait) {
         Duration cap = interval.compareTo(MAX_BACKOFF) > 0 ? interval : MAX_BACKOFF;
         return wait.multipliedBy(2).compareTo(cap) > 0 ? cap : wait.multipliedBy(2);
     }

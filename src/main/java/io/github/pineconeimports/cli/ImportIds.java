@@ -29,6 +29,11 @@ record ImportIds(String index, String id) {
                     index)) + "' is not one index's name: ids are in one index; give its name, or each id as INDEX/ID");
         }
         String home = index != null ? index : target.indexHost() == null ? target.index() : null;
+        if (home != null && index == null && !IndexNames.isIndexName(home)) {
+            throw new CommandLine.ParameterException(cli, "PINECONE_INDEX: '" + Output.printable(
+                    InvalidQueryException.clip(home)) + "' is not one index's name: ids are in one index; give"
+                    + " --index NAME, or each id as INDEX/ID");
+        }
         List<ImportIds> ids = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (String word : given) {
@@ -47,8 +52,8 @@ record ImportIds(String index, String id) {
             ImportIds id = named ? new ImportIds(word.substring(0, slash), word.substring(slash + 1))
                     : new ImportIds(index, word);
             if (id.id().isBlank() || id.id().length() > MAX_ID) {
-                throw new CommandLine.ParameterException(cli, "ID: give each import's id, 1 to " + MAX_ID
-                        + " characters, as list shows it");
+                throw new CommandLine.ParameterException(cli, "ID: '" + shown + "' " + (id.id().isBlank()
+                        ? "has no id" : "is too long") + ": give each import's id, 1 to " + MAX_ID + " characters");
             }
             if (!seen.add((id.index() == null ? home : id.index()) + "/" + id.id())) {
                 throw new CommandLine.ParameterException(cli, "ID: '" + shown + "' is given more than once; give it"

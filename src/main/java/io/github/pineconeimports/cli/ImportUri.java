@@ -1,5 +1,6 @@
 package io.github.pineconeimports.cli;
 
+import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,10 +37,15 @@ final class ImportUri {
             return "is not a place Pinecone imports from";
         }
         if (form.group(1) != null) {
-            boolean s3 = form.group(1).equals("s3");
-            return (s3 ? S3_BUCKET : GCS_BUCKET).matcher(form.group(2)).matches() ? null : "names a bucket "
-                    + (s3 ? "S3" : "Cloud Storage") + " does not allow (3-63 of a-z, 0-9, '.' and '-'"
-                    + (s3 ? "" : ", '_'") + "; a letter or digit first and last)";
+            String bucket = form.group(2);
+            if (form.group(1).equals("s3")) {
+                return S3_BUCKET.matcher(bucket).matches() ? null : "names a bucket S3 does not allow (3-63 of a-z,"
+                        + " 0-9, '.' and '-'; a letter or digit first and last)";
+            }
+            return GCS_BUCKET.matcher(bucket).matches() && Arrays.stream(bucket.split("\\.")).allMatch(
+                    part -> part.length() <= 63) ? null : "names a bucket Cloud Storage does not allow (3-63 of a-z,"
+                    + " 0-9, '.', '-' and '_', or up to 222 in dotted parts of at most 63; a letter or digit first and"
+                    + " last)";
         }
         if (!AZURE_ACCOUNT.matcher(form.group(4)).matches()) {
             return "names a storage account Azure does not allow (3-24 of a-z and 0-9)";

@@ -3,6 +3,7 @@ package io.github.pineconeimports.cli;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -13,6 +14,7 @@ import io.github.pineconeimports.client.ImportModel;
 import io.github.pineconeimports.client.StartImportRequest;
 import io.github.pineconeimports.failure.Failure;
 import io.github.pineconeimports.failure.InvalidQueryException;
+import io.github.pineconeimports.failure.PineconeException;
 import io.github.pineconeimports.imports.ImportOperations;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,7 +29,7 @@ import picocli.CommandLine.Parameters;
                 + " tried again: the import may have been created, and the error says how to look.",
         footerHeading = "%nExamples:%n", footer = {
                 "  pinecone-imports start s3://my-bucket/embeddings/",
-                "  pinecone-imports start gs://my-bucket/run-7/ --error-mode continue",
+                "  pinecone-imports start gs://my-bucket/run-7/ --error-mode continue --api-version 2025-10",
                 "  pinecone-imports start s3://my-bucket/run-8/ --wait --timeout 2h",
                 "%nExit codes:%n" + Cli.EXIT_CODES })
 class StartCommand extends PineconeCommand implements Callable<Integer> {
@@ -73,7 +75,13 @@ class StartCommand extends PineconeCommand implements Callable<Integer> {
         }
         Connection target = target();
         // failures before the POST (the index's lookup) are said as they are: nothing was sent
-        Connection reached = operations.reach(target, index);
+        Connection reached;
+        try {
+            reached = operations.reach(target, index);
+        } catch (Failure failure) {
+            throw failure.kind().incomplete() ? new StartFailure(failure.kind(), failure.getMessage() + "; the index"
+                    + " could not be looked up, so nothing was sent", failure) : failure;
+        }
         Instant sent = clock.now();
         String id;
         try {
@@ -103,6 +111,7 @@ class StartCommand extends PineconeCommand implements Callable<Integer> {
      * {@link #DESCRIBED_WITHIN}, then said as a failure rather than followed on faith.
      */
     private ImportModel described(Connection target, String id, Instant sent) throws InterruptedException {
+        Duration wait = following.interval;
         while (true) {
             Failure throttled = null;
             try {
@@ -126,7 +135,11 @@ class StartCommand extends PineconeCommand implements Callable<Integer> {
                         + "s (404 for its id); look with: pinecone-imports describe "
                         + Output.printable(index == null ? id : index + "/" + id), null);
             }
-            clock.pause(following.interval);
+            // the interval, doubled after a 429, and never past the --timeout or the minute
+            wait = throttled == null ? following.interval : following.backoff(wait);
+            Duration left = (following.timeout == null || following.timeout.compareTo(DESCRIBED_WITHIN) > 0
+                    ? DESCRIBED_WITHIN : following.timeout).minus(waited);
+            clock.pause(wait.compareTo(left) < 0 ? wait : left);
         }
     }
 
@@ -137,7 +150,8 @@ class StartCommand extends PineconeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cli, "URI: '" + Output.printable(InvalidQueryException.clip(uri))
                     + "' " + problem + "; give " + ImportUri.FORMS);
         }
-        if (errorMode != null && !errorMode.equals("abort") && !errorMode.equals("continue")) {
+        String mode = errorMode == null ? null : errorMode.toLowerCase(Locale.ROOT);
+        if (mode != null && !mode.equals("abort") && !mode.equals("continue")) {
             throw new CommandLine.ParameterException(cli, "--error-mode: '" + Output.printable(errorMode)
                     + "' is not a mode; give abort or continue, or leave it out for Pinecone's default (abort)");
         }
@@ -146,7 +160,7 @@ class StartCommand extends PineconeCommand implements Callable<Integer> {
                     + MAX_INTEGRATION_ID + " characters), or leave it out");
         }
         return new StartImportRequest(uri, integrationId,
-                errorMode == null ? null : new StartImportRequest.ErrorMode(errorMode));
+                mode == null ? null : new StartImportRequest.ErrorMode(mode));
     }
 
     /**
@@ -156,8 +170,9 @@ class StartCommand extends PineconeCommand implements Callable<Integer> {
      */
     static Failure maybeStarted(Failure failure, Instant sent, String where) {
         if (failure.kind() != Failure.Kind.UPSTREAM_UNAVAILABLE && failure.kind() != Failure.Kind.DEADLINE
-                && failure.kind() != Failure.Kind.UPSTREAM_ANOMALY) {
-            return failure;
+                && failure.kind() != Failure.Kind.UPSTREAM_ANOMALY
+                || failure instanceof PineconeException unsent && !unsent.sent()) {
+            return failure; // refused, or not sent at all: nothing can have been created
         }
         return new StartFailure(failure.kind(), failure.getMessage() + "; the import may have been created, so it"
                 + " was not started again; look with: pinecone-imports list --since " + sent.minusSeconds(60)

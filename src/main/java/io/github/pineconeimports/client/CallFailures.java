@@ -1,6 +1,7 @@
 package io.github.pineconeimports.client;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.security.cert.CertificateException;
 
 import javax.net.ssl.SSLException;
@@ -44,8 +45,15 @@ final class CallFailures {
             return untrusted(connection, Failure.find(e, CertificateException.class));
         }
         Throwable root = Failure.root(e);
-        if (root.getClass().getSimpleName().contains("Timeout")) {
-            // Vert.x's own read timeout: said as the setting it comes from, not as a Java class
+        // the transport's own failures, said as what happened and the setting behind it, not as a Java class; no
+        // connection means nothing was sent (netty's connect timeout is a ConnectException too)
+        boolean timeout = root.getClass().getSimpleName().contains("Timeout");
+        if (root instanceof ConnectException) {
+            return PineconeException.notConnected("no connection to " + authority(connection) + (timeout
+                    ? " within " + connection.connectTimeout().toMillis() + " ms (PINECONE_CONNECT_TIMEOUT)"
+                    : ": refused"));
+        }
+        if (timeout) {
             return PineconeException.unreachable("no answer within " + connection.readTimeout().toMillis()
                     + " ms (PINECONE_READ_TIMEOUT)");
         }

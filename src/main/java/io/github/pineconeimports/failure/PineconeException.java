@@ -14,9 +14,17 @@ public class PineconeException extends Failure {
     private final String upstreamMessage;
     private final Duration retryAfter;
 
+    private final boolean sent;
+
     protected PineconeException(Kind kind, int httpStatus, Integer rpcCode, String upstreamMessage,
             Duration retryAfter) {
+        this(kind, httpStatus, rpcCode, upstreamMessage, retryAfter, true);
+    }
+
+    private PineconeException(Kind kind, int httpStatus, Integer rpcCode, String upstreamMessage,
+            Duration retryAfter, boolean sent) {
         super(kind, describe(kind, httpStatus, upstreamMessage), null);
+        this.sent = sent;
         this.httpStatus = httpStatus;
         this.rpcCode = rpcCode;
         this.upstreamMessage = upstreamMessage;
@@ -37,9 +45,19 @@ public class PineconeException extends Failure {
         return new PineconeException(Kind.UPSTREAM_UNAVAILABLE, 0, null, detail, null);
     }
 
+    /** No connection could be made (refused): nothing was sent, and a later try may connect. */
+    public static PineconeException notConnected(String detail) {
+        return new PineconeException(Kind.UPSTREAM_UNAVAILABLE, 0, null, detail, null, false);
+    }
+
     /** The key-safety check refused to send a request: nothing went out, and trying again cannot change that. */
     public static PineconeException refused(String why) {
-        return new PineconeException(Kind.UPSTREAM_ANOMALY, 0, null, why, null);
+        return new PineconeException(Kind.UPSTREAM_ANOMALY, 0, null, why, null, false);
+    }
+
+    /** Whether the request may have reached Pinecone: not when it was refused before sending, or never connected. */
+    public boolean sent() {
+        return sent;
     }
 
     /** A successful answer that is not a page of imports. */
@@ -76,7 +94,7 @@ public class PineconeException extends Failure {
     public PineconeException redact(String secret) {
         String masked = KeyMask.mask(upstreamMessage, secret);
         return Objects.equals(masked, upstreamMessage) ? this
-                : new PineconeException(kind(), httpStatus, rpcCode, masked, retryAfter);
+                : new PineconeException(kind(), httpStatus, rpcCode, masked, retryAfter, sent);
     }
 
     private static String describe(Kind kind, int status, String upstream) {

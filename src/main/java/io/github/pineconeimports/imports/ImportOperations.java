@@ -15,6 +15,7 @@ import io.github.pineconeimports.client.ImportModel;
 import io.github.pineconeimports.client.IndexTarget;
 import io.github.pineconeimports.client.PineconeClient;
 import io.github.pineconeimports.client.StartImportRequest;
+import io.github.pineconeimports.failure.Failure;
 import io.github.pineconeimports.failure.InvalidQueryException;
 import io.github.pineconeimports.failure.PineconeException;
 
@@ -121,8 +122,14 @@ public class ImportOperations {
                 return new Cancellation(outcome == Outcome.CANCELLED ? Outcome.WOULD_CANCEL : outcome, now.status());
             }
             client.cancelImport(at.connection(), id);
-            // Pinecone's cancel "has no effect if the operation is already finished": look once more
-            ImportModel after = find(at, id);
+            // Pinecone's cancel "has no effect if the operation is already finished": look once more; if that look
+            // fails, Pinecone's 200 ("cancelled successfully") is the answer
+            ImportModel after;
+            try {
+                after = find(at, id);
+            } catch (Failure unconfirmed) {
+                return new Cancellation(outcome, now.status());
+            }
             Optional<ImportStatus> ended = after == null ? Optional.empty() : ImportStatus.parse(after.status());
             return ended.isPresent() && ended.get().isTerminal() && ended.get() != ImportStatus.CANCELLED
                     ? new Cancellation(Outcome.ENDED_FIRST, after.status()) : new Cancellation(outcome, now.status());
@@ -154,7 +161,7 @@ public class ImportOperations {
         }
         if (!IndexNames.isIndexName(name)) {
             // '*' lists every index; one import lives in one, which a guess must not pick
-            throw new InvalidQueryException("index", name, "one index's name (1-45 of a-z, 0-9 and '-')",
+            throw new InvalidQueryException("index", name, "one index's name: 1-45 of a-z, 0-9 and '-'",
                     "'" + InvalidQueryException.clip(name) + "' is not one index's name: describe, start and cancel"
                             + " act on one index");
         }

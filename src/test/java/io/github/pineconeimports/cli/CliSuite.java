@@ -255,8 +255,32 @@ abstract class CliSuite {
         LaunchResult result = launch("list", "--host", "http://127.0.0.1:1", "--api-key-file",
                 keyFile.toString());
         assertEquals(3, result.exitCode());
-        assertTrue(result.getErrorOutput().contains("Could not reach Pinecone"), result.getErrorOutput());
+        assertTrue(result.getErrorOutput().contains("Could not reach Pinecone: no connection to 127.0.0.1:1:"
+                + " refused"), result.getErrorOutput());
         assertFalse(result.getErrorOutput().contains(Emulator.KEY));
+        // no connection, nothing sent: a start says so, and never that the import may exist
+        LaunchResult start = launch("start", "s3://bucket/x/", "--host", "http://127.0.0.1:1", "--api-key-file",
+                keyFile.toString());
+        assertEquals(3, start.exitCode(), start.getErrorOutput());
+        assertTrue(start.getErrorOutput().contains("refused") && !start.getErrorOutput().contains("may have been"),
+                start.getErrorOutput());
+    }
+
+    @Test
+    void aRejectedKeyIsSaidOnceNotOncePerImport() throws Exception {
+        Path wrongKey = Files.createTempFile("wrong-key", ".txt");
+        Files.writeString(wrongKey, "not-the-key");
+        try {
+            for (String command : List.of("describe", "cancel")) {
+                LaunchResult result = launch(command, "1", "2", "3", "--host", emulator.url(), "--api-key-file",
+                        wrongKey.toString());
+                assertEquals(Cli.UPSTREAM, result.exitCode(), result.getErrorOutput());
+                assertEquals(1, result.getErrorOutput().split("\\(401\\)", -1).length - 1, result.getErrorOutput());
+                assertEquals("", result.getOutput(), "nothing was described or cancelled");
+            }
+        } finally {
+            Files.deleteIfExists(wrongKey);
+        }
     }
 
     @Test
@@ -322,8 +346,9 @@ abstract class CliSuite {
 
     @Test
     void theLifecycleWorksAcrossIndexesByName() {
-        try (EmulatorProject project = EmulatorProject.start(EmulatorSettings.defaults().withImports(20, 7),
-                List.of("alpha", "beta"))) {
+        // a tick of an hour: the import started here stays Pending however slowly the commands run
+        try (EmulatorProject project = EmulatorProject.start(EmulatorSettings.defaults().withImports(20, 7)
+                .withTime(Duration.ofHours(1), java.time.Clock.systemUTC()), List.of("alpha", "beta"))) {
             String[] target = { "--controller-host", "http://127.0.0.1:" + project.port(), "--api-key-file",
                 keyFile.toString(), "--host", "" };
             LaunchResult started = launch(concat(new String[] { "start", "s3://bucket/alpha-run/", "--index",
@@ -538,7 +563,7 @@ abstract class CliSuite {
     @Test
     void startChecksItsInputPrintsTheIdAndWaitsWithWatchsExitCodes() {
         for (String[] bad : new String[][] { { "start", "ftp://bucket/x/" }, { "start", "s3:/bucket" },
-                { "start", "https://example.com/x/" }, { "start", "s3://bucket/x/", "--error-mode", "Continue" },
+                { "start", "https://example.com/x/" }, { "start", "s3://bucket/x/", "--error-mode", "skip" },
                 { "start", "s3://bucket/x/", "--integration-id", " " } }) {
             LaunchResult refused = run(bad);
             assertEquals(Cli.USAGE, refused.exitCode(), String.join(" ", bad) + ": " + refused.getErrorOutput());
@@ -549,7 +574,8 @@ abstract class CliSuite {
         assertEquals(Cli.USAGE, unwaited.exitCode(), unwaited.getErrorOutput());
         assertTrue(unwaited.getErrorOutput().contains("give --wait too"), unwaited.getErrorOutput());
         int before = emulator.store().size();
-        LaunchResult started = run("start", "s3://bucket/embeddings/", "--error-mode", "continue");
+        // any case, sent as Pinecone spells it (the emulator refuses any other spelling, as Pinecone does)
+        LaunchResult started = run("start", "s3://bucket/embeddings/", "--error-mode", "CONTINUE");
         assertEquals(0, started.exitCode(), started.getErrorOutput());
         String id = started.getOutput().strip();
         assertEquals(before + 1, emulator.store().size());
@@ -629,8 +655,8 @@ abstract class CliSuite {
         assertEquals(Cli.USAGE, unasked.exitCode(), unasked.getOutput());
         assertTrue(unasked.getErrorOutput().contains("--yes"), unasked.getErrorOutput());
         assertEquals("", unasked.getOutput(), "refused before anything is shown as if it would be cancelled");
-        // by id, a dry run describes and sends nothing; --yes is harmless, ids are never asked
-        LaunchResult wouldBe = run("cancel", pending.get(0), "--dry-run", "--yes");
+        // by id, a dry run describes and sends nothing
+        LaunchResult wouldBe = run("cancel", pending.get(0), "--dry-run");
         assertEquals(Cli.OK, wouldBe.exitCode(), wouldBe.getOutput() + wouldBe.getErrorOutput());
         assertEquals(List.of(pending.get(0) + "  would be cancelled (it is Pending); dry run, nothing sent"),
                 wouldBe.getOutputStream());
@@ -638,10 +664,18 @@ abstract class CliSuite {
                 "nothing was cancelled");
         for (String[] bad : new String[][] { { "cancel" }, { "cancel", "--status", "Completed", "--yes" },
                 { "cancel", pending.get(0), "--since", "1m" }, { "cancel", "--finished-within", "1h", "--yes" },
+                { "cancel", "--status", "Pending", "--dry-run", "--yes" },
                 { "cancel", pending.get(0), "--answer-within", "1m" },
                 { "cancel", "--status", "Pending", "--answer-within", "0s" } }) {
             LaunchResult refused = run(bad);
             assertEquals(Cli.USAGE, refused.exitCode(), String.join(" ", bad) + ": " + refused.getErrorOutput());
+        }
+        // the flag that is wrong is the one named, not a refusal that would have come anyway
+        for (String flag : List.of("--finished-within", "--answer-within")) {
+            LaunchResult refused = run("cancel", "--status", "Pending", flag, flag.startsWith("--finished") ? "1h"
+                    : "0s", "--yes");
+            assertTrue(refused.getErrorOutput().startsWith("pinecone-imports: " + flag + ": "),
+                    refused.getErrorOutput());
         }
         LaunchResult yes = run(concat(new String[] { "cancel", "--yes" }, filter));
         assertEquals(Cli.OK, yes.exitCode(), yes.getOutput() + yes.getErrorOutput());
@@ -668,25 +702,27 @@ abstract class CliSuite {
             pinecone.stubFor(WireMock.get("/bulk/imports/b2").willReturn(WireMock.okJson(model("b2", "Paused"))));
             // c3 completes between the describe and the cancel, which Pinecone then ignores; d4 is cancelled
             for (String[] id : new String[][] { { "c3", "InProgress", "Completed" },
-                { "d4", "Pending", "Cancelled" } }) {
+                { "d4", "Pending", "Cancelled" }, { "f6", "Pending", null } }) {
                 pinecone.stubFor(WireMock.get("/bulk/imports/" + id[0]).inScenario(id[0])
                         .whenScenarioStateIs(Scenario.STARTED).willReturn(WireMock.okJson(model(id[0], id[1]))));
                 pinecone.stubFor(WireMock.delete("/bulk/imports/" + id[0]).inScenario(id[0])
                         .willSetStateTo("sent").willReturn(WireMock.okJson("{}")));
+                // f6: the look after the cancel fails, and Pinecone's 200 stands
                 pinecone.stubFor(WireMock.get("/bulk/imports/" + id[0]).inScenario(id[0])
-                        .whenScenarioStateIs("sent").willReturn(WireMock.okJson(model(id[0], id[2]))));
+                        .whenScenarioStateIs("sent").willReturn(id[2] == null ? WireMock.aResponse().withStatus(400)
+                                : WireMock.okJson(model(id[0], id[2]))));
             }
-            LaunchResult result = launch("cancel", "a1", "b2", "c3", "d4", "--host", host, "--api-key-file",
+            LaunchResult result = launch("cancel", "a1", "b2", "c3", "d4", "f6", "--host", host, "--api-key-file",
                     keyFile.toString());
             assertEquals(Cli.UPSTREAM, result.exitCode(), "a1's failure: " + result.getOutput());
-            assertTrue(result.getErrorOutput().contains("pinecone-imports: 1 of 4 import(s) not known to be"
+            assertTrue(result.getErrorOutput().contains("pinecone-imports: 1 of 5 import(s) not known to be"
                     + " cancelled; each is said above"), result.getErrorOutput());
             List<String> lines = result.getOutputStream();
-            assertEquals(4, lines.size(), result.getOutput());
+            assertEquals(5, lines.size(), result.getOutput());
             assertTrue(lines.get(0).startsWith("a1  not known to be cancelled: "), lines.get(0));
             assertEquals(List.of("b2  not cancelled: its status 'Paused' is not one this version knows; nothing sent",
                     "c3  not cancelled: it ended Completed before the cancel reached it",
-                    "d4  cancelled (it was Pending)"), lines.subList(1, 4));
+                    "d4  cancelled (it was Pending)", "f6  cancelled (it was Pending)"), lines.subList(1, 5));
             for (String id : List.of("a1", "b2")) {
                 assertEquals(0, pinecone.countRequestsMatching(WireMock.deleteRequestedFor(WireMock.urlPathEqualTo(
                         "/bulk/imports/" + id)).build()).getCount(), id);

@@ -73,6 +73,17 @@ class CliTest extends CliSuite {
                     "30s", "--host", "http://127.0.0.1:" + pinecone.port(), "--api-key-file", keyFile.toString());
             assertEquals(Cli.TIMEOUT, limited.exitCode(), limited.getOutput() + limited.getErrorOutput());
             assertEquals(List.of("78", "Timed out after 30s with 1 import(s) unfinished."), limited.getOutputStream());
+            // a 429 on every look: the wait doubles (20s, then 40s: the minute's rest), then the 429 is said
+            pinecone.stubFor(WireMock.post("/bulk/imports").willReturn(WireMock.okJson("{\"id\": \"79\"}")));
+            pinecone.stubFor(WireMock.get("/bulk/imports/79").willReturn(WireMock.aResponse().withStatus(429)
+                    .withHeader("Retry-After", "0")));
+            LaunchResult throttled = launch("start", "s3://bucket/79/", "--wait", "--interval", "10s", "--host",
+                    "http://127.0.0.1:" + pinecone.port(), "--api-key-file", keyFile.toString());
+            assertEquals(Cli.UPSTREAM, throttled.exitCode(), throttled.getOutput() + throttled.getErrorOutput());
+            assertTrue(throttled.getErrorOutput().contains("(429)"), throttled.getErrorOutput());
+            // three looks (at 0s, 20s and 60s; without the back-off, seven) of five attempts each (four retries)
+            assertEquals(3 * 5, pinecone.countRequestsMatching(WireMock.getRequestedFor(WireMock.urlPathEqualTo(
+                    "/bulk/imports/79")).build()).getCount());
         } finally {
             pinecone.stop();
         }
