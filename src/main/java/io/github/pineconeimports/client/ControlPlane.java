@@ -68,9 +68,19 @@ public class ControlPlane {
             return client.describeIndex(connection, name);
         } catch (PineconeException e) {
             if (e.httpStatus() == 404) {
-                throw new UnknownIndexException(name);
+                throw new UnknownIndexException(name, known(connection));
             }
             throw e;
+        }
+    }
+
+    /** The project's index names, to say beside an unknown one; empty when they cannot be read (the error stands). */
+    private List<String> known(Connection connection) {
+        try {
+            List<IndexModel> all = client.listIndexes(connection).indexes();
+            return all == null ? List.of() : all.stream().map(IndexModel::name).sorted().toList();
+        } catch (Failure unread) {
+            return List.of();
         }
     }
 
@@ -87,15 +97,22 @@ public class ControlPlane {
     /** The control plane knows no index of that name (it answered 404); the engine reports it as bad input. */
     public static class UnknownIndexException extends Failure {
         private final String name;
+        private final List<String> known;
 
-        UnknownIndexException(String name) {
+        UnknownIndexException(String name, List<String> known) {
             super(Kind.UPSTREAM_REJECTED, "index: the project has no index named '" + name
                     + "' (GET /indexes lists them)", null);
             this.name = name;
+            this.known = known;
         }
 
         public String name() {
             return name;
+        }
+
+        /** The project's index names, as the control plane listed them; empty when it could not. */
+        public List<String> known() {
+            return known;
         }
     }
 }

@@ -138,7 +138,7 @@ public class ImportLister {
         try {
             return controlPlane.resolve(connection, names);
         } catch (ControlPlane.UnknownIndexException e) {
-            throw IndexNames.unknown(e.name());
+            throw IndexNames.unknown(e);
         }
     }
 }

@@ -173,7 +173,7 @@ public class ImportOperations {
         try {
             target = controlPlane.resolve(keyed, List.of(index)).get(0);
         } catch (ControlPlane.UnknownIndexException e) {
-            throw IndexNames.unknown(index);
+            throw IndexNames.unknown(e);
         }
         if (!target.ready()) {
             throw new IndexNotReady(index, target.state());

@@ -1,9 +1,11 @@
 package io.github.pineconeimports.imports;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import io.github.pineconeimports.client.Connection;
 import io.github.pineconeimports.client.ControlPlane;
@@ -53,9 +55,12 @@ public final class IndexNames {
         }
     }
 
-    /** The control plane does not know this name. */
-    static InvalidQueryException unknown(String name) {
-        return new InvalidQueryException("index", name, "an index of this project (GET /indexes lists them)",
-                "the project has no index named '" + InvalidQueryException.clip(name) + "'");
+    /** The control plane does not know this name: said with the names it does know (at most twenty). */
+    static InvalidQueryException unknown(ControlPlane.UnknownIndexException e) {
+        List<String> known = e.known();
+        String names = known.stream().limit(20).collect(Collectors.joining(", ")) + (known.size() > 20 ? ", ..." : "");
+        return new InvalidQueryException("index", e.name(), known.isEmpty()
+                ? "an index of this project (GET /indexes lists them)" : "an index of this project: " + names,
+                "the project has no index named '" + InvalidQueryException.clip(e.name()) + "'");
     }
 }

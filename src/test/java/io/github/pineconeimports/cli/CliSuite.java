@@ -362,6 +362,10 @@ abstract class CliSuite {
                     .getOutputStream().get(0);
             LaunchResult described = launch(concat(new String[] { "describe", shown, inBeta, "-o", "ids" }, target));
             assertEquals(List.of(shown, inBeta), described.getOutputStream(), described.getErrorOutput());
+            LaunchResult unknown = launch(concat(new String[] { "describe", "gamma/1" }, target));
+            assertEquals(Cli.USAGE, unknown.exitCode(), unknown.getErrorOutput());
+            assertTrue(unknown.getErrorOutput().contains("the project has no index named 'gamma' (allowed: an index of"
+                    + " this project: alpha, beta)"), unknown.getErrorOutput());
             // one import lives in one index: '*', or no name at all, is refused rather than one index guessed
             for (String[] bad : new String[][] { { "describe", "--index", "*", "1" },
                     { "start", "s3://bucket/x/", "--index", "*" }, { "cancel", "--index", " ", "1" } }) {

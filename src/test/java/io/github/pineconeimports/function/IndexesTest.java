@@ -109,7 +109,9 @@ class IndexesTest {
     void unknownAndMalformedNamesAre400sNamingThem() {
         given().queryParam("index", "delta").get("/listImports").then().statusCode(400)
                 .body("field", equalTo("index")).body("value", equalTo("delta"))
-                .body("message", containsString("no index named 'delta'"));
+                .body("message", containsString("no index named 'delta'"))
+                // the names there are, so a typo is seen at once
+                .body("allowed", equalTo("an index of this project: " + String.join(", ", EmulatedProject.INDEXES)));
         given().queryParam("index", "Not_An_Index").get("/listImports").then().statusCode(400)
                 .body("field", equalTo("index")).body("value", equalTo("Not_An_Index"));
         given().queryParam("index", "*,alpha").get("/listImports").then().statusCode(400)
